@@ -1,0 +1,90 @@
+//! Typed identifiers: random UUIDv7 values, so an id in a URL reveals nothing about how many
+//! members or records an instance holds.
+
+use std::fmt;
+use std::str::FromStr;
+
+use uuid::Uuid;
+
+/// The error for a string that is not a well-formed id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a valid id")]
+pub struct IdError;
+
+
+/// Identifies a member (a person with an account).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MemberId(Uuid);
+
+/// Identifies a personal access token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TokenId(Uuid);
+
+impl MemberId {
+    /// A new random, time-ordered id.
+    pub fn generate() -> Self {
+        Self(Uuid::now_v7())
+    }
+}
+
+impl TokenId {
+    /// A new random, time-ordered id.
+    pub fn generate() -> Self {
+        Self(Uuid::now_v7())
+    }
+}
+
+impl fmt::Display for MemberId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.as_hyphenated().fmt(f)
+    }
+}
+
+impl fmt::Display for TokenId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.as_hyphenated().fmt(f)
+    }
+}
+
+impl FromStr for MemberId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::try_parse(s).map(Self).map_err(|_| IdError)
+    }
+}
+
+impl FromStr for TokenId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::try_parse(s).map(Self).map_err(|_| IdError)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_survives_a_round_trip_through_its_text_form() {
+        let id = MemberId::generate();
+
+        let parsed: MemberId = id.to_string().parse().unwrap();
+
+        assert_eq!(parsed, id);
+    }
+
+    #[test]
+    fn garbage_is_not_an_id() {
+        assert_eq!("1".parse::<MemberId>(), Err(IdError));
+        assert_eq!("../etc/passwd".parse::<TokenId>(), Err(IdError));
+    }
+
+    #[test]
+    fn generated_ids_are_not_sequential_counters() {
+        let a = MemberId::generate().to_string();
+        let b = MemberId::generate().to_string();
+
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 36);
+    }
+}

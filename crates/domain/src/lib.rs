@@ -1,0 +1,10 @@
+//! praxis-domain: the network's vocabulary as validated types and pure rules.
+//!
+//! Every value that exists here is valid: constructors check their input and fields are
+//! private. This crate does no I/O and knows nothing of databases, HTTP or async runtimes;
+//! it must not depend on sqlx, axum, tokio, serde_json, askama or tracing.
+
+pub mod ids;
+pub mod members;
+pub mod timestamps;
+pub mod validation;

@@ -1,0 +1,451 @@
+//! Members: accounts (email, password hash, flags) and profiles.
+
+use anyhow::anyhow;
+use praxis_domain::ids::MemberId;
+use praxis_domain::members::credentials::Email;
+use praxis_domain::members::profile::{Availability, Level, Practice, Profile, Role, Visibility};
+use praxis_domain::timestamps::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row as _};
+
+use crate::{Describe as _, Store, StoreError, StoreResult, flag};
+
+/// What is needed to create a member.
+#[derive(Debug, Clone)]
+pub struct NewMember {
+    /// The new member's id.
+    pub id: MemberId,
+    /// Their (unique) email address.
+    pub email: Email,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// Their starting profile.
+    pub profile: Profile,
+    /// True when the address is already known to work (accounts made by an admin).
+    pub email_verified: bool,
+    /// True to make them a network admin (the first member always becomes one).
+    pub make_admin: bool,
+    /// When they joined.
+    pub created_at: Timestamp,
+}
+
+/// A member's sign-in data and flags.
+#[derive(Debug, Clone)]
+pub struct Account {
+    /// The member.
+    pub id: MemberId,
+    /// Their email address.
+    pub email: Email,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// True once they followed a verification link.
+    pub email_verified: bool,
+    /// A network admin.
+    pub is_admin: bool,
+    /// The interface language they chose, if any.
+    pub ui_language: Option<String>,
+}
+
+/// A member's account and profile together.
+#[derive(Debug, Clone)]
+pub struct MemberRecord {
+    /// Sign-in data and flags.
+    pub account: Account,
+    /// The profile.
+    pub profile: Profile,
+    /// When they joined.
+    pub created_at: Timestamp,
+}
+
+/// One profile in a list, with the id of its owner.
+#[derive(Debug, Clone)]
+pub struct ProfileSummary {
+    /// The member.
+    pub id: MemberId,
+    /// Their profile.
+    pub profile: Profile,
+}
+
+/// Which profiles a listing may include.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListScope {
+    /// Only public profiles (for visitors who are not signed in).
+    PublicOnly,
+    /// Public and members-only profiles (for members), plus the viewer's own.
+    MembersOf(MemberId),
+}
+
+const ACCOUNT_COLUMNS: &str =
+    "member_id, email, password_hash, email_verified_at, is_admin, ui_language";
+const PROFILE_COLUMNS: &str = "member_id, display_name, bio, time_zone, available_to_coach, \
+     available_to_mentor, capacity, visibility, created_at";
+
+impl Store {
+    /// Creates a member with their profile; returns whether they became a network admin.
+    ///
+    /// # Errors
+    /// `Conflict(MemberEmailTaken)` when the address is in use.
+    pub async fn create_member(&self, new: &NewMember) -> StoreResult<bool> {
+        let mut tx = self.write.begin().await.describe("starting to create a member")?;
+        // Exactly one process ever inserts this flag, so exactly one member becomes the
+        // first admin even when two sign up at the same moment.
+        let first: Option<String> = sqlx::query_scalar(
+            "INSERT INTO instance_flags (flag, created_at) VALUES ('first_admin', $1)
+             ON CONFLICT (flag) DO NOTHING RETURNING flag",
+        )
+        .bind(new.created_at.unix_ms())
+        .fetch_optional(&mut *tx)
+        .await
+        .describe("claiming the first admin")?;
+        let is_admin = new.make_admin || first.is_some();
+        let p = &new.profile;
+        sqlx::query(
+            "INSERT INTO members (member_id, email, password_hash, email_verified_at, is_admin,
+                display_name, bio, time_zone, available_to_coach, available_to_mentor, capacity,
+                visibility, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+        )
+        .bind(new.id.to_string())
+        .bind(new.email.as_str())
+        .bind(&new.password_hash)
+        .bind(new.email_verified.then_some(new.created_at.unix_ms()))
+        .bind(i64::from(is_admin))
+        .bind(&p.display_name)
+        .bind(&p.bio)
+        .bind(p.time_zone.clone())
+        .bind(i64::from(p.availability.coach))
+        .bind(i64::from(p.availability.mentor))
+        .bind(i64::from(p.availability.capacity))
+        .bind(p.visibility.code())
+        .bind(new.created_at.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("inserting a member")?;
+        write_profile_lists(&mut tx, new.id, p).await?;
+        tx.commit().await.describe("committing a new member")?;
+        Ok(is_admin)
+    }
+
+    /// The account with this address, if any.
+    pub async fn find_account_by_email(&self, email: &Email) -> StoreResult<Option<Account>> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM members WHERE email = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(email.as_str())
+            .fetch_optional(&self.read)
+            .await
+            .describe("finding an account by email")?;
+        row.as_ref().map(account_from_row).transpose()
+    }
+
+    /// The account of a member.
+    pub async fn get_account(&self, id: MemberId) -> StoreResult<Account> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM members WHERE member_id = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await
+            .describe("loading an account")?
+            .ok_or(StoreError::NotFound)?;
+        account_from_row(&row)
+    }
+
+    /// A member's account and full profile.
+    pub async fn get_member(&self, id: MemberId) -> StoreResult<MemberRecord> {
+        let account = self.get_account(id).await?;
+        let mut profiles = self.load_profiles(&[id]).await?;
+        let (created_at, profile) = profiles.pop().map(|(_, c, p)| (c, p)).ok_or(StoreError::NotFound)?;
+        Ok(MemberRecord { account, profile, created_at })
+    }
+
+    /// Replaces a member's profile.
+    pub async fn update_profile(&self, id: MemberId, p: &Profile, now: Timestamp) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting a profile update")?;
+        let done = sqlx::query(
+            "UPDATE members SET display_name = $2, bio = $3, time_zone = $4,
+                available_to_coach = $5, available_to_mentor = $6, capacity = $7,
+                visibility = $8, updated_at = $9
+             WHERE member_id = $1",
+        )
+        .bind(id.to_string())
+        .bind(&p.display_name)
+        .bind(&p.bio)
+        .bind(p.time_zone.clone())
+        .bind(i64::from(p.availability.coach))
+        .bind(i64::from(p.availability.mentor))
+        .bind(i64::from(p.availability.capacity))
+        .bind(p.visibility.code())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("updating a profile")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM member_practices WHERE member_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("clearing practices")?;
+        sqlx::query("DELETE FROM member_tags WHERE member_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("clearing tags")?;
+        write_profile_lists(&mut tx, id, p).await?;
+        tx.commit().await.describe("committing a profile update")
+    }
+
+    /// Records that the member proved they read mail at their address.
+    pub async fn mark_email_verified(&self, id: MemberId, now: Timestamp) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE members SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2
+             WHERE member_id = $1",
+        )
+        .bind(id.to_string())
+        .bind(now.unix_ms())
+        .execute(&self.write)
+        .await
+        .describe("marking an email verified")
+        .map(|_| ())
+    }
+
+    /// Sets a new password hash and, in the same transaction, ends every session of the
+    /// member except `keep_session` (the hash of the session that made the change, if any).
+    pub async fn set_password(
+        &self,
+        id: MemberId,
+        password_hash: &str,
+        keep_session: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting a password change")?;
+        sqlx::query("UPDATE members SET password_hash = $2, updated_at = $3 WHERE member_id = $1")
+            .bind(id.to_string())
+            .bind(password_hash)
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("setting a password")?;
+        sqlx::query("DELETE FROM sessions WHERE member_id = $1 AND session_hash <> $2")
+            .bind(id.to_string())
+            .bind(keep_session.unwrap_or(""))
+            .execute(&mut *tx)
+            .await
+            .describe("ending other sessions")?;
+        sqlx::query(
+            "UPDATE email_tokens SET used_at = $2
+             WHERE member_id = $1 AND purpose = 'reset_password' AND used_at IS NULL",
+        )
+        .bind(id.to_string())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("voiding reset links")?;
+        tx.commit().await.describe("committing a password change")
+    }
+
+    /// Changes a member's email address (already verified by the caller).
+    ///
+    /// # Errors
+    /// `Conflict(MemberEmailTaken)` when another member has the address.
+    pub async fn change_email(&self, id: MemberId, email: &Email, now: Timestamp) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE members SET email = $2, email_verified_at = $3, updated_at = $3
+             WHERE member_id = $1",
+        )
+        .bind(id.to_string())
+        .bind(email.as_str())
+        .bind(now.unix_ms())
+        .execute(&self.write)
+        .await
+        .describe("changing an email address")
+        .map(|_| ())
+    }
+
+    /// Sets (or clears) the member's interface language.
+    pub async fn set_ui_language(&self, id: MemberId, language: Option<&str>) -> StoreResult<()> {
+        sqlx::query("UPDATE members SET ui_language = $2 WHERE member_id = $1")
+            .bind(id.to_string())
+            .bind(language)
+            .execute(&self.write)
+            .await
+            .describe("setting the interface language")
+            .map(|_| ())
+    }
+
+    /// How many members the instance has.
+    pub async fn count_members(&self) -> StoreResult<i64> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM members")
+            .fetch_one(&self.read)
+            .await
+            .describe("counting members")
+    }
+
+    /// A page of profiles the scope allows, ordered by display name then id, starting after
+    /// `after` (a display name and id from the previous page). Costs three queries whatever
+    /// the page size.
+    pub async fn list_profiles(
+        &self,
+        scope: ListScope,
+        after: Option<(&str, MemberId)>,
+        limit: u32,
+    ) -> StoreResult<Vec<ProfileSummary>> {
+        let (visibility_clause, viewer) = match scope {
+            ListScope::PublicOnly => ("visibility = 'public'", String::new()),
+            ListScope::MembersOf(viewer) => {
+                ("(visibility IN ('public', 'members') OR member_id = $1)", viewer.to_string())
+            }
+        };
+        let sql = format!(
+            "SELECT member_id FROM members
+             WHERE {visibility_clause} AND (display_name > $2 OR (display_name = $2 AND member_id > $3))
+             ORDER BY display_name, member_id LIMIT $4"
+        );
+        let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| (n.to_owned(), id.to_string()));
+        let ids: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql))
+            .bind(viewer)
+            .bind(after_name)
+            .bind(after_id)
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing profiles")?;
+        let ids = ids
+            .iter()
+            .map(|s| s.parse::<MemberId>().map_err(|_| corrupt("member_id")))
+            .collect::<StoreResult<Vec<_>>>()?;
+        let profiles = self.load_profiles(&ids).await?;
+        Ok(profiles.into_iter().map(|(id, _, profile)| ProfileSummary { id, profile }).collect())
+    }
+
+    /// The profiles of `ids`, in the same order, in three queries.
+    async fn load_profiles(&self, ids: &[MemberId]) -> StoreResult<Vec<(MemberId, Timestamp, Profile)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let bind_all = |sql: String| {
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for id in ids {
+                q = q.bind(id.to_string());
+            }
+            q
+        };
+        let rows = bind_all(format!("SELECT {PROFILE_COLUMNS} FROM members WHERE member_id IN ({placeholders})"))
+            .fetch_all(&self.read)
+            .await
+            .describe("loading profiles")?;
+        let practices = bind_all(format!(
+            "SELECT member_id, practice, level FROM member_practices WHERE member_id IN ({placeholders})"
+        ))
+        .fetch_all(&self.read)
+        .await
+        .describe("loading practices")?;
+        let tags = bind_all(format!(
+            "SELECT member_id, kind, value FROM member_tags WHERE member_id IN ({placeholders})
+             ORDER BY position"
+        ))
+        .fetch_all(&self.read)
+        .await
+        .describe("loading tags")?;
+
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let key = id.to_string();
+            let Some(row) = rows.iter().find(|r| r.try_get::<String, _>("member_id").ok().as_deref() == Some(&key)) else {
+                continue;
+            };
+            let (created_at, mut profile) = profile_from_row(row)?;
+            for r in practices.iter().filter(|r| text(r, "member_id").ok().as_deref() == Some(&key)) {
+                let practice = Practice::from_code(&text(r, "practice")?).ok_or_else(|| corrupt("practice"))?;
+                let level: i64 = r.try_get("level").describe("reading a level")?;
+                profile.practices.push((practice, Level::new(level).ok_or_else(|| corrupt("level"))?));
+            }
+            profile.practices.sort();
+            for r in tags.iter().filter(|r| text(r, "member_id").ok().as_deref() == Some(&key)) {
+                let value = text(r, "value")?;
+                match text(r, "kind")?.as_str() {
+                    "role" => profile.roles.push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
+                    "domain" => profile.domains.push(value),
+                    "region" => profile.regions.push(value),
+                    "language" => profile.languages.push(value),
+                    _ => return Err(corrupt("tag kind")),
+                }
+            }
+            out.push((*id, created_at, profile));
+        }
+        Ok(out)
+    }
+}
+
+async fn write_profile_lists(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: MemberId,
+    p: &Profile,
+) -> StoreResult<()> {
+    for (practice, level) in &p.practices {
+        sqlx::query("INSERT INTO member_practices (member_id, practice, level) VALUES ($1, $2, $3)")
+            .bind(id.to_string())
+            .bind(practice.code())
+            .bind(i64::from(level.value()))
+            .execute(&mut **tx)
+            .await
+            .describe("saving a practice")?;
+    }
+    let tags = p
+        .roles
+        .iter()
+        .map(|r| ("role", r.code().to_owned()))
+        .chain(p.domains.iter().map(|d| ("domain", d.clone())))
+        .chain(p.regions.iter().map(|r| ("region", r.clone())))
+        .chain(p.languages.iter().map(|l| ("language", l.clone())));
+    for (position, (kind, value)) in tags.enumerate() {
+        sqlx::query("INSERT INTO member_tags (member_id, kind, value, position) VALUES ($1, $2, $3, $4)")
+            .bind(id.to_string())
+            .bind(kind)
+            .bind(value)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut **tx)
+            .await
+            .describe("saving a tag")?;
+    }
+    Ok(())
+}
+
+fn text(row: &AnyRow, column: &'static str) -> StoreResult<String> {
+    row.try_get(column).describe(column)
+}
+
+fn corrupt(what: &'static str) -> StoreError {
+    StoreError::Other(anyhow!("unexpected stored value in {what}"))
+}
+
+fn account_from_row(row: &AnyRow) -> StoreResult<Account> {
+    let verified: Option<i64> = row.try_get("email_verified_at").describe("email_verified_at")?;
+    let is_admin: i64 = row.try_get("is_admin").describe("is_admin")?;
+    Ok(Account {
+        id: text(row, "member_id")?.parse().map_err(|_| corrupt("member_id"))?,
+        email: Email::parse(&text(row, "email")?).map_err(|_| corrupt("email"))?,
+        password_hash: text(row, "password_hash")?,
+        email_verified: verified.is_some(),
+        is_admin: flag(is_admin),
+        ui_language: row.try_get("ui_language").describe("ui_language")?,
+    })
+}
+
+fn profile_from_row(row: &AnyRow) -> StoreResult<(Timestamp, Profile)> {
+    let mut profile = Profile::new(text(row, "display_name")?);
+    profile.bio = text(row, "bio")?;
+    profile.time_zone = row.try_get("time_zone").describe("time_zone")?;
+    let coach: i64 = row.try_get("available_to_coach").describe("available_to_coach")?;
+    let mentor: i64 = row.try_get("available_to_mentor").describe("available_to_mentor")?;
+    let capacity: i64 = row.try_get("capacity").describe("capacity")?;
+    profile.availability = Availability {
+        coach: flag(coach),
+        mentor: flag(mentor),
+        capacity: u8::try_from(capacity).map_err(|_| corrupt("capacity"))?,
+    };
+    profile.visibility = Visibility::from_code(&text(row, "visibility")?).ok_or_else(|| corrupt("visibility"))?;
+    let created_at: i64 = row.try_get("created_at").describe("created_at")?;
+    Ok((Timestamp::from_unix_ms(created_at), profile))
+}

@@ -1,0 +1,112 @@
+//! Schema migrations, embedded in the binary, one folder per backend with identical names.
+
+use sqlx::{AnyPool, AssertSqlSafe};
+
+use crate::dialect::{self, Backend};
+use crate::{Describe as _, StoreResult};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "members",
+    sqlite: include_str!("../migrations/sqlite/0001_members.sql"),
+    postgres: include_str!("../migrations/postgres/0001_members.sql"),
+}];
+
+/// Applies the pending migrations, each in its own transaction; returns how many ran.
+pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> StoreResult<usize> {
+    let mut applied = 0;
+    for migration in MIGRATIONS {
+        let mut tx = pool.begin().await.describe("starting a migration")?;
+        if let Some(lock) = dialect::migration_lock(backend) {
+            sqlx::query(lock).execute(&mut *tx).await.describe("taking the migration lock")?;
+        }
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await
+        .describe("creating the migrations table")?;
+        let done: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                .bind(migration.version)
+                .fetch_optional(&mut *tx)
+                .await
+                .describe("reading applied migrations")?;
+        if done.is_some() {
+            continue;
+        }
+        let sql = match backend {
+            Backend::Sqlite => migration.sqlite,
+            Backend::Postgres => migration.postgres,
+        };
+        for statement in statements(sql) {
+            sqlx::query(AssertSqlSafe(statement))
+                .execute(&mut *tx)
+                .await
+                .describe("applying a migration")?;
+        }
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .bind(crate::now_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("recording a migration")?;
+        tx.commit().await.describe("committing a migration")?;
+        tracing::info!(migration.version = migration.version, migration.name = migration.name, "applied migration");
+        applied += 1;
+    }
+    Ok(applied)
+}
+
+// Migrations hold plain DDL: statements end with `;` at the end of a line, and `--` comments
+// take whole lines.
+fn statements(sql: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in sql.lines() {
+        if line.trim_start().starts_with("--") {
+            continue;
+        }
+        current.push_str(line);
+        current.push('\n');
+        if line.trim_end().ends_with(';') {
+            let statement = current.trim().trim_end_matches(';').trim().to_owned();
+            if !statement.is_empty() {
+                out.push(statement);
+            }
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_migration_splits_into_statements_without_comments() {
+        let sql = "-- a comment\nCREATE TABLE a (x BIGINT);\n\nCREATE INDEX i ON a (x);\n";
+
+        assert_eq!(statements(sql), vec!["CREATE TABLE a (x BIGINT)", "CREATE INDEX i ON a (x)"]);
+    }
+
+    #[test]
+    fn both_backends_have_the_same_migrations() {
+        for m in MIGRATIONS {
+            assert_eq!(statements(m.sqlite).len(), statements(m.postgres).len(), "{}", m.name);
+        }
+    }
+}

@@ -1,1 +1,22 @@
-//! placeholder
+//! praxis-app: every action a member, an admin or a script can take, as use-case functions.
+//!
+//! The HTML pages, the JSON API and the CLI all call these functions, so the three front
+//! doors behave the same. Permission checks and business rules live here (and in the
+//! domain), never in handlers. This crate must not depend on praxis-web, axum, askama or
+//! sqlx types.
+
+pub mod access_tokens;
+pub mod accounts;
+pub mod context;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod mail;
+pub mod markdown;
+pub mod profiles;
+mod secrets;
+
+pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};
+pub use crate::error::{AppError, AppResult};
+pub use praxis_store::Constraint;
+pub use praxis_store::tokens::AccessTokenInfo;

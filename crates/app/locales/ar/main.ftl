@@ -1,0 +1,224 @@
+# براكسيس — العربية. يجب أن يوجد كل مفتاح في en/main.ftl أيضًا (يتحقق من ذلك اختبار).
+
+## Layout
+skip-to-content = انتقل إلى المحتوى
+nav-label = القائمة الرئيسية
+nav-home = الرئيسية
+nav-members = الأعضاء
+nav-settings = الإعدادات
+nav-sign-in = تسجيل الدخول
+nav-sign-up = انضم إلى الشبكة
+nav-log-out = تسجيل الخروج
+language-switcher = اختر اللغة
+language-label = اللغة:
+footer-api = واجهة البرمجة
+pager-next = الصفحة التالية
+save = حفظ
+
+## Home
+home-title = الرئيسية
+home-heading = مجتمع ممارسة للتنظيم المجتمعي
+home-lead = منظِّمون ومدرّبون وموجّهون وباحثون يطوّرون القيادات، ويتعلّمون من حملات بعضهم بعضًا، ويبنون القدرة على إحداث التغيير.
+home-welcome-back = أهلًا بعودتك يا { $name }
+home-member-lead = أخبر الشبكة بما تمارسه وبما يمكنك المساعدة فيه: فالملف الشخصي المكتمل هو ما يجدك من خلاله المدرّبون والزملاء والمنظمات.
+home-edit-profile = عدّل ملفك الشخصي
+home-people = أشخاص في الشبكة
+home-all-members = عرض جميع الأعضاء
+
+## Members
+members-title = الأعضاء
+members-public-only = تظهر لك الملفات التي جعلها أصحابها عامة. سجّل الدخول لترى كل من يشارك ملفه مع أعضاء الشبكة.
+members-empty = لا توجد ملفات لعرضها بعد.
+profile-joined = تاريخ الانضمام
+profile-visible-public = يمكن لأي شخص رؤية ملفك، حتى من لم يسجّل الدخول.
+profile-visible-members = لا يرى ملفك إلا أعضاء الشبكة المسجّلون.
+profile-visible-private = ملفك خاص: لا يراه أحد غيرك.
+practice-column = الممارسة
+level-column = المستوى بتقييمك الذاتي
+available-to-coach = متاح للتدريب والمرافقة
+available-to-mentor = متاح للإرشاد
+capacity-of = يستطيع مرافقة { $count } أشخاص في الوقت نفسه.
+
+## Roles, practices and visibility
+role-organizer = منظِّم
+role-educator = مدرّب أو موجّه
+role-researcher = باحث
+practice-public_narrative = السرد العام
+practice-relationships = العلاقات
+practice-structure = البنية
+practice-strategy = الاستراتيجية
+practice-action = العمل
+practice-coaching = التوجيه
+visibility-public = عام: أي شخص، حتى دون تسجيل الدخول
+visibility-members = الأعضاء: كل من سجّل الدخول إلى الشبكة
+visibility-private = خاص: أنا فقط
+
+## Form fields
+field-display-name = الاسم الظاهر
+display-name-hint = الاسم الذي يراه الآخرون. يمكنك استخدام اسم مستعار.
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+password-hint = عشرة أحرف على الأقل. بضع كلمات غير مترابطة تصنع كلمة مرور قوية.
+field-new-password = كلمة المرور الجديدة
+field-current-password = كلمة المرور الحالية
+field-new-email = البريد الإلكتروني الجديد
+field-bio = نبذة عنك
+bio-hint = يمكنك استخدام ماركداون: **عريض**، *مائل*، القوائم والروابط.
+field-roles = الأدوار
+field-practices = الممارسات
+practices-hint = ما مدى خبرتك في كل ممارسة؟ 0 تعني أنك جديد عليها، و5 تعني أنك تدرّسها.
+level-none = غير محدد
+field-domains = المجالات
+field-regions = المناطق
+field-languages = اللغات
+languages-hint = رموز اللغات مفصولة بفواصل: ar، en، sr.
+list-hint = افصل بين الإدخالات بفواصل.
+field-time-zone = المنطقة الزمنية
+time-zone-hint = مثل Asia/Amman أو Europe/Belgrade. اتركه فارغًا إن كنت تفضّل عدم ذكره.
+field-availability = الإتاحة
+field-capacity = كم شخصًا يمكنك مرافقتهم أو إرشادهم في الوقت نفسه؟
+field-visibility = من يستطيع رؤية ملفك؟
+field-token-name = اسم الرمز
+form-has-errors = بعض الحقول تحتاج إلى تصحيح. لم يُحفظ شيء.
+profile-saved = حُفظ ملفك الشخصي.
+
+## Sign up, sign in
+sign-up-title = انضم إلى الشبكة
+sign-up-lead = أنشئ حسابًا لتشارك ممارستك، وتجد مدرّبين وزملاء، وتشارك في ورش العمل.
+sign-up-submit = إنشاء الحساب
+sign-up-have-account = عضو بالفعل؟
+check-email-title = تفقّد بريدك الإلكتروني
+check-email-body = إذا كان يمكن استخدام هذا العنوان فقد أرسلنا إليه رسالة. اتبع الرابط الذي فيها لإكمال إنشاء حسابك.
+verified-title = تم تأكيد بريدك الإلكتروني
+verified-body = شكرًا لك. يمكنك الآن تسجيل الدخول.
+link-invalid-title = هذا الرابط لا يعمل
+link-invalid-body = الرابط غير صالح، أو سبق استخدامه، أو انتهت صلاحيته. اطلب رابطًا جديدًا.
+log-in-title = تسجيل الدخول
+log-in-submit = دخول
+log-in-forgot = نسيت كلمة المرور؟
+log-in-no-account = جديد هنا؟
+forgot-title = إعادة تعيين كلمة المرور
+forgot-lead = أدخل البريد الإلكتروني لحسابك وسنرسل إليك رابطًا لاختيار كلمة مرور جديدة.
+forgot-submit = أرسل الرابط
+reset-sent-title = تفقّد بريدك الإلكتروني
+reset-sent-body = إذا كان هناك حساب يستخدم هذا العنوان فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. يعمل الرابط لمدة ساعتين.
+reset-title = اختر كلمة مرور جديدة
+reset-submit = احفظ كلمة المرور الجديدة
+reset-done-title = تم تغيير كلمة المرور
+reset-done-body = تم تسجيل خروجك من كل الأجهزة. سجّل الدخول بكلمة المرور الجديدة.
+confirm-email-title = أكّد بريدك الإلكتروني الجديد
+confirm-email-lead = اضغط الزر لنقل حسابك إلى هذا العنوان.
+confirm-email-submit = تأكيد العنوان الجديد
+email-changed-title = تم تغيير بريدك الإلكتروني
+email-changed-body = من الآن فصاعدًا، سجّل الدخول واستقبل الرسائل على عنوانك الجديد.
+
+## Settings
+settings-nav = الإعدادات
+settings-profile = الملف الشخصي
+settings-account = الحساب
+settings-tokens = رموز الوصول
+account-email-is = بريدك الإلكتروني هو
+change-password-title = غيّر كلمة المرور
+change-password-submit = تغيير كلمة المرور
+password-changed-notice = تم تغيير كلمة المرور، وأُنهيت جلساتك الأخرى.
+change-email-title = غيّر بريدك الإلكتروني
+change-email-submit = أرسل رابط التأكيد
+email-change-sent-notice = أرسلنا رابط تأكيد إلى العنوان الجديد. يتغير عنوانك عندما تتبع الرابط.
+tokens-lead = تتيح رموز الوصول الشخصية للبرامج النصية استخدام واجهة البرمجة باسمك. احفظها كما تحفظ كلمات المرور.
+token-create = إنشاء رمز
+token-created = يظهر رمزك الجديد هذه المرة فقط. انسخه الآن:
+token-created-at = تاريخ الإنشاء
+token-last-used = آخر استخدام
+token-never-used = لم يُستخدم
+token-revoke = إلغاء
+tokens-empty = ليست لديك رموز وصول.
+
+## API page
+api-title = واجهة برمجة براكسيس
+api-lead = كل ما في براكسيس متاح بصيغة JSON تحت ‎/api/v1. هذه الصفحة مولّدة من مستند OpenAPI نفسه الذي يمكن للبرامج تنزيله.
+api-auth-title = المصادقة
+api-auth-body = أنشئ رمز وصول شخصيًا من الإعدادات ← رموز الوصول وأرسله في ترويسة Authorization. أما الطلبات من متصفح مسجَّل الدخول فتستخدم الجلسة.
+api-example-host = https://your-praxis.example
+api-endpoints = نقاط الوصول
+
+## Errors
+error-required = هذا الحقل مطلوب.
+error-email-invalid = أدخل بريدًا إلكترونيًا مثل name@example.org.
+error-email-taken = هناك حساب آخر يستخدم هذا العنوان.
+error-email-same = هذا هو بريدك الإلكتروني الحالي.
+error-email-unverified = يُرجى تأكيد بريدك الإلكتروني أولًا. أرسلنا إليك رابطًا جديدًا.
+error-password-short = يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.
+error-password-long = يجب ألا تزيد كلمة المرور على 256 حرفًا.
+error-password-wrong = كلمة المرور غير صحيحة.
+error-login-failed = البريد الإلكتروني أو كلمة المرور غير صحيحين.
+error-too-long = هذا أطول من المسموح.
+error-too-many = عدد الإدخالات كبير جدًا.
+error-invalid-characters = يحتوي على أحرف غير مسموح بها.
+error-unknown-choice = اختر أحد الخيارات المعروضة.
+error-level-range = اختر مستوى من 0 إلى 5.
+error-capacity-range = أدخل رقمًا من 0 إلى 20.
+error-language-code = استخدم رموز لغات مثل ar أو en أو sr-Latn مفصولة بفواصل.
+error-time-zone = استخدم اسم منطقة زمنية مثل Asia/Amman أو UTC.
+error-cursor = رابط هذه الصفحة غير صالح.
+error-too-many-attempts = محاولات فاشلة كثيرة. انتظر بضع دقائق قبل المحاولة مجددًا.
+error-not-found = غير موجود.
+error-unauthenticated = عليك تسجيل الدخول.
+error-forbidden = لا يُسمح لك بذلك.
+error-invalid = بعض الحقول غير صالحة.
+error-unavailable = الخدمة غير متاحة. حاول مجددًا بعد قليل.
+error-unexpected = حدث خطأ من جهتنا وتم تسجيله.
+error-json-content-type = أرسل المحتوى بصيغة JSON مع Content-Type: application/json.
+error-json-syntax = المحتوى ليس JSON صالحًا.
+error-json-shape = هذا الحقل مفقود أو غير معروف أو من نوع خاطئ.
+error-body-too-large = المحتوى كبير جدًا.
+error-page-not-found-title = الصفحة غير موجودة
+error-page-not-found = لا يوجد شيء هنا، أو لا يُسمح لك برؤيته.
+error-page-forbidden-title = غير مسموح
+error-page-forbidden = انتهت صلاحية هذا النموذج أو لم يأتِ من هذا الموقع. ارجع وأعد تحميل الصفحة ثم حاول مجددًا.
+error-page-bad-request-title = تعذّر فهم الطلب
+error-page-bad-request = تعذّر فهم الطلب.
+error-page-too-many-title = محاولات كثيرة
+error-page-unavailable-title = غير متاح مؤقتًا
+error-page-unexpected-title = حدث خطأ ما
+
+## Mail
+mail-verify-subject = أكّد بريدك الإلكتروني في { $site }
+mail-verify-body =
+    أهلًا بك في { $site }.
+
+    لإكمال إنشاء حسابك، افتح هذا الرابط خلال 48 ساعة:
+
+    { $link }
+
+    إذا لم تكن أنت من سجّل، فتجاهل هذه الرسالة: لن يُنشأ أي حساب باسمك.
+mail-registered-subject = بخصوص حسابك في { $site }
+mail-registered-body =
+    حاول أحدهم إنشاء حساب في { $site } بهذا البريد الإلكتروني، لكن لديه حساب بالفعل.
+
+    إن كنت أنت، فسجّل الدخول من { $base }/login أو أعد تعيين كلمة المرور من { $base }/forgot-password.
+
+    وإن لم تكن أنت، فيمكنك تجاهل هذه الرسالة.
+mail-reset-subject = إعادة تعيين كلمة المرور في { $site }
+mail-reset-body =
+    لاختيار كلمة مرور جديدة، افتح هذا الرابط خلال ساعتين:
+
+    { $link }
+
+    إذا لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.
+mail-password-changed-subject = تم تغيير كلمة المرور في { $site }
+mail-password-changed-body =
+    تم للتو تغيير كلمة مرور حسابك في { $site }، وأُنهيت جلساتك الأخرى.
+
+    إن لم تكن أنت، فأعد تعيين كلمة المرور فورًا: { $base }/forgot-password
+mail-confirm-email-subject = أكّد بريدك الإلكتروني الجديد في { $site }
+mail-confirm-email-body =
+    لنقل حسابك في { $site } إلى هذا العنوان، افتح هذا الرابط خلال 24 ساعة واضغط الزر:
+
+    { $link }
+
+    إذا لم تطلب ذلك، فتجاهل هذه الرسالة.
+mail-email-change-subject = طُلب تغيير البريد الإلكتروني في { $site }
+mail-email-change-body =
+    طلب شخص مسجّل الدخول إلى حسابك في { $site } نقله إلى بريد إلكتروني آخر. لن يتغير شيء ما لم يُؤكَّد العنوان الجديد.
+
+    إن لم تكن أنت، فغيّر كلمة المرور فورًا: { $base }/forgot-password

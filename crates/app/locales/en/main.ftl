@@ -1,0 +1,224 @@
+# Praxis — English. Every key here must also exist in ar/main.ftl (a test checks).
+
+## Layout
+skip-to-content = Skip to content
+nav-label = Main
+nav-home = Home
+nav-members = Members
+nav-settings = Settings
+nav-sign-in = Sign in
+nav-sign-up = Join the network
+nav-log-out = Log out
+language-switcher = Choose a language
+language-label = Language:
+footer-api = API
+pager-next = Next page
+save = Save
+
+## Home
+home-title = Home
+home-heading = A community of practice for organizing
+home-lead = Organizers, coaches, trainers and researchers developing leaders, learning from each other's campaigns and building the capacity to win change.
+home-welcome-back = Welcome back, { $name }
+home-member-lead = Tell the network what you practise and where you can help: a complete profile is how coaches, peers and organizations find you.
+home-edit-profile = Edit your profile
+home-people = People in the network
+home-all-members = See all members
+
+## Members
+members-title = Members
+members-public-only = You see the profiles their owners made public. Sign in to see everyone who shares their profile with the network.
+members-empty = No profiles to show yet.
+profile-joined = Joined
+profile-visible-public = Anyone can see your profile, even people who are not signed in.
+profile-visible-members = Only signed-in members of the network can see your profile.
+profile-visible-private = Your profile is private: only you can see it.
+practice-column = Practice
+level-column = Self-assessed level
+available-to-coach = Available to coach
+available-to-mentor = Available to mentor
+capacity-of = Can take on { $count } people at once.
+
+## Roles, practices and visibility
+role-organizer = Organizer
+role-educator = Coach or trainer
+role-researcher = Researcher
+practice-public_narrative = Public narrative
+practice-relationships = Relationships
+practice-structure = Structure
+practice-strategy = Strategy
+practice-action = Action
+practice-coaching = Coaching
+visibility-public = Public: anyone, even without signing in
+visibility-members = Members: anyone signed in to the network
+visibility-private = Private: only me
+
+## Form fields
+field-display-name = Display name
+display-name-hint = The name others see. A pseudonym is fine.
+field-email = Email address
+field-password = Password
+password-hint = At least 10 characters. A few unrelated words make a strong password.
+field-new-password = New password
+field-current-password = Current password
+field-new-email = New email address
+field-bio = About you
+bio-hint = Markdown is supported: **bold**, *italic*, lists and links.
+field-roles = Roles
+field-practices = Practices
+practices-hint = How experienced are you in each practice? 0 means new to it, 5 means you teach it.
+level-none = Not set
+field-domains = Domains
+field-regions = Regions
+field-languages = Languages
+languages-hint = Language codes, separated by commas: ar, en, sr.
+list-hint = Separate several entries with commas.
+field-time-zone = Time zone
+time-zone-hint = For example Asia/Amman or Europe/Belgrade. Leave empty if you prefer not to say.
+field-availability = Availability
+field-capacity = How many people can you coach or mentor at once?
+field-visibility = Who can see your profile?
+field-token-name = Token name
+form-has-errors = Some fields need your attention. Nothing was saved.
+profile-saved = Your profile was saved.
+
+## Sign up, sign in
+sign-up-title = Join the network
+sign-up-lead = Create an account to share your practice, find coaches and peers, and take part in workshops.
+sign-up-submit = Create account
+sign-up-have-account = Already a member?
+check-email-title = Check your email
+check-email-body = If this address can be used, we have sent a message to it. Follow the link in it to finish creating your account.
+verified-title = Your email address is confirmed
+verified-body = Thank you. You can now sign in.
+link-invalid-title = This link does not work
+link-invalid-body = The link is invalid, was already used, or has expired. Ask for a new one.
+log-in-title = Sign in
+log-in-submit = Sign in
+log-in-forgot = Forgot your password?
+log-in-no-account = New here?
+forgot-title = Reset your password
+forgot-lead = Enter the email address of your account and we will send you a link to choose a new password.
+forgot-submit = Send the link
+reset-sent-title = Check your email
+reset-sent-body = If an account uses this address, we have sent it a link to choose a new password. The link works for two hours.
+reset-title = Choose a new password
+reset-submit = Save the new password
+reset-done-title = Your password was changed
+reset-done-body = You have been signed out everywhere. Sign in with your new password.
+confirm-email-title = Confirm your new email address
+confirm-email-lead = Press the button to move your account to this address.
+confirm-email-submit = Confirm the new address
+email-changed-title = Your email address was changed
+email-changed-body = From now on, sign in and receive mail at your new address.
+
+## Settings
+settings-nav = Settings
+settings-profile = Profile
+settings-account = Account
+settings-tokens = Access tokens
+account-email-is = Your email address is
+change-password-title = Change your password
+change-password-submit = Change password
+password-changed-notice = Your password was changed. Your other sessions have been signed out.
+change-email-title = Change your email address
+change-email-submit = Send a confirmation link
+email-change-sent-notice = We sent a confirmation link to the new address. Your address changes when you follow it.
+tokens-lead = Personal access tokens let scripts use the API as you. Treat them like passwords.
+token-create = Create token
+token-created = Your new token is shown only this once. Copy it now:
+token-created-at = Created
+token-last-used = Last used
+token-never-used = Never
+token-revoke = Revoke
+tokens-empty = You have no access tokens.
+
+## API page
+api-title = The Praxis API
+api-lead = Everything in Praxis is available as JSON under /api/v1. This page is generated from the same OpenAPI document scripts can download.
+api-auth-title = Authentication
+api-auth-body = Create a personal access token under Settings → Access tokens and send it in the Authorization header. Requests from a signed-in browser use the session instead.
+api-example-host = https://your-praxis.example
+api-endpoints = Endpoints
+
+## Errors
+error-required = This field is required.
+error-email-invalid = Enter an email address like name@example.org.
+error-email-taken = Another account already uses this address.
+error-email-same = This is already your email address.
+error-email-unverified = Please confirm your email address first. We have sent you a new link.
+error-password-short = The password must have at least 10 characters.
+error-password-long = The password must have at most 256 characters.
+error-password-wrong = The password is not correct.
+error-login-failed = The email address or the password is not correct.
+error-too-long = This is too long.
+error-too-many = Too many entries.
+error-invalid-characters = This contains characters that are not allowed.
+error-unknown-choice = Choose one of the options offered.
+error-level-range = Choose a level from 0 to 5.
+error-capacity-range = Enter a number from 0 to 20.
+error-language-code = Use language codes such as ar, en or sr-Latn, separated by commas.
+error-time-zone = Use a time zone name such as Asia/Amman or UTC.
+error-cursor = This page link is not valid.
+error-too-many-attempts = Too many failed attempts. Wait a few minutes before trying again.
+error-not-found = Not found.
+error-unauthenticated = You need to sign in.
+error-forbidden = You are not allowed to do this.
+error-invalid = Some fields are not valid.
+error-unavailable = The service is unavailable. Try again in a moment.
+error-unexpected = Something went wrong on our side. It has been logged.
+error-json-content-type = Send the body as JSON with Content-Type: application/json.
+error-json-syntax = The body is not valid JSON.
+error-json-shape = This field is missing, unknown or of the wrong type.
+error-body-too-large = The body is too large.
+error-page-not-found-title = Page not found
+error-page-not-found = There is nothing here, or you are not allowed to see it.
+error-page-forbidden-title = Not allowed
+error-page-forbidden = This form has expired or did not come from this site. Go back, reload the page and try again.
+error-page-bad-request-title = Request not understood
+error-page-bad-request = The request could not be understood.
+error-page-too-many-title = Too many attempts
+error-page-unavailable-title = Temporarily unavailable
+error-page-unexpected-title = Something went wrong
+
+## Mail
+mail-verify-subject = Confirm your email address for { $site }
+mail-verify-body =
+    Welcome to { $site }.
+
+    To finish creating your account, open this link within 48 hours:
+
+    { $link }
+
+    If you did not sign up, ignore this message: no account will be created in your name.
+mail-registered-subject = About your account at { $site }
+mail-registered-body =
+    Someone tried to create an account at { $site } with this email address, but it already has one.
+
+    If it was you, sign in at { $base }/login, or reset your password at { $base }/forgot-password.
+
+    If it was not you, you can ignore this message.
+mail-reset-subject = Reset your password for { $site }
+mail-reset-body =
+    To choose a new password, open this link within two hours:
+
+    { $link }
+
+    If you did not ask for this, ignore this message: your password stays as it is.
+mail-password-changed-subject = Your { $site } password was changed
+mail-password-changed-body =
+    The password of your { $site } account was just changed, and your other sessions were signed out.
+
+    If this was not you, reset your password at once: { $base }/forgot-password
+mail-confirm-email-subject = Confirm your new email address for { $site }
+mail-confirm-email-body =
+    To move your { $site } account to this address, open this link within 24 hours and press the button:
+
+    { $link }
+
+    If you did not ask for this, ignore this message.
+mail-email-change-subject = A change of email address was requested at { $site }
+mail-email-change-body =
+    Someone signed in to your { $site } account asked to move it to another email address. Nothing changes unless the new address is confirmed.
+
+    If this was not you, change your password at once: { $base }/forgot-password

@@ -1,0 +1,289 @@
+//! Accounts: sign-up with email verification, log-in with throttling, sessions, log-out.
+//! Password and email changes are in [`recovery`].
+//!
+//! Sign-up, log-in and password reset answer the same way whether or not an address is
+//! registered; what differs goes into a mail only the address's owner can read.
+
+pub mod recovery;
+
+use std::time::Duration;
+
+use praxis_domain::ids::MemberId;
+use praxis_domain::members::credentials::{Email, NewPassword};
+use praxis_domain::members::profile::{Profile, parse_display_name};
+use praxis_domain::validation::FieldErrors;
+use praxis_store::members::NewMember;
+use praxis_store::tokens::EmailTokenPurpose;
+use praxis_store::{Constraint, StoreError, hash_token};
+use tracing::instrument;
+
+use crate::i18n::Locale;
+use crate::mail::{self, MailKind};
+use crate::secrets::{hash_password, new_secret, verify_password};
+use crate::{AppError, AppResult, Context};
+
+/// How long a verification link works.
+pub(crate) const VERIFY_LINK_HOURS: i64 = 48;
+
+/// A sign-up form or request.
+#[derive(Debug, Clone)]
+pub struct SignUp {
+    /// Email address.
+    pub email: String,
+    /// Chosen password.
+    pub password: String,
+    /// Display name (a pseudonym is fine).
+    pub display_name: String,
+    /// The language the person is reading in (their mail comes in it).
+    pub locale: Locale,
+}
+
+/// The member behind a request, as every front door knows them.
+#[derive(Debug, Clone)]
+pub struct CurrentMember {
+    /// Their id.
+    pub id: MemberId,
+    /// Their display name.
+    pub display_name: String,
+    /// Their email address (shown only to themselves).
+    pub email: Email,
+    /// A network admin.
+    pub is_admin: bool,
+    /// Their chosen interface language.
+    pub locale: Option<Locale>,
+    /// The hash of the session they came with (`None` for an access token).
+    pub session_hash: Option<String>,
+}
+
+/// A session just started: the token goes into the cookie, once.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The secret for the cookie.
+    pub token: String,
+    /// Who signed in.
+    pub member_id: MemberId,
+}
+
+/// A log-in attempt.
+#[derive(Debug, Clone)]
+pub struct LogIn {
+    /// Email address as typed.
+    pub email: String,
+    /// Password as typed.
+    pub password: String,
+    /// The client's network address, for throttling (none from the CLI).
+    pub client_address: Option<String>,
+}
+
+/// Creates an unverified account and mails a verification link; if the address already has
+/// an account, mails its owner instead. Either way the caller sees the same success.
+///
+/// # Errors
+/// `Invalid` naming `email`, `password` or `display_name`.
+#[instrument(skip_all)]
+pub async fn sign_up(ctx: &Context, input: SignUp) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let email = errors.check("email", Email::parse(&input.email));
+    let password = errors.check("password", NewPassword::parse(&input.password));
+    let display_name = errors.check("display_name", parse_display_name(&input.display_name));
+    let (Some(email), Some(password), Some(display_name)) = (email, password, display_name) else {
+        return Err(AppError::Invalid(errors));
+    };
+
+    if ctx.store.find_account_by_email(&email).await?.is_some() {
+        return mail::queue(ctx, input.locale, &email, MailKind::AlreadyRegistered).await;
+    }
+    let now = ctx.now();
+    let member = NewMember {
+        id: MemberId::generate(),
+        email: email.clone(),
+        password_hash: hash_password(password.expose().to_owned()).await?,
+        profile: Profile::new(display_name),
+        email_verified: false,
+        make_admin: false,
+        created_at: now,
+    };
+    match ctx.store.create_member(&member).await {
+        Ok(is_admin) => {
+            tracing::info!(member.id = %member.id, member.is_admin = is_admin, "member signed up");
+            ctx.store.set_ui_language(member.id, Some(input.locale.code())).await?;
+            send_verification(ctx, member.id, &email, input.locale).await
+        }
+        // Someone else signed up with the address a moment ago.
+        Err(StoreError::Conflict(Constraint::MemberEmailTaken)) => {
+            mail::queue(ctx, input.locale, &email, MailKind::AlreadyRegistered).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn send_verification(ctx: &Context, id: MemberId, email: &Email, locale: Locale) -> AppResult<()> {
+    let token = new_secret("pxl_")?;
+    let now = ctx.now();
+    ctx.store
+        .create_email_token(
+            &hash_token(&token),
+            id,
+            EmailTokenPurpose::VerifyEmail,
+            None,
+            now,
+            now.plus_seconds(VERIFY_LINK_HOURS * 3600),
+        )
+        .await?;
+    let link = format!("{}/verify-email/{token}", ctx.settings.base_url);
+    mail::queue(ctx, locale, email, MailKind::VerifyEmail { link }).await
+}
+
+/// Marks the address behind a verification link as verified.
+///
+/// # Errors
+/// `NotFound` for an unknown, used or expired link.
+#[instrument(skip_all)]
+pub async fn verify_email(ctx: &Context, token: &str) -> AppResult<MemberId> {
+    let used = ctx
+        .store
+        .consume_email_token(&hash_token(token), EmailTokenPurpose::VerifyEmail, ctx.now())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ctx.store.mark_email_verified(used.member_id, ctx.now()).await?;
+    tracing::info!(member.id = %used.member_id, "email verified");
+    Ok(used.member_id)
+}
+
+/// Checks credentials and starts a session.
+///
+/// Failures are counted per account and per client address: past a few the answer is
+/// slowed, past more it is refused with `TooManyAttempts` until the window passes. An
+/// unknown address and a wrong password give the same error.
+///
+/// # Errors
+/// `Invalid` naming `email` (`error-login-failed`, or `error-email-unverified` with a fresh
+/// link mailed), or `TooManyAttempts`.
+#[instrument(skip_all)]
+pub async fn log_in(ctx: &Context, input: LogIn) -> AppResult<NewSession> {
+    let policy = ctx.settings.login_policy;
+    let failed = || AppError::Invalid(FieldErrors::single("email", "error-login-failed"));
+    let email = Email::parse(&input.email).map_err(|_| failed())?;
+    let account_scope = format!("account:{}", hash_token(email.as_str()));
+    let address_scope = input.client_address.as_deref().map(|a| format!("address:{}", hash_token(a)));
+    let since = ctx.now().plus_seconds(-policy.window_secs);
+
+    let account_failures = ctx.store.count_login_failures(&account_scope, since).await?;
+    let address_failures = match &address_scope {
+        Some(scope) => ctx.store.count_login_failures(scope, since).await?,
+        None => 0,
+    };
+    if account_failures >= policy.refuse_after_account || address_failures >= policy.refuse_after_address {
+        tracing::warn!("log-in refused after repeated failures");
+        return Err(AppError::TooManyAttempts { retry_after_secs: u64::try_from(policy.window_secs).unwrap_or(900) });
+    }
+    if account_failures >= policy.slow_after {
+        let steps = u64::try_from(account_failures - policy.slow_after + 1).unwrap_or(1);
+        tokio::time::sleep(Duration::from_millis((steps * policy.delay_step_ms).min(5000))).await;
+    }
+
+    let account = ctx.store.find_account_by_email(&email).await?;
+    let ok = verify_password(input.password, account.as_ref().map(|a| a.password_hash.clone())).await?;
+    let Some(account) = account.filter(|_| ok) else {
+        let mut scopes = vec![account_scope.as_str()];
+        scopes.extend(address_scope.as_deref());
+        ctx.store.record_login_failure(&scopes, ctx.now()).await?;
+        return Err(failed());
+    };
+    if !account.email_verified {
+        let locale = account.ui_language.as_deref().and_then(Locale::from_code).unwrap_or_default();
+        send_verification(ctx, account.id, &account.email, locale).await?;
+        return Err(AppError::Invalid(FieldErrors::single("email", "error-email-unverified")));
+    }
+    ctx.store.clear_login_failures(&account_scope).await?;
+    let session = start_session(ctx, account.id).await?;
+    tracing::info!(member.id = %account.id, "member logged in");
+    Ok(session)
+}
+
+/// Starts a session for a member whose identity is already established.
+pub(crate) async fn start_session(ctx: &Context, id: MemberId) -> AppResult<NewSession> {
+    let token = new_secret("pxs_")?;
+    let now = ctx.now();
+    ctx.store
+        .create_session(&hash_token(&token), id, now, now.plus_seconds(ctx.settings.session_days * 86_400))
+        .await?;
+    Ok(NewSession { token, member_id: id })
+}
+
+/// The member a session cookie belongs to, if the session is live. Extends a session that
+/// is used (at most once a day, to keep reads cheap).
+pub async fn authenticate_session(ctx: &Context, token: &str) -> AppResult<Option<CurrentMember>> {
+    let hash = hash_token(token);
+    let now = ctx.now();
+    let Some(session) = ctx.store.find_session(&hash, now).await? else {
+        return Ok(None);
+    };
+    let lifetime = ctx.settings.session_days * 86_400;
+    if session.expires_at < now.plus_seconds(lifetime - 86_400) {
+        ctx.store.renew_session(&hash, now, now.plus_seconds(lifetime)).await?;
+    }
+    current_member(ctx, session.member_id, Some(hash)).await.map(Some)
+}
+
+pub(crate) async fn current_member(ctx: &Context, id: MemberId, session_hash: Option<String>) -> AppResult<CurrentMember> {
+    let record = ctx.store.get_member(id).await?;
+    Ok(CurrentMember {
+        id,
+        display_name: record.profile.display_name,
+        email: record.account.email,
+        is_admin: record.account.is_admin,
+        locale: record.account.ui_language.as_deref().and_then(Locale::from_code),
+        session_hash,
+    })
+}
+
+/// Ends the session behind a cookie (a no-op for an unknown one).
+pub async fn log_out(ctx: &Context, token: &str) -> AppResult<()> {
+    ctx.store.delete_session(&hash_token(token)).await?;
+    Ok(())
+}
+
+/// Sets or clears the member's interface language.
+pub async fn set_language(ctx: &Context, me: &CurrentMember, locale: Option<Locale>) -> AppResult<()> {
+    ctx.store.set_ui_language(me.id, locale.map(Locale::code)).await?;
+    Ok(())
+}
+
+/// An account made by an admin or a script (verified at once), for `praxis admin create-user`.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    /// Email address.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// Display name.
+    pub display_name: String,
+    /// Make them a network admin.
+    pub admin: bool,
+}
+
+/// Creates a verified account directly; returns its id and whether it is an admin.
+///
+/// # Errors
+/// `Invalid` for bad fields, `Conflict(MemberEmailTaken)` for an address in use.
+pub async fn create_account(ctx: &Context, input: NewAccount) -> AppResult<(MemberId, bool)> {
+    let mut errors = FieldErrors::new();
+    let email = errors.check("email", Email::parse(&input.email));
+    let password = errors.check("password", NewPassword::parse(&input.password));
+    let display_name = errors.check("display_name", parse_display_name(&input.display_name));
+    let (Some(email), Some(password), Some(display_name)) = (email, password, display_name) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let member = NewMember {
+        id: MemberId::generate(),
+        email,
+        password_hash: hash_password(password.expose().to_owned()).await?,
+        profile: Profile::new(display_name),
+        email_verified: true,
+        make_admin: input.admin,
+        created_at: ctx.now(),
+    };
+    let is_admin = ctx.store.create_member(&member).await?;
+    Ok((member.id, is_admin))
+}

@@ -1,0 +1,194 @@
+//! Mail: composed in the reader's language, queued in the outbox in the database, and
+//! delivered by a background sender with retries — over SMTP when configured, otherwise as
+//! `.eml` files in a folder (so a newcomer can follow a link without a mail server).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context as _, anyhow};
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor};
+use praxis_domain::members::credentials::Email;
+use praxis_store::outbox::OutboxMessage;
+use secrecy::{ExposeSecret as _, SecretString};
+
+use crate::i18n::Locale;
+use crate::{AppResult, Context};
+
+/// The mails Praxis sends.
+#[derive(Debug, Clone)]
+pub enum MailKind {
+    /// A link to verify a new account's address.
+    VerifyEmail {
+        /// The verification link.
+        link: String,
+    },
+    /// Someone tried to sign up (or move an account) with an address that has an account.
+    AlreadyRegistered,
+    /// A link to choose a new password.
+    ResetPassword {
+        /// The reset link.
+        link: String,
+    },
+    /// The password was changed.
+    PasswordChanged,
+    /// A link to confirm a new address.
+    ConfirmEmailChange {
+        /// The confirmation link.
+        link: String,
+    },
+    /// Notice to the old address that a change was asked for.
+    EmailChangeRequested,
+}
+
+impl MailKind {
+    fn keys(&self) -> (&'static str, &'static str, Option<&str>) {
+        match self {
+            MailKind::VerifyEmail { link } => ("mail-verify-subject", "mail-verify-body", Some(link)),
+            MailKind::AlreadyRegistered => ("mail-registered-subject", "mail-registered-body", None),
+            MailKind::ResetPassword { link } => ("mail-reset-subject", "mail-reset-body", Some(link)),
+            MailKind::PasswordChanged => ("mail-password-changed-subject", "mail-password-changed-body", None),
+            MailKind::ConfirmEmailChange { link } => ("mail-confirm-email-subject", "mail-confirm-email-body", Some(link)),
+            MailKind::EmailChangeRequested => ("mail-email-change-subject", "mail-email-change-body", None),
+        }
+    }
+}
+
+/// Composes a mail in `locale` and queues it for delivery.
+pub async fn queue(ctx: &Context, locale: Locale, to: &Email, kind: MailKind) -> AppResult<()> {
+    let (subject_key, body_key, link) = kind.keys();
+    let site = ctx.settings.site_name.as_str();
+    let base = ctx.settings.base_url.as_str();
+    let args = [("site", site), ("link", link.unwrap_or_default()), ("base", base)];
+    let message = OutboxMessage {
+        id: uuid::Uuid::now_v7().to_string(),
+        recipient: to.as_str().to_owned(),
+        subject: ctx.translator.t_args(locale, subject_key, &args),
+        body: ctx.translator.t_args(locale, body_key, &args),
+        attempts: 0,
+    };
+    ctx.store.enqueue_mail(&message, ctx.now()).await?;
+    ctx.mail_queued.notify_one();
+    Ok(())
+}
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum Mailer {
+    /// Written as `<id>.eml` files into a folder.
+    Files(PathBuf),
+    /// Sent through an SMTP server.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// Kept in memory (tests).
+    Memory(Arc<Mutex<Vec<OutboxMessage>>>),
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mailer::Files(dir) => f.debug_tuple("Files").field(dir).finish(),
+            Mailer::Smtp(_) => f.write_str("Smtp"),
+            Mailer::Memory(_) => f.write_str("Memory"),
+        }
+    }
+}
+
+impl Mailer {
+    /// An SMTP mailer from a URL such as `smtps://user:password@mail.example.org:465` or
+    /// `smtp://relay.internal:25?tls=required`.
+    pub fn smtp(url: &SecretString) -> anyhow::Result<Self> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
+            .map_err(|e| anyhow!("the SMTP URL is not valid: {e}"))?
+            .build();
+        Ok(Mailer::Smtp(transport))
+    }
+
+    async fn deliver(&self, from: &str, message: &OutboxMessage) -> anyhow::Result<()> {
+        match self {
+            Mailer::Memory(sent) => {
+                sent.lock().map_err(|_| anyhow!("mail store poisoned"))?.push(message.clone());
+                Ok(())
+            }
+            Mailer::Files(dir) => {
+                let bytes = build(from, message)?.formatted();
+                tokio::fs::create_dir_all(dir).await.context("creating the mail folder")?;
+                let tmp = dir.join(format!(".{}.tmp", message.id));
+                let path = dir.join(format!("{}.eml", message.id));
+                let file_bytes = bytes.clone();
+                let tmp_for_write = tmp.clone();
+                // Write, flush to disk, then rename: a crash never leaves half a message.
+                tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+                    use std::io::Write as _;
+                    let mut file = std::fs::File::create(&tmp_for_write)?;
+                    file.write_all(&file_bytes)?;
+                    file.sync_all()
+                })
+                .await
+                .context("the mail writer stopped")?
+                .context("writing a mail file")?;
+                tokio::fs::rename(&tmp, &path).await.context("naming a mail file")?;
+                Ok(())
+            }
+            Mailer::Smtp(transport) => {
+                transport.send(build(from, message)?).await.map(|_| ()).map_err(|e| anyhow!("SMTP delivery failed: {e}"))
+            }
+        }
+    }
+}
+
+fn build(from: &str, message: &OutboxMessage) -> anyhow::Result<Message> {
+    Message::builder()
+        .from(from.parse().map_err(|e| anyhow!("the sender address is not valid: {e}"))?)
+        .to(message.recipient.parse().map_err(|e| anyhow!("a recipient address is not valid: {e}"))?)
+        .subject(message.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(message.body.clone())
+        .map_err(|e| anyhow!("building a mail failed: {e}"))
+}
+
+/// Attempts after which a message is dropped (about two days of retries).
+const MAX_ATTEMPTS: i64 = 12;
+
+/// Delivers every due message once; returns how many were delivered. Failures are retried
+/// later with a growing delay.
+pub async fn deliver_due_mail(ctx: &Context, mailer: &Mailer) -> AppResult<usize> {
+    let now = ctx.now();
+    let batch = ctx.store.claim_due_mail(now, now.plus_seconds(120), 50).await?;
+    let mut delivered = 0;
+    for message in batch {
+        match mailer.deliver(&ctx.settings.mail_from, &message).await {
+            Ok(()) => {
+                ctx.store.mark_mail_sent(&message.id).await?;
+                delivered += 1;
+            }
+            Err(error) if message.attempts + 1 >= MAX_ATTEMPTS => {
+                // The address is personal data: the log names the message, not the recipient.
+                tracing::error!(mail.id = %message.id, error = %error, "dropping mail after repeated failures");
+                ctx.store.mark_mail_sent(&message.id).await?;
+            }
+            Err(error) => {
+                let delay = 30_i64.saturating_mul(1 << message.attempts.clamp(0, 10)).min(6 * 3600);
+                tracing::warn!(mail.id = %message.id, error = %error, retry.secs = delay, "mail delivery failed");
+                ctx.store.mark_mail_failed(&message.id, &error.to_string(), ctx.now().plus_seconds(delay)).await?;
+            }
+        }
+    }
+    Ok(delivered)
+}
+
+/// Runs the sender until `shutdown` completes: delivers at once when mail is queued in this
+/// process, and every few seconds otherwise (mail queued by other processes, retries).
+pub async fn run_mail_sender(ctx: Context, mailer: Mailer, shutdown: impl std::future::Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    loop {
+        if let Err(error) = deliver_due_mail(&ctx, &mailer).await {
+            tracing::warn!(error = %error, "the mail sender could not read the outbox");
+        }
+        tokio::select! {
+            () = &mut shutdown => break,
+            () = ctx.mail_queued.notified() => {}
+            () = tokio::time::sleep(Duration::from_secs(5)) => {}
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! `GET /api/v1/me` and `PATCH /api/v1/me/profile`.
+
+use axum::Json;
+use axum::extract::State;
+use praxis_app::profiles::{self, viewer_of};
+use praxis_domain::members::profile::RawProfileChanges;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::api::members::{PracticeLevel, ProfileResponse};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember};
+use crate::state::AppState;
+
+/// The caller's own account and profile.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct MeResponse {
+    id: String,
+    email: String,
+    display_name: String,
+    is_admin: bool,
+    /// Interface language (`en`, `ar`), if chosen.
+    language: Option<String>,
+    profile: ProfileResponse,
+}
+
+/// Availability changes; absent fields stay as they are.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AvailabilityRequest {
+    coach: Option<bool>,
+    mentor: Option<bool>,
+    /// 0–20.
+    capacity: Option<i64>,
+}
+
+/// Profile changes; absent fields stay as they are.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProfileChangesRequest {
+    display_name: Option<String>,
+    /// Markdown, up to 4,000 characters.
+    bio: Option<String>,
+    /// Any of `organizer`, `educator`, `researcher`.
+    roles: Option<Vec<String>>,
+    practices: Option<Vec<PracticeLevel>>,
+    domains: Option<Vec<String>>,
+    regions: Option<Vec<String>>,
+    /// Language codes such as `ar`, `sr-Latn`.
+    languages: Option<Vec<String>>,
+    /// IANA name such as `Asia/Amman`; an empty string clears it.
+    time_zone: Option<String>,
+    availability: Option<AvailabilityRequest>,
+    /// `public`, `members` or `private`.
+    visibility: Option<String>,
+}
+
+impl From<ProfileChangesRequest> for RawProfileChanges {
+    fn from(r: ProfileChangesRequest) -> Self {
+        let availability = r.availability.unwrap_or(AvailabilityRequest { coach: None, mentor: None, capacity: None });
+        RawProfileChanges {
+            display_name: r.display_name,
+            bio: r.bio,
+            roles: r.roles,
+            practices: r.practices.map(|ps| ps.into_iter().map(|p| (p.practice, p.level)).collect()),
+            domains: r.domains,
+            regions: r.regions,
+            languages: r.languages,
+            time_zone: r.time_zone,
+            available_to_coach: availability.coach,
+            available_to_mentor: availability.mentor,
+            capacity: availability.capacity,
+            visibility: r.visibility,
+        }
+    }
+}
+
+/// The caller's account and profile.
+#[utoipa::path(get, path = "/api/v1/me", tag = "me",
+    responses((status = 200, body = MeResponse), (status = 401, description = "not signed in")),
+    security(("bearer" = []), ("session" = [])))]
+pub(crate) async fn get_me(State(state): State<AppState>, ApiMember(me): ApiMember) -> Result<Json<MeResponse>, ApiError> {
+    let view = profiles::view_profile(&state.ctx, viewer_of(Some(&me)), me.id).await?;
+    Ok(Json(MeResponse {
+        id: me.id.to_string(),
+        email: me.email.as_str().to_owned(),
+        display_name: me.display_name.clone(),
+        is_admin: me.is_admin,
+        language: me.locale.map(|l| l.code().to_owned()),
+        profile: ProfileResponse::from_view(view, true),
+    }))
+}
+
+/// Changes the caller's profile. Every invalid field is named; nothing changes unless all
+/// are valid.
+#[utoipa::path(patch, path = "/api/v1/me/profile", tag = "me", request_body = ProfileChangesRequest,
+    responses((status = 200, body = ProfileResponse), (status = 400, description = "malformed JSON"),
+        (status = 401, description = "not signed in"), (status = 422, description = "invalid fields")),
+    security(("bearer" = []), ("session" = [])))]
+pub(crate) async fn update_my_profile(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(request): ApiJson<ProfileChangesRequest>,
+) -> Result<Json<ProfileResponse>, ApiError> {
+    let view = profiles::update_profile(&state.ctx, &me, request.into()).await?;
+    Ok(Json(ProfileResponse::from_view(view, true)))
+}

@@ -1,0 +1,23 @@
+//! The JSON API under `/api/v1`: one module per feature, with its `*Request`/`*Response`
+//! structs beside the handlers. Domain types are never serialised directly.
+
+pub(crate) mod me;
+pub(crate) mod members;
+pub(crate) mod openapi;
+pub(crate) mod tokens;
+
+use praxis_app::AppError;
+use praxis_domain::timestamps::Timestamp;
+use time::format_description::well_known::Rfc3339;
+
+use crate::error::ApiError;
+
+/// Any unknown API path.
+pub(crate) async fn not_found() -> ApiError {
+    ApiError::App(AppError::NotFound)
+}
+
+/// A timestamp as RFC 3339 text.
+pub(crate) fn rfc3339(at: Timestamp) -> String {
+    at.to_datetime().and_then(|d| d.format(&Rfc3339).ok()).unwrap_or_default()
+}

@@ -1,0 +1,91 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations, served at
+//! `/api/v1/openapi.json` and rendered as the `/api` page.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::api::{me, members, tokens};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Praxis API", version = "1", description = "The JSON API of a Praxis network. \
+        Authenticate with a personal access token (`Authorization: Bearer pxt_…`) or a session cookie. \
+        Errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
+    paths(
+        me::get_me, me::update_my_profile,
+        tokens::list_my_tokens, tokens::create_my_token, tokens::revoke_my_token,
+        members::list_members, members::get_member,
+    ),
+    modifiers(&SecuritySchemes),
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"))
+)]
+struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme("session", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("praxis_session"))));
+    }
+}
+
+/// `GET /api/v1/openapi.json`.
+pub(crate) async fn get_openapi() -> Response {
+    match ApiDoc::openapi().to_pretty_json() {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(error) => {
+            crate::error::ApiError::App(praxis_app::AppError::Unexpected(anyhow::Error::new(error))).into_response()
+        }
+    }
+}
+
+/// One operation, for the documentation page.
+pub(crate) struct EndpointDoc {
+    pub(crate) method: &'static str,
+    pub(crate) path: String,
+    pub(crate) summary: String,
+    pub(crate) description: String,
+    pub(crate) statuses: Vec<(String, String)>,
+}
+
+/// Every operation of the API, in path order.
+pub(crate) fn endpoints() -> Vec<EndpointDoc> {
+    let doc = ApiDoc::openapi();
+    let mut out = Vec::new();
+    for (path, item) in doc.paths.paths {
+        let ops = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PATCH", &item.patch),
+            ("PUT", &item.put),
+            ("DELETE", &item.delete),
+        ];
+        for (method, op) in ops {
+            if let Some(op) = op {
+                out.push(EndpointDoc {
+                    method,
+                    path: path.clone(),
+                    summary: op.summary.clone().unwrap_or_default(),
+                    description: op.description.clone().unwrap_or_default(),
+                    statuses: op
+                        .responses
+                        .responses
+                        .iter()
+                        .map(|(status, response)| {
+                            let text = match response {
+                                utoipa::openapi::RefOr::T(r) => r.description.clone(),
+                                utoipa::openapi::RefOr::Ref(r) => r.ref_location.clone(),
+                            };
+                            (status.clone(), text)
+                        })
+                        .collect(),
+                });
+            }
+        }
+    }
+    out
+}

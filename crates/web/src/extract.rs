@@ -1,0 +1,163 @@
+//! Extractors: who is asking, and our wrappers for forms (with the CSRF check) and JSON
+//! bodies (with errors in our format).
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::accounts::CurrentMember;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, PageError};
+use crate::middleware::RequestInfo;
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestInfo {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<RequestInfo>()
+            .cloned()
+            .ok_or_else(|| PageError(AppError::Unexpected(anyhow::anyhow!("the identify middleware did not run"))))
+    }
+}
+
+/// A signed-in member, for pages: visitors are sent to the log-in page.
+pub(crate) struct PageMember(pub(crate) CurrentMember);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageMember {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let info = RequestInfo::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        match info.member {
+            Some(member) => Ok(PageMember(member)),
+            None => {
+                let next = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                let target = format!("/login?next={}", encode_component(next));
+                Err(Redirect::to(&target).into_response())
+            }
+        }
+    }
+}
+
+/// A signed-in member (session or bearer token), for the API: 401 otherwise.
+pub(crate) struct ApiMember(pub(crate) CurrentMember);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiMember {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<RequestInfo>()
+            .and_then(|info| info.member.clone())
+            .map(ApiMember)
+            .ok_or(ApiError::App(AppError::Unauthenticated))
+    }
+}
+
+/// The fields of a submitted HTML form whose CSRF token matched the client's cookie.
+/// Fields keep their order and may repeat (checkbox groups).
+#[derive(Debug, Default)]
+pub(crate) struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    /// The first value of a field.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of a field, or an empty string.
+    pub(crate) fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default().to_owned()
+    }
+
+    /// Every value of a repeated field.
+    pub(crate) fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+    }
+
+    /// True when a checkbox was ticked.
+    pub(crate) fn checked(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormFields {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let cookie_token = request.extensions().get::<RequestInfo>().and_then(|i| i.csrf_cookie.clone());
+        let is_form = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let bytes = Bytes::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let fields: Vec<(String, String)> =
+            form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let sent = fields.iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v.as_str());
+        let valid = match (cookie_token.as_deref(), sent) {
+            (Some(expected), Some(sent)) => is_form && !expected.is_empty() && constant_time_eq(expected, sent),
+            _ => false,
+        };
+        if !valid {
+            tracing::warn!("form refused: missing or wrong CSRF token");
+            return Err(PageError(AppError::Forbidden).into_response());
+        }
+        Ok(FormFields(fields))
+    }
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Percent-encodes a URL component.
+pub(crate) fn encode_component(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// A JSON request body; malformed input answers 400 naming the field, in our error format.
+pub(crate) struct ApiJson<T>(pub(crate) T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|_| ApiError::BadBody { field: None, key: "error-body-too-large" })?;
+        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+        serde_path_to_error::deserialize(&mut deserializer).map(ApiJson).map_err(|error| {
+            let path = error.path().to_string();
+            let field = (path != "." && !path.is_empty()).then_some(path);
+            let key = if error.inner().is_syntax() || error.inner().is_eof() { "error-json-syntax" } else { "error-json-shape" };
+            ApiError::BadBody { field, key }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_compare_equal_only_when_identical() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abc", "abd"));
+        assert!(!constant_time_eq("abc", "abcd"));
+    }
+}

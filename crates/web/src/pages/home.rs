@@ -1,0 +1,23 @@
+//! The home page.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use praxis_app::profiles::{self, ProfileView, viewer_of};
+
+use crate::error::PageError;
+use crate::middleware::RequestInfo;
+use crate::pages::{Chrome, render};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "home/home.html")]
+pub(crate) struct HomePage {
+    c: Chrome,
+    people: Vec<ProfileView>,
+}
+
+pub(crate) async fn show_home(State(state): State<AppState>, info: RequestInfo, c: Chrome) -> Result<Response, PageError> {
+    let page = profiles::list_profiles(&state.ctx, viewer_of(info.member.as_ref()), None, 12).await?;
+    Ok(render(&HomePage { c, people: page.items }))
+}

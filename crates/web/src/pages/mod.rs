@@ -1,0 +1,185 @@
+//! Server-rendered HTML pages: one module per feature, each page a `*Page` struct with an
+//! askama template in `templates/<feature>/`.
+
+pub(crate) mod accounts;
+pub(crate) mod api_docs;
+pub(crate) mod health;
+pub(crate) mod home;
+pub(crate) mod profiles;
+pub(crate) mod settings;
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use praxis_app::AppError;
+use praxis_app::i18n::{Locale, Translator};
+use praxis_domain::ids::MemberId;
+use praxis_domain::members::profile::{Practice, Role, Visibility};
+use praxis_domain::timestamps::Timestamp;
+use praxis_domain::validation::FieldErrors;
+
+use crate::error::{PageError, PageFailure};
+use crate::middleware::RequestInfo;
+use crate::state::AppState;
+
+/// The signed-in member as the layout shows them.
+#[derive(Debug, Clone)]
+pub(crate) struct MemberBadge {
+    pub(crate) id: MemberId,
+    pub(crate) display_name: String,
+}
+
+/// What the layout of every page needs: language, direction, translations, the signed-in
+/// member, the CSRF token for forms and the current path (for the language switcher).
+#[derive(Clone)]
+pub(crate) struct Chrome {
+    pub(crate) locale: Locale,
+    translator: Arc<Translator>,
+    pub(crate) member: Option<MemberBadge>,
+    pub(crate) csrf: String,
+    pub(crate) path: String,
+    pub(crate) site_name: String,
+}
+
+/// One entry of the language switcher.
+pub(crate) struct LanguageChoice {
+    pub(crate) code: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) is_current: bool,
+}
+
+impl Chrome {
+    pub(crate) fn new(state: &AppState, info: &RequestInfo) -> Self {
+        Self {
+            locale: info.locale,
+            translator: state.ctx.translator.clone(),
+            member: info
+                .member
+                .as_ref()
+                .map(|m| MemberBadge { id: m.id, display_name: m.display_name.clone() }),
+            csrf: info.csrf_token.clone(),
+            path: info.path.clone(),
+            site_name: state.ctx.settings.site_name.clone(),
+        }
+    }
+
+    /// The translation of `key`.
+    pub(crate) fn t(&self, key: &str) -> String {
+        self.translator.t(self.locale, key)
+    }
+
+    /// The translation of `key` with one argument.
+    pub(crate) fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.translator.t_args(self.locale, key, &[(name, &value.to_string())])
+    }
+
+    pub(crate) fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    pub(crate) fn dir(&self) -> &'static str {
+        self.locale.dir()
+    }
+
+    pub(crate) fn languages(&self) -> Vec<LanguageChoice> {
+        Locale::ALL
+            .into_iter()
+            .map(|l| LanguageChoice { code: l.code(), name: l.native_name(), is_current: l == self.locale })
+            .collect()
+    }
+
+    /// The translated message for a field's error, if it has one.
+    pub(crate) fn error_for(&self, errors: &FieldErrors, field: &str) -> Option<String> {
+        errors.key_for(field).map(|key| self.t(key))
+    }
+
+    /// The label of a role.
+    pub(crate) fn role(&self, role: &Role) -> String {
+        self.t(&format!("role-{}", role.code()))
+    }
+
+    /// The name of a practice.
+    pub(crate) fn practice(&self, practice: &Practice) -> String {
+        self.t(&format!("practice-{}", practice.code()))
+    }
+
+    /// The sentence telling an owner who can see their profile.
+    pub(crate) fn visibility_notice(&self, visibility: &Visibility) -> String {
+        self.t(&format!("profile-visible-{}", visibility.code()))
+    }
+
+    /// A date in the page's language (ISO form, which reads the same everywhere).
+    pub(crate) fn date(&self, at: &Timestamp) -> String {
+        at.to_datetime()
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
+            .unwrap_or_default()
+    }
+}
+
+impl FromRequestParts<AppState> for Chrome {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let info = RequestInfo::from_request_parts(parts, state).await?;
+        Ok(Chrome::new(state, &info))
+    }
+}
+
+/// Renders any template as an HTML response (a render failure is a logged 500).
+pub(crate) fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            PageError(AppError::Unexpected(anyhow::Error::new(error).context("rendering a page"))).into_response()
+        }
+    }
+}
+
+/// Renders a template with a status other than 200.
+pub(crate) fn render_with_status(status: StatusCode, template: &impl Template) -> Response {
+    let mut response = render(template);
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage<'a> {
+    c: &'a Chrome,
+    title: String,
+    message: String,
+}
+
+/// The translated error page for a failure.
+pub(crate) fn render_error_page(c: &Chrome, failure: PageFailure) -> Response {
+    let (title, message) = match failure {
+        PageFailure::NotFound => ("error-page-not-found-title", "error-page-not-found"),
+        PageFailure::Forbidden => ("error-page-forbidden-title", "error-page-forbidden"),
+        PageFailure::BadRequest => ("error-page-bad-request-title", "error-page-bad-request"),
+        PageFailure::TooManyAttempts => ("error-page-too-many-title", "error-too-many-attempts"),
+        PageFailure::Unavailable => ("error-page-unavailable-title", "error-unavailable"),
+        PageFailure::Unexpected => ("error-page-unexpected-title", "error-unexpected"),
+    };
+    render(&ErrorPage { c, title: c.t(title), message: c.t(message) })
+}
+
+/// A generic page with a title, a message and an optional link onwards.
+#[derive(Template)]
+#[template(path = "partials/message.html")]
+pub(crate) struct MessagePage {
+    pub(crate) c: Chrome,
+    pub(crate) title: String,
+    pub(crate) message: String,
+    pub(crate) link: Option<(String, String)>,
+}
+
+/// Any unknown path.
+pub(crate) async fn not_found() -> PageError {
+    PageError(AppError::NotFound)
+}

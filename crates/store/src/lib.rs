@@ -8,6 +8,7 @@
 mod dialect;
 mod error;
 mod migrate;
+pub use crate::migrate::fingerprint as schema_fingerprint;
 
 pub mod members;
 pub mod outbox;

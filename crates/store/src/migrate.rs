@@ -110,3 +110,14 @@ mod tests {
         }
     }
 }
+
+/// A short hash of every migration, so test harnesses can cache a migrated template per
+/// schema version.
+pub fn fingerprint() -> String {
+    let mut all = String::new();
+    for m in MIGRATIONS {
+        all.push_str(m.sqlite);
+        all.push_str(m.postgres);
+    }
+    crate::hash_token(&all)[..16].to_owned()
+}

@@ -1,0 +1,8 @@
+//! HTTP integration tests: the pages and the API as a browser and a script use them.
+
+mod accounts;
+mod api;
+mod i18n;
+mod operations;
+mod profiles;
+mod sessions;

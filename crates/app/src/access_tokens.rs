@@ -29,17 +29,29 @@ pub struct CreatedToken {
 /// # Errors
 /// `Invalid` naming `name` when it is empty or too long.
 #[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn create_token(ctx: &Context, me: &CurrentMember, name: &str) -> AppResult<CreatedToken> {
+pub async fn create_token(
+    ctx: &Context,
+    me: &CurrentMember,
+    name: &str,
+) -> AppResult<CreatedToken> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::Invalid(FieldErrors::single("name", "error-required")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "name",
+            "error-required",
+        )));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::Invalid(FieldErrors::single("name", "error-too-long")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "name",
+            "error-too-long",
+        )));
     }
     let secret = new_secret("pxt_")?;
     let id = TokenId::generate();
-    ctx.store.create_access_token(id, me.id, name, &hash_token(&secret), ctx.now()).await?;
+    ctx.store
+        .create_access_token(id, me.id, name, &hash_token(&secret), ctx.now())
+        .await?;
     tracing::info!(token.id = %id, "access token created");
     Ok(CreatedToken { id, secret })
 }
@@ -48,9 +60,18 @@ pub async fn create_token(ctx: &Context, me: &CurrentMember, name: &str) -> AppR
 ///
 /// # Errors
 /// `NotFound` when no account has the address.
-pub async fn create_token_for_email(ctx: &Context, email: &str, name: &str) -> AppResult<CreatedToken> {
-    let email = Email::parse(email).map_err(|e| AppError::Invalid(FieldErrors::single("email", e.into())))?;
-    let account = ctx.store.find_account_by_email(&email).await?.ok_or(AppError::NotFound)?;
+pub async fn create_token_for_email(
+    ctx: &Context,
+    email: &str,
+    name: &str,
+) -> AppResult<CreatedToken> {
+    let email = Email::parse(email)
+        .map_err(|e| AppError::Invalid(FieldErrors::single("email", e.into())))?;
+    let account = ctx
+        .store
+        .find_account_by_email(&email)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let me = current_member(ctx, account.id, None).await?;
     create_token(ctx, &me, name).await
 }
@@ -73,7 +94,11 @@ pub async fn revoke_token(ctx: &Context, me: &CurrentMember, id: TokenId) -> App
 
 /// The member a bearer token belongs to, if it is a live token.
 pub async fn authenticate_token(ctx: &Context, secret: &str) -> AppResult<Option<CurrentMember>> {
-    match ctx.store.use_access_token(&hash_token(secret), ctx.now()).await? {
+    match ctx
+        .store
+        .use_access_token(&hash_token(secret), ctx.now())
+        .await?
+    {
         Some(id) => current_member(ctx, id, None).await.map(Some),
         None => Ok(None),
     }

@@ -106,7 +106,9 @@ pub async fn sign_up(ctx: &Context, input: SignUp) -> AppResult<()> {
     match ctx.store.create_member(&member).await {
         Ok(is_admin) => {
             tracing::info!(member.id = %member.id, member.is_admin = is_admin, "member signed up");
-            ctx.store.set_ui_language(member.id, Some(input.locale.code())).await?;
+            ctx.store
+                .set_ui_language(member.id, Some(input.locale.code()))
+                .await?;
             send_verification(ctx, member.id, &email, input.locale).await
         }
         // Someone else signed up with the address a moment ago.
@@ -117,7 +119,12 @@ pub async fn sign_up(ctx: &Context, input: SignUp) -> AppResult<()> {
     }
 }
 
-pub(crate) async fn send_verification(ctx: &Context, id: MemberId, email: &Email, locale: Locale) -> AppResult<()> {
+pub(crate) async fn send_verification(
+    ctx: &Context,
+    id: MemberId,
+    email: &Email,
+    locale: Locale,
+) -> AppResult<()> {
     let token = new_secret("pxl_")?;
     let now = ctx.now();
     ctx.store
@@ -142,10 +149,16 @@ pub(crate) async fn send_verification(ctx: &Context, id: MemberId, email: &Email
 pub async fn verify_email(ctx: &Context, token: &str) -> AppResult<MemberId> {
     let used = ctx
         .store
-        .consume_email_token(&hash_token(token), EmailTokenPurpose::VerifyEmail, ctx.now())
+        .consume_email_token(
+            &hash_token(token),
+            EmailTokenPurpose::VerifyEmail,
+            ctx.now(),
+        )
         .await?
         .ok_or(AppError::NotFound)?;
-    ctx.store.mark_email_verified(used.member_id, ctx.now()).await?;
+    ctx.store
+        .mark_email_verified(used.member_id, ctx.now())
+        .await?;
     tracing::info!(member.id = %used.member_id, "email verified");
     Ok(used.member_id)
 }
@@ -165,25 +178,42 @@ pub async fn log_in(ctx: &Context, input: LogIn) -> AppResult<NewSession> {
     let failed = || AppError::Invalid(FieldErrors::single("email", "error-login-failed"));
     let email = Email::parse(&input.email).map_err(|_| failed())?;
     let account_scope = format!("account:{}", hash_token(email.as_str()));
-    let address_scope = input.client_address.as_deref().map(|a| format!("address:{}", hash_token(a)));
+    let address_scope = input
+        .client_address
+        .as_deref()
+        .map(|a| format!("address:{}", hash_token(a)));
     let since = ctx.now().plus_seconds(-policy.window_secs);
 
-    let account_failures = ctx.store.count_login_failures(&account_scope, since).await?;
+    let account_failures = ctx
+        .store
+        .count_login_failures(&account_scope, since)
+        .await?;
     let address_failures = match &address_scope {
         Some(scope) => ctx.store.count_login_failures(scope, since).await?,
         None => 0,
     };
-    if account_failures >= policy.refuse_after_account || address_failures >= policy.refuse_after_address {
+    if account_failures >= policy.refuse_after_account
+        || address_failures >= policy.refuse_after_address
+    {
         tracing::warn!("log-in refused after repeated failures");
-        return Err(AppError::TooManyAttempts { retry_after_secs: u64::try_from(policy.window_secs).unwrap_or(900) });
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: u64::try_from(policy.window_secs).unwrap_or(900),
+        });
     }
     if account_failures >= policy.slow_after {
         let steps = u64::try_from(account_failures - policy.slow_after + 1).unwrap_or(1);
-        tokio::time::sleep(Duration::from_millis((steps * policy.delay_step_ms).min(5000))).await;
+        tokio::time::sleep(Duration::from_millis(
+            (steps * policy.delay_step_ms).min(5000),
+        ))
+        .await;
     }
 
     let account = ctx.store.find_account_by_email(&email).await?;
-    let ok = verify_password(input.password, account.as_ref().map(|a| a.password_hash.clone())).await?;
+    let ok = verify_password(
+        input.password,
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
     let Some(account) = account.filter(|_| ok) else {
         let mut scopes = vec![account_scope.as_str()];
         scopes.extend(address_scope.as_deref());
@@ -191,9 +221,16 @@ pub async fn log_in(ctx: &Context, input: LogIn) -> AppResult<NewSession> {
         return Err(failed());
     };
     if !account.email_verified {
-        let locale = account.ui_language.as_deref().and_then(Locale::from_code).unwrap_or_default();
+        let locale = account
+            .ui_language
+            .as_deref()
+            .and_then(Locale::from_code)
+            .unwrap_or_default();
         send_verification(ctx, account.id, &account.email, locale).await?;
-        return Err(AppError::Invalid(FieldErrors::single("email", "error-email-unverified")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "email",
+            "error-email-unverified",
+        )));
     }
     ctx.store.clear_login_failures(&account_scope).await?;
     let session = start_session(ctx, account.id).await?;
@@ -206,9 +243,17 @@ pub(crate) async fn start_session(ctx: &Context, id: MemberId) -> AppResult<NewS
     let token = new_secret("pxs_")?;
     let now = ctx.now();
     ctx.store
-        .create_session(&hash_token(&token), id, now, now.plus_seconds(ctx.settings.session_days * 86_400))
+        .create_session(
+            &hash_token(&token),
+            id,
+            now,
+            now.plus_seconds(ctx.settings.session_days * 86_400),
+        )
         .await?;
-    Ok(NewSession { token, member_id: id })
+    Ok(NewSession {
+        token,
+        member_id: id,
+    })
 }
 
 /// The member a session cookie belongs to, if the session is live. Extends a session that
@@ -221,19 +266,31 @@ pub async fn authenticate_session(ctx: &Context, token: &str) -> AppResult<Optio
     };
     let lifetime = ctx.settings.session_days * 86_400;
     if session.expires_at < now.plus_seconds(lifetime - 86_400) {
-        ctx.store.renew_session(&hash, now, now.plus_seconds(lifetime)).await?;
+        ctx.store
+            .renew_session(&hash, now, now.plus_seconds(lifetime))
+            .await?;
     }
-    current_member(ctx, session.member_id, Some(hash)).await.map(Some)
+    current_member(ctx, session.member_id, Some(hash))
+        .await
+        .map(Some)
 }
 
-pub(crate) async fn current_member(ctx: &Context, id: MemberId, session_hash: Option<String>) -> AppResult<CurrentMember> {
+pub(crate) async fn current_member(
+    ctx: &Context,
+    id: MemberId,
+    session_hash: Option<String>,
+) -> AppResult<CurrentMember> {
     let record = ctx.store.get_member(id).await?;
     Ok(CurrentMember {
         id,
         display_name: record.profile.display_name,
         email: record.account.email,
         is_admin: record.account.is_admin,
-        locale: record.account.ui_language.as_deref().and_then(Locale::from_code),
+        locale: record
+            .account
+            .ui_language
+            .as_deref()
+            .and_then(Locale::from_code),
         session_hash,
     })
 }
@@ -245,8 +302,14 @@ pub async fn log_out(ctx: &Context, token: &str) -> AppResult<()> {
 }
 
 /// Sets or clears the member's interface language.
-pub async fn set_language(ctx: &Context, me: &CurrentMember, locale: Option<Locale>) -> AppResult<()> {
-    ctx.store.set_ui_language(me.id, locale.map(Locale::code)).await?;
+pub async fn set_language(
+    ctx: &Context,
+    me: &CurrentMember,
+    locale: Option<Locale>,
+) -> AppResult<()> {
+    ctx.store
+        .set_ui_language(me.id, locale.map(Locale::code))
+        .await?;
     Ok(())
 }
 

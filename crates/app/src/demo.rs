@@ -39,8 +39,30 @@ const REGIONS: &[Region] = &[
         country: "Jordan",
         time_zone: "Asia/Amman",
         languages: &["ar", "en"],
-        given: &["أميرة", "عمر", "ليلى", "يوسف", "نور", "سامي", "رنا", "خالد", "Amira", "Omar", "Layla", "Yousef"],
-        family: &["حداد", "خليل", "نصار", "العلي", "Haddad", "Khalil", "Nassar", "Al-Ali"],
+        given: &[
+            "أميرة",
+            "عمر",
+            "ليلى",
+            "يوسف",
+            "نور",
+            "سامي",
+            "رنا",
+            "خالد",
+            "Amira",
+            "Omar",
+            "Layla",
+            "Yousef",
+        ],
+        family: &[
+            "حداد",
+            "خليل",
+            "نصار",
+            "العلي",
+            "Haddad",
+            "Khalil",
+            "Nassar",
+            "Al-Ali",
+        ],
     },
     Region {
         name: "Beirut",
@@ -55,8 +77,27 @@ const REGIONS: &[Region] = &[
         country: "Serbia",
         time_zone: "Europe/Belgrade",
         languages: &["sr", "en"],
-        given: &["Милица", "Марко", "Јована", "Никола", "Ана", "Milica", "Marko", "Jovana", "Nikola", "Ana"],
-        family: &["Јовановић", "Петровић", "Ђорђевић", "Јovanović", "Petrović", "Đorđević", "Nikolić"],
+        given: &[
+            "Милица",
+            "Марко",
+            "Јована",
+            "Никола",
+            "Ана",
+            "Milica",
+            "Marko",
+            "Jovana",
+            "Nikola",
+            "Ana",
+        ],
+        family: &[
+            "Јовановић",
+            "Петровић",
+            "Ђорђевић",
+            "Јovanović",
+            "Petrović",
+            "Đorđević",
+            "Nikolić",
+        ],
     },
     Region {
         name: "Sarajevo",
@@ -100,7 +141,16 @@ const REGIONS: &[Region] = &[
     },
 ];
 
-const DOMAINS: &[&str] = &["Climate", "Faith communities", "Health care", "Labor", "Education", "Housing", "Migration", "Water"];
+const DOMAINS: &[&str] = &[
+    "Climate",
+    "Faith communities",
+    "Health care",
+    "Labor",
+    "Education",
+    "Housing",
+    "Migration",
+    "Water",
+];
 
 const BIOS: &[&str] = &[
     "I organize **tenants** in my neighbourhood. Ask me about one-on-ones and house meetings.",
@@ -147,8 +197,16 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     for i in 0..count {
         let region = rng.pick(REGIONS);
         let name = format!("{} {}", rng.pick(region.given), rng.pick(region.family));
-        let email = if i == 0 { DEMO_EMAIL.to_owned() } else { format!("member{i}@demo.example") };
-        let mut profile = Profile::new(if i == 0 { "Amira Haddad".to_owned() } else { name });
+        let email = if i == 0 {
+            DEMO_EMAIL.to_owned()
+        } else {
+            format!("member{i}@demo.example")
+        };
+        let mut profile = Profile::new(if i == 0 {
+            "Amira Haddad".to_owned()
+        } else {
+            name
+        });
         profile.bio = rng.pick(BIOS).to_string();
         profile.roles = Role::ALL.into_iter().filter(|_| rng.chance(40)).collect();
         if profile.roles.is_empty() {
@@ -171,7 +229,11 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
         profile.languages = region.languages.iter().map(|l| (*l).to_owned()).collect();
         profile.time_zone = Some(region.time_zone.to_owned());
         let coach = profile.roles.contains(&Role::Educator) && rng.chance(70);
-        profile.availability = Availability { coach, mentor: rng.chance(20), capacity: if coach { 4 } else { 0 } };
+        profile.availability = Availability {
+            coach,
+            mentor: rng.chance(20),
+            capacity: if coach { 4 } else { 0 },
+        };
         profile.visibility = match rng.below(10) {
             0 => Visibility::Private,
             1..=3 => Visibility::Public,
@@ -182,7 +244,8 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
         }
         let member = NewMember {
             id: MemberId::generate(),
-            email: Email::parse(&email).map_err(|_| AppError::Unexpected(anyhow::anyhow!("demo address invalid")))?,
+            email: Email::parse(&email)
+                .map_err(|_| AppError::Unexpected(anyhow::anyhow!("demo address invalid")))?,
             password_hash: password_hash.clone(),
             profile,
             email_verified: true,

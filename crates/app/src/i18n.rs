@@ -46,7 +46,12 @@ impl Locale {
 
     /// The interface language with this code (`ar`, `ar-JO` and `AR` all give Arabic).
     pub fn from_code(code: &str) -> Option<Self> {
-        let base = code.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let base = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         Self::ALL.into_iter().find(|l| l.code() == base)
     }
 
@@ -58,7 +63,11 @@ impl Locale {
                 let mut pieces = part.trim().split(';');
                 let tag = pieces.next()?.trim();
                 let q = pieces
-                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                    .find_map(|p| {
+                        p.trim()
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                    })
                     .unwrap_or(1.0);
                 (!tag.is_empty() && q > 0.0).then_some((q, tag))
             })
@@ -101,7 +110,8 @@ impl Translator {
                 let mut bundle = FluentBundle::new_concurrent(vec![langid]);
                 // Pages isolate user-supplied names themselves with <bdi>.
                 bundle.set_use_isolating(false);
-                let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+                let resource = FluentResource::try_new(source.to_owned())
+                    .unwrap_or_else(|(partial, _)| partial);
                 let _ = bundle.add_resource(resource);
                 (locale, bundle)
             })
@@ -130,7 +140,9 @@ impl Translator {
             };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         key.to_owned()
@@ -138,7 +150,10 @@ impl Translator {
 
     /// Every message key of a locale (for completeness checks).
     pub fn keys(locale: Locale) -> Vec<String> {
-        let source = SOURCES.iter().find(|(l, _)| *l == locale).map_or("", |(_, s)| s);
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map_or("", |(_, s)| s);
         source
             .lines()
             .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
@@ -154,7 +169,11 @@ mod tests {
     #[test]
     fn every_translation_file_parses() {
         for (locale, source) in SOURCES {
-            assert!(FluentResource::try_new(source.to_owned()).is_ok(), "{} has a syntax error", locale.code());
+            assert!(
+                FluentResource::try_new(source.to_owned()).is_ok(),
+                "{} has a syntax error",
+                locale.code()
+            );
         }
     }
 
@@ -177,14 +196,23 @@ mod tests {
 
         assert_eq!(t.t(Locale::En, "nav-sign-in"), "Sign in");
         assert_ne!(t.t(Locale::Ar, "nav-sign-in"), "Sign in");
-        assert!(t.t_args(Locale::En, "mail-verify-subject", &[("site", "Praxis")]).contains("Praxis"));
+        assert!(
+            t.t_args(Locale::En, "mail-verify-subject", &[("site", "Praxis")])
+                .contains("Praxis")
+        );
         assert_eq!(t.t(Locale::Ar, "no-such-key"), "no-such-key");
     }
 
     #[test]
     fn the_browser_language_is_negotiated_by_quality() {
-        assert_eq!(Locale::negotiate("ar-JO,ar;q=0.9,en;q=0.8"), Some(Locale::Ar));
-        assert_eq!(Locale::negotiate("sr;q=1.0, en;q=0.5, ar;q=0.4"), Some(Locale::En));
+        assert_eq!(
+            Locale::negotiate("ar-JO,ar;q=0.9,en;q=0.8"),
+            Some(Locale::Ar)
+        );
+        assert_eq!(
+            Locale::negotiate("sr;q=1.0, en;q=0.5, ar;q=0.4"),
+            Some(Locale::En)
+        );
         assert_eq!(Locale::negotiate("en;q=0.2, ar"), Some(Locale::Ar));
         assert_eq!(Locale::negotiate("fr, de"), None);
         assert_eq!(Locale::negotiate(""), None);

@@ -45,12 +45,28 @@ pub enum MailKind {
 impl MailKind {
     fn keys(&self) -> (&'static str, &'static str, Option<&str>) {
         match self {
-            MailKind::VerifyEmail { link } => ("mail-verify-subject", "mail-verify-body", Some(link)),
-            MailKind::AlreadyRegistered => ("mail-registered-subject", "mail-registered-body", None),
-            MailKind::ResetPassword { link } => ("mail-reset-subject", "mail-reset-body", Some(link)),
-            MailKind::PasswordChanged => ("mail-password-changed-subject", "mail-password-changed-body", None),
-            MailKind::ConfirmEmailChange { link } => ("mail-confirm-email-subject", "mail-confirm-email-body", Some(link)),
-            MailKind::EmailChangeRequested => ("mail-email-change-subject", "mail-email-change-body", None),
+            MailKind::VerifyEmail { link } => {
+                ("mail-verify-subject", "mail-verify-body", Some(link))
+            }
+            MailKind::AlreadyRegistered => {
+                ("mail-registered-subject", "mail-registered-body", None)
+            }
+            MailKind::ResetPassword { link } => {
+                ("mail-reset-subject", "mail-reset-body", Some(link))
+            }
+            MailKind::PasswordChanged => (
+                "mail-password-changed-subject",
+                "mail-password-changed-body",
+                None,
+            ),
+            MailKind::ConfirmEmailChange { link } => (
+                "mail-confirm-email-subject",
+                "mail-confirm-email-body",
+                Some(link),
+            ),
+            MailKind::EmailChangeRequested => {
+                ("mail-email-change-subject", "mail-email-change-body", None)
+            }
         }
     }
 }
@@ -60,7 +76,11 @@ pub async fn queue(ctx: &Context, locale: Locale, to: &Email, kind: MailKind) ->
     let (subject_key, body_key, link) = kind.keys();
     let site = ctx.settings.site_name.as_str();
     let base = ctx.settings.base_url.as_str();
-    let args = [("site", site), ("link", link.unwrap_or_default()), ("base", base)];
+    let args = [
+        ("site", site),
+        ("link", link.unwrap_or_default()),
+        ("base", base),
+    ];
     let message = OutboxMessage {
         id: uuid::Uuid::now_v7().to_string(),
         recipient: to.as_str().to_owned(),
@@ -107,12 +127,16 @@ impl Mailer {
     async fn deliver(&self, from: &str, message: &OutboxMessage) -> anyhow::Result<()> {
         match self {
             Mailer::Memory(sent) => {
-                sent.lock().map_err(|_| anyhow!("mail store poisoned"))?.push(message.clone());
+                sent.lock()
+                    .map_err(|_| anyhow!("mail store poisoned"))?
+                    .push(message.clone());
                 Ok(())
             }
             Mailer::Files(dir) => {
                 let bytes = build(from, message)?.formatted();
-                tokio::fs::create_dir_all(dir).await.context("creating the mail folder")?;
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .context("creating the mail folder")?;
                 let tmp = dir.join(format!(".{}.tmp", message.id));
                 let path = dir.join(format!("{}.eml", message.id));
                 let file_bytes = bytes.clone();
@@ -127,20 +151,30 @@ impl Mailer {
                 .await
                 .context("the mail writer stopped")?
                 .context("writing a mail file")?;
-                tokio::fs::rename(&tmp, &path).await.context("naming a mail file")?;
+                tokio::fs::rename(&tmp, &path)
+                    .await
+                    .context("naming a mail file")?;
                 Ok(())
             }
-            Mailer::Smtp(transport) => {
-                transport.send(build(from, message)?).await.map(|_| ()).map_err(|e| anyhow!("SMTP delivery failed: {e}"))
-            }
+            Mailer::Smtp(transport) => transport
+                .send(build(from, message)?)
+                .await
+                .map(|_| ())
+                .map_err(|e| anyhow!("SMTP delivery failed: {e}")),
         }
     }
 }
 
 fn build(from: &str, message: &OutboxMessage) -> anyhow::Result<Message> {
     Message::builder()
-        .from(from.parse().map_err(|e| anyhow!("the sender address is not valid: {e}"))?)
-        .to(message.recipient.parse().map_err(|e| anyhow!("a recipient address is not valid: {e}"))?)
+        .from(
+            from.parse()
+                .map_err(|e| anyhow!("the sender address is not valid: {e}"))?,
+        )
+        .to(message
+            .recipient
+            .parse()
+            .map_err(|e| anyhow!("a recipient address is not valid: {e}"))?)
         .subject(message.subject.clone())
         .header(ContentType::TEXT_PLAIN)
         .body(message.body.clone())
@@ -154,7 +188,10 @@ const MAX_ATTEMPTS: i64 = 12;
 /// later with a growing delay.
 pub async fn deliver_due_mail(ctx: &Context, mailer: &Mailer) -> AppResult<usize> {
     let now = ctx.now();
-    let batch = ctx.store.claim_due_mail(now, now.plus_seconds(120), 50).await?;
+    let batch = ctx
+        .store
+        .claim_due_mail(now, now.plus_seconds(120), 50)
+        .await?;
     let mut delivered = 0;
     for message in batch {
         match mailer.deliver(&ctx.settings.mail_from, &message).await {
@@ -168,9 +205,17 @@ pub async fn deliver_due_mail(ctx: &Context, mailer: &Mailer) -> AppResult<usize
                 ctx.store.mark_mail_sent(&message.id).await?;
             }
             Err(error) => {
-                let delay = 30_i64.saturating_mul(1 << message.attempts.clamp(0, 10)).min(6 * 3600);
+                let delay = 30_i64
+                    .saturating_mul(1 << message.attempts.clamp(0, 10))
+                    .min(6 * 3600);
                 tracing::warn!(mail.id = %message.id, error = %error, retry.secs = delay, "mail delivery failed");
-                ctx.store.mark_mail_failed(&message.id, &error.to_string(), ctx.now().plus_seconds(delay)).await?;
+                ctx.store
+                    .mark_mail_failed(
+                        &message.id,
+                        &error.to_string(),
+                        ctx.now().plus_seconds(delay),
+                    )
+                    .await?;
             }
         }
     }
@@ -179,7 +224,11 @@ pub async fn deliver_due_mail(ctx: &Context, mailer: &Mailer) -> AppResult<usize
 
 /// Runs the sender until `shutdown` completes: delivers at once when mail is queued in this
 /// process, and every few seconds otherwise (mail queued by other processes, retries).
-pub async fn run_mail_sender(ctx: Context, mailer: Mailer, shutdown: impl std::future::Future<Output = ()>) {
+pub async fn run_mail_sender(
+    ctx: Context,
+    mailer: Mailer,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
     tokio::pin!(shutdown);
     loop {
         if let Err(error) = deliver_due_mail(&ctx, &mailer).await {

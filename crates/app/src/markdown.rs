@@ -22,7 +22,9 @@ mod tests {
 
     #[test]
     fn formatting_survives_and_scripts_do_not() {
-        let html = render_markdown("**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        let html = render_markdown(
+            "**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        );
 
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script"));

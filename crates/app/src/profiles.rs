@@ -1,7 +1,9 @@
 //! Profiles: viewing (as each profile's visibility allows), editing one's own, and listing.
 
 use praxis_domain::ids::MemberId;
-use praxis_domain::members::profile::{Profile, ProfileChanges, RawProfileChanges, Viewer, can_view_profile};
+use praxis_domain::members::profile::{
+    Profile, ProfileChanges, RawProfileChanges, Viewer, can_view_profile,
+};
 use praxis_domain::timestamps::Timestamp;
 use praxis_store::members::ListScope;
 use tracing::instrument;
@@ -64,7 +66,11 @@ pub async fn view_profile(ctx: &Context, viewer: Viewer, id: MemberId) -> AppRes
 /// # Errors
 /// `Invalid` naming every wrong field.
 #[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn update_profile(ctx: &Context, me: &CurrentMember, raw: RawProfileChanges) -> AppResult<ProfileView> {
+pub async fn update_profile(
+    ctx: &Context,
+    me: &CurrentMember,
+    raw: RawProfileChanges,
+) -> AppResult<ProfileView> {
     let mut profile = ctx.store.get_member(me.id).await?.profile;
     let changes = ProfileChanges::parse(raw, profile.availability)?;
     profile.apply(changes);
@@ -80,11 +86,19 @@ pub const MAX_PAGE: u32 = 100;
 ///
 /// # Errors
 /// `Invalid` naming `cursor` for a cursor this function did not make.
-pub async fn list_profiles(ctx: &Context, viewer: Viewer, cursor: Option<&str>, limit: u32) -> AppResult<ProfilePage> {
+pub async fn list_profiles(
+    ctx: &Context,
+    viewer: Viewer,
+    cursor: Option<&str>,
+    limit: u32,
+) -> AppResult<ProfilePage> {
     let limit = limit.clamp(1, MAX_PAGE);
     let after = match cursor.filter(|c| !c.is_empty()) {
         Some(c) => Some(decode_cursor(c).ok_or_else(|| {
-            AppError::Invalid(praxis_domain::validation::FieldErrors::single("cursor", "error-cursor"))
+            AppError::Invalid(praxis_domain::validation::FieldErrors::single(
+                "cursor",
+                "error-cursor",
+            ))
         })?),
         None => None,
     };
@@ -94,12 +108,19 @@ pub async fn list_profiles(ctx: &Context, viewer: Viewer, cursor: Option<&str>, 
     };
     let mut rows = ctx
         .store
-        .list_profiles(scope, after.as_ref().map(|(n, id)| (n.as_str(), *id)), limit + 1)
+        .list_profiles(
+            scope,
+            after.as_ref().map(|(n, id)| (n.as_str(), *id)),
+            limit + 1,
+        )
         .await?;
     let has_more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next_cursor = has_more
-        .then(|| rows.last().map(|last| encode_cursor(&last.profile.display_name, last.id)))
+        .then(|| {
+            rows.last()
+                .map(|last| encode_cursor(&last.profile.display_name, last.id))
+        })
         .flatten();
     let items = rows
         .into_iter()
@@ -120,7 +141,7 @@ fn encode_cursor(name: &str, id: MemberId) -> String {
 }
 
 fn decode_cursor(cursor: &str) -> Option<(String, MemberId)> {
-    if cursor.len() % 2 != 0 || cursor.len() > 1024 {
+    if !cursor.len().is_multiple_of(2) || cursor.len() > 1024 {
         return None;
     }
     let bytes: Option<Vec<u8>> = (0..cursor.len())
@@ -142,7 +163,10 @@ mod tests {
 
         let cursor = encode_cursor("Јована Ђорђевић", id);
 
-        assert_eq!(decode_cursor(&cursor), Some(("Јована Ђорђевић".to_owned(), id)));
+        assert_eq!(
+            decode_cursor(&cursor),
+            Some(("Јована Ђорђевић".to_owned(), id))
+        );
     }
 
     #[test]

@@ -31,12 +31,18 @@ pub(crate) async fn hash_password(password: String) -> anyhow::Result<String> {
 const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2aZ7Pj6Aj1f0T1Z3w6X1t7J0vVw3a6e8q8t1b0m8m5U";
 
 /// Checks a password against a stored hash (or against a decoy when there is none).
-pub(crate) async fn verify_password(password: String, hash: Option<String>) -> anyhow::Result<bool> {
+pub(crate) async fn verify_password(
+    password: String,
+    hash: Option<String>,
+) -> anyhow::Result<bool> {
     let is_real = hash.is_some();
     let hash = hash.unwrap_or_else(|| DECOY_HASH.to_owned());
     tokio::task::spawn_blocking(move || {
-        let parsed = PasswordHash::new(&hash).map_err(|e| anyhow!("a stored password hash is malformed: {e}"))?;
-        let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let parsed = PasswordHash::new(&hash)
+            .map_err(|e| anyhow!("a stored password hash is malformed: {e}"))?;
+        let ok = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(ok && is_real)
     })
     .await
@@ -52,13 +58,25 @@ mod tests {
         let hash = hash_password("correct horse battery".into()).await.unwrap();
 
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await.unwrap());
-        assert!(!verify_password("wrong horse battery".into(), Some(hash)).await.unwrap());
+        assert!(
+            verify_password("correct horse battery".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password("wrong horse battery".into(), Some(hash))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
     async fn the_decoy_never_verifies() {
-        assert!(!verify_password("anything at all".into(), None).await.unwrap());
+        assert!(
+            !verify_password("anything at all".into(), None)
+                .await
+                .unwrap()
+        );
     }
 
     #[test]

@@ -39,11 +39,28 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
     let store = open_store(config).await?;
     let ctx = context(config, store.clone());
     let result = match command {
-        AdminCommand::CreateUser { email, password_stdin: _, display_name, admin } => {
+        AdminCommand::CreateUser {
+            email,
+            password_stdin: _,
+            display_name,
+            admin,
+        } => {
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("reading the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']).to_owned();
-            match accounts::create_account(&ctx, accounts::NewAccount { email, password, display_name, admin }).await {
+            match accounts::create_account(
+                &ctx,
+                accounts::NewAccount {
+                    email,
+                    password,
+                    display_name,
+                    admin,
+                },
+            )
+            .await
+            {
                 Ok((id, is_admin)) => {
                     println!("{id}");
                     tracing::info!(member.id = %id, member.is_admin = is_admin, "account created");
@@ -52,14 +69,18 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 Err(error) => Err(explain(error)),
             }
         }
-        AdminCommand::CreateToken { email, name } => match access_tokens::create_token_for_email(&ctx, &email, &name).await {
-            Ok(token) => {
-                println!("{}", token.secret);
-                Ok(())
+        AdminCommand::CreateToken { email, name } => {
+            match access_tokens::create_token_for_email(&ctx, &email, &name).await {
+                Ok(token) => {
+                    println!("{}", token.secret);
+                    Ok(())
+                }
+                Err(AppError::NotFound) => {
+                    Err(anyhow::anyhow!("email: no account has this address"))
+                }
+                Err(error) => Err(explain(error)),
             }
-            Err(AppError::NotFound) => Err(anyhow::anyhow!("email: no account has this address")),
-            Err(error) => Err(explain(error)),
-        },
+        }
     };
     store.close().await;
     result
@@ -71,12 +92,19 @@ fn explain(error: AppError) -> anyhow::Error {
         AppError::Invalid(errors) => {
             let lines: Vec<String> = errors
                 .iter()
-                .map(|e| format!("{}: {}", e.field(), translator.t(praxis_app::i18n::Locale::En, e.key())))
+                .map(|e| {
+                    format!(
+                        "{}: {}",
+                        e.field(),
+                        translator.t(praxis_app::i18n::Locale::En, e.key())
+                    )
+                })
                 .collect();
             anyhow::anyhow!(lines.join("\n"))
         }
-        AppError::Conflict(Constraint::MemberEmailTaken) => anyhow::anyhow!("email: an account already has this address"),
+        AppError::Conflict(Constraint::MemberEmailTaken) => {
+            anyhow::anyhow!("email: an account already has this address")
+        }
         other => anyhow::Error::new(other),
     }
 }
-

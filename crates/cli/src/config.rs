@@ -94,13 +94,18 @@ pub struct Overrides {
 
 impl Config {
     /// Loads and validates the configuration from every source.
-    pub fn load(overrides: &Overrides, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+    pub fn load(
+        overrides: &Overrides,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
         let file = match &overrides.config_file {
             Some(path) => read_file(path)?,
             None if Path::new("praxis.toml").exists() => read_file(Path::new("praxis.toml"))?,
             None => FileConfig::default(),
         };
-        let pick = |flag: Option<String>, var: &str, from_file: Option<String>| flag.or_else(|| env(var)).or(from_file);
+        let pick = |flag: Option<String>, var: &str, from_file: Option<String>| {
+            flag.or_else(|| env(var)).or(from_file)
+        };
 
         let data_dir = overrides
             .data_dir
@@ -108,23 +113,33 @@ impl Config {
             .or_else(|| env("PRAXIS__DATA_DIR").map(PathBuf::from))
             .or(file.data_dir)
             .unwrap_or_else(|| PathBuf::from("praxis-data"));
-        let listen_text = pick(overrides.listen.clone(), "PRAXIS__LISTEN", file.listen).unwrap_or_else(|| "127.0.0.1:8080".into());
-        let listen: SocketAddr =
-            listen_text.parse().with_context(|| format!("listen: `{listen_text}` is not an address such as 127.0.0.1:8080"))?;
-        let database_url = pick(overrides.database_url.clone(), "PRAXIS__DATABASE__URL", file.database.url).filter(|s| !s.is_empty());
+        let listen_text = pick(overrides.listen.clone(), "PRAXIS__LISTEN", file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let listen: SocketAddr = listen_text.parse().with_context(|| {
+            format!("listen: `{listen_text}` is not an address such as 127.0.0.1:8080")
+        })?;
+        let database_url = pick(
+            overrides.database_url.clone(),
+            "PRAXIS__DATABASE__URL",
+            file.database.url,
+        )
+        .filter(|s| !s.is_empty());
         if let Some(url) = &database_url
             && praxis_store::Backend::from_url(url).is_none()
         {
             bail!("database.url: only sqlite: and postgres:// URLs are supported");
         }
         let max_connections = match env("PRAXIS__DATABASE__MAX_CONNECTIONS") {
-            Some(v) => v.parse().with_context(|| format!("database.max_connections: `{v}` is not a number"))?,
+            Some(v) => v
+                .parse()
+                .with_context(|| format!("database.max_connections: `{v}` is not a number"))?,
             None => file.database.max_connections.unwrap_or(8),
         };
         if !(1..=200).contains(&max_connections) {
             bail!("database.max_connections: must be between 1 and 200");
         }
-        let base_url = pick(None, "PRAXIS__SITE__BASE_URL", file.site.base_url).map(|u| u.trim_end_matches('/').to_owned());
+        let base_url = pick(None, "PRAXIS__SITE__BASE_URL", file.site.base_url)
+            .map(|u| u.trim_end_matches('/').to_owned());
         if let Some(url) = &base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -142,19 +157,24 @@ impl Config {
                 Some(other) => bail!("log.format: `{other}` is neither text nor json"),
             },
         };
-        let mail_from = pick(None, "PRAXIS__MAIL__FROM", file.mail.from).unwrap_or_else(|| "Praxis <praxis@localhost>".into());
+        let mail_from = pick(None, "PRAXIS__MAIL__FROM", file.mail.from)
+            .unwrap_or_else(|| "Praxis <praxis@localhost>".into());
         Ok(Self {
             data_dir,
             listen,
             database_url: database_url.map(SecretString::from),
             database_max_connections: max_connections,
             base_url,
-            site_name: pick(None, "PRAXIS__SITE__NAME", file.site.name).unwrap_or_else(|| "Praxis".into()),
+            site_name: pick(None, "PRAXIS__SITE__NAME", file.site.name)
+                .unwrap_or_else(|| "Praxis".into()),
             mail_from,
-            smtp_url: pick(None, "PRAXIS__MAIL__SMTP_URL", file.mail.smtp_url).filter(|s| !s.is_empty()).map(SecretString::from),
+            smtp_url: pick(None, "PRAXIS__MAIL__SMTP_URL", file.mail.smtp_url)
+                .filter(|s| !s.is_empty())
+                .map(SecretString::from),
             trust_forwarded_for,
             log_format,
-            log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level).unwrap_or_else(|| "info,sqlx=warn".into()),
+            log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level)
+                .unwrap_or_else(|| "info,sqlx=warn".into()),
         })
     }
 
@@ -168,12 +188,17 @@ impl Config {
 
     /// The public address of the site.
     pub fn base_url(&self) -> String {
-        self.base_url.clone().unwrap_or_else(|| format!("http://{}", self.listen))
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.listen))
     }
 
     /// The effective configuration as TOML, with secrets masked.
     pub fn show(&self) -> String {
-        let mask = |s: &Option<SecretString>| s.as_ref().map(|v| praxis_store::redact_url(v.expose_secret()));
+        let mask = |s: &Option<SecretString>| {
+            s.as_ref()
+                .map(|v| praxis_store::redact_url(v.expose_secret()))
+        };
         let smtp = self.smtp_url.as_ref().map(|_| "***".to_owned());
         format!(
             "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n",
@@ -184,17 +209,26 @@ impl Config {
             self.base_url(),
             self.site_name,
             self.mail_from,
-            smtp.unwrap_or_else(|| format!("(none: mail is written to {})", self.data_dir.join("mail").display())),
+            smtp.unwrap_or_else(|| format!(
+                "(none: mail is written to {})",
+                self.data_dir.join("mail").display()
+            )),
             self.trust_forwarded_for,
-            if self.log_format == LogFormat::Json { "json" } else { "text" },
+            if self.log_format == LogFormat::Json {
+                "json"
+            } else {
+                "text"
+            },
             self.log_level,
         )
     }
 }
 
 fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading the configuration file {}", path.display()))?;
-    toml::from_str(&text).with_context(|| format!("the configuration file {} is not valid", path.display()))
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading the configuration file {}", path.display()))?;
+    toml::from_str(&text)
+        .with_context(|| format!("the configuration file {} is not valid", path.display()))
 }
 
 #[cfg(test)]
@@ -217,19 +251,36 @@ mod tests {
     #[test]
     fn flags_beat_environment_variables() {
         let env = |k: &str| (k == "PRAXIS__LISTEN").then(|| "0.0.0.0:9000".to_owned());
-        let overrides = Overrides { listen: Some("127.0.0.1:7000".into()), ..Default::default() };
+        let overrides = Overrides {
+            listen: Some("127.0.0.1:7000".into()),
+            ..Default::default()
+        };
 
-        assert_eq!(Config::load(&Overrides::default(), env).unwrap().listen.to_string(), "0.0.0.0:9000");
-        assert_eq!(Config::load(&overrides, env).unwrap().listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(
+            Config::load(&Overrides::default(), env)
+                .unwrap()
+                .listen
+                .to_string(),
+            "0.0.0.0:9000"
+        );
+        assert_eq!(
+            Config::load(&overrides, env).unwrap().listen.to_string(),
+            "127.0.0.1:7000"
+        );
     }
 
     #[test]
     fn bad_values_name_their_key() {
         let env = |k: &str| (k == "PRAXIS__DATABASE__URL").then(|| "mysql://x".to_owned());
-        let error = Config::load(&Overrides::default(), env).unwrap_err().to_string();
+        let error = Config::load(&Overrides::default(), env)
+            .unwrap_err()
+            .to_string();
         assert!(error.starts_with("database.url"), "{error}");
 
-        let overrides = Overrides { listen: Some("nonsense".into()), ..Default::default() };
+        let overrides = Overrides {
+            listen: Some("nonsense".into()),
+            ..Default::default()
+        };
         let error = Config::load(&overrides, no_env).unwrap_err().to_string();
         assert!(error.starts_with("listen"), "{error}");
     }

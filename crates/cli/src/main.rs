@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand};
 use crate::config::{Config, LogFormat, Overrides};
 
 #[derive(Parser)]
-#[command(name = "praxis", version, about = "The software of a community of practice for organizing")]
+#[command(
+    name = "praxis",
+    version,
+    about = "The software of a community of practice for organizing"
+)]
 struct Cli {
     /// A configuration file (default: ./praxis.toml if it exists).
     #[arg(long, global = true, env = "PRAXIS_CONFIG")]
@@ -22,7 +26,12 @@ struct Cli {
     #[arg(long, global = true, env = "PRAXIS_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// A database URL (`postgres://…` moves Praxis to PostgreSQL).
-    #[arg(long, global = true, env = "PRAXIS_DATABASE_URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "PRAXIS_DATABASE_URL",
+        hide_env_values = true
+    )]
     database_url: Option<String>,
     /// The address to listen on.
     #[arg(long, global = true, env = "PRAXIS_LISTEN")]
@@ -78,7 +87,10 @@ fn main() -> anyhow::Result<()> {
         log_format: cli.log_format,
     };
     let config = Config::load(&overrides, |key| std::env::var(key).ok())?;
-    if let Command::Config { command: ConfigCommand::Show } = cli.command {
+    if let Command::Config {
+        command: ConfigCommand::Show,
+    } = cli.command
+    {
         #[expect(clippy::print_stdout, reason = "the command's output")]
         {
             print!("{}", config.show());
@@ -86,7 +98,10 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     serve::init_logging(&config)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
     runtime.block_on(async move {
         match cli.command {
             Command::Serve { demo } => serve::serve(&config, demo).await,

@@ -16,12 +16,22 @@ use crate::config::{Config, LogFormat};
 pub fn init_logging(config: &Config) -> anyhow::Result<()> {
     use tracing_subscriber::layer::SubscriberExt as _;
     use tracing_subscriber::util::SubscriberInitExt as _;
-    let filter: tracing_subscriber::filter::Targets =
-        config.log_level.parse().with_context(|| format!("log.level: `{}` is not a valid filter", config.log_level))?;
+    let filter: tracing_subscriber::filter::Targets = config
+        .log_level
+        .parse()
+        .with_context(|| format!("log.level: `{}` is not a valid filter", config.log_level))?;
     let registry = tracing_subscriber::registry().with(filter);
     match config.log_format {
-        LogFormat::Json => registry.with(tracing_subscriber::fmt::layer().json().with_current_span(true)).try_init(),
-        LogFormat::Text => registry.with(tracing_subscriber::fmt::layer().with_target(false)).try_init(),
+        LogFormat::Json => registry
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .json()
+                    .with_current_span(true),
+            )
+            .try_init(),
+        LogFormat::Text => registry
+            .with(tracing_subscriber::fmt::layer().with_target(false))
+            .try_init(),
     }
     .context("setting up logging")
 }
@@ -30,8 +40,13 @@ pub fn init_logging(config: &Config) -> anyhow::Result<()> {
 pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("data_dir: cannot create {}", config.data_dir.display()))?;
-    let database = DatabaseConfig { url: config.database_url(), max_connections: config.database_max_connections };
-    let store = Store::connect(&database).await.with_context(|| format!("connecting to the database {database:?}"))?;
+    let database = DatabaseConfig {
+        url: config.database_url(),
+        max_connections: config.database_max_connections,
+    };
+    let store = Store::connect(&database)
+        .await
+        .with_context(|| format!("connecting to the database {database:?}"))?;
     let applied = store.migrate().await.context("migrating the database")?;
     if applied > 0 {
         tracing::info!(migrations = applied, "database migrated");
@@ -51,12 +66,22 @@ pub fn context(config: &Config, store: Store) -> Context {
     )
 }
 
-#[expect(clippy::print_stdout, reason = "tells the person at the terminal how to sign in")]
+#[expect(
+    clippy::print_stdout,
+    reason = "tells the person at the terminal how to sign in"
+)]
 async fn seed_demo(ctx: &Context, members: usize) -> anyhow::Result<()> {
-    match demo::seed_demo(ctx, members, 2026).await.context("creating the demo network")? {
+    match demo::seed_demo(ctx, members, 2026)
+        .await
+        .context("creating the demo network")?
+    {
         DemoOutcome::Created(n) => {
             println!("Created a demo network of {n} members.");
-            println!("Sign in as {} with the password {}", demo::DEMO_EMAIL, demo::DEMO_PASSWORD);
+            println!(
+                "Sign in as {} with the password {}",
+                demo::DEMO_EMAIL,
+                demo::DEMO_PASSWORD
+            );
         }
         DemoOutcome::AlreadyPopulated => {
             println!("The database already has members; the demo network was not added.");
@@ -93,7 +118,11 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
         None => Mailer::Files(config.data_dir.join("mail")),
     };
     let (stop_tx, stop_rx) = watch::channel(false);
-    let sender = tokio::spawn(mail::run_mail_sender(ctx.clone(), mailer, stopped(stop_rx.clone())));
+    let sender = tokio::spawn(mail::run_mail_sender(
+        ctx.clone(),
+        mailer,
+        stopped(stop_rx.clone()),
+    ));
     let pruner = tokio::spawn(prune_periodically(ctx.clone(), stopped(stop_rx)));
 
     let http = HttpConfig {
@@ -106,14 +135,20 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listen: cannot listen on {}", config.listen))?;
     tracing::info!(address = %config.listen, base_url = %config.base_url(), "Praxis is listening");
-    #[expect(clippy::print_stdout, reason = "tells the person at the terminal where to go")]
+    #[expect(
+        clippy::print_stdout,
+        reason = "tells the person at the terminal where to go"
+    )]
     {
         println!("Praxis is running at {}", config.base_url());
     }
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving HTTP")?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving HTTP")?;
 
     tracing::info!("shutting down: finishing background work");
     let _ = stop_tx.send(true);
@@ -134,7 +169,11 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
     tokio::pin!(stop);
     loop {
         let now = ctx.now();
-        match ctx.store.prune_expired(now, now.plus_seconds(-86_400)).await {
+        match ctx
+            .store
+            .prune_expired(now, now.plus_seconds(-86_400))
+            .await
+        {
             Ok(n) if n > 0 => tracing::info!(rows = n, "pruned expired sessions and links"),
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "pruning failed"),

@@ -11,7 +11,6 @@ use uuid::Uuid;
 #[error("not a valid id")]
 pub struct IdError;
 
-
 /// Identifies a member (a person with an account).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MemberId(Uuid);

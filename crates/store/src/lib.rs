@@ -69,7 +69,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
     }
 }
 
@@ -83,12 +85,19 @@ impl Store {
         match backend {
             Backend::Sqlite => {
                 let url = dialect::sqlite_url_creating_file(&config.url);
-                let write = sqlite_pool(1).connect(&url).await.map_err(StoreError::from_sqlx)?;
+                let write = sqlite_pool(1)
+                    .connect(&url)
+                    .await
+                    .map_err(StoreError::from_sqlx)?;
                 let read = sqlite_pool(config.max_connections.max(1))
                     .connect(&url)
                     .await
                     .map_err(StoreError::from_sqlx)?;
-                Ok(Self { read, write, backend })
+                Ok(Self {
+                    read,
+                    write,
+                    backend,
+                })
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -97,7 +106,11 @@ impl Store {
                     .connect(&config.url)
                     .await
                     .map_err(StoreError::from_sqlx)?;
-                Ok(Self { read: pool.clone(), write: pool, backend })
+                Ok(Self {
+                    read: pool.clone(),
+                    write: pool,
+                    backend,
+                })
             }
         }
     }
@@ -171,6 +184,10 @@ impl<T> Describe<T> for Result<T, sqlx::Error> {
     }
 }
 
+fn now_ms() -> i64 {
+    praxis_domain::timestamps::Timestamp::from(time::OffsetDateTime::now_utc()).unix_ms()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,8 +198,14 @@ mod tests {
             redact_url("postgres://praxis:s3cret@db.internal:5432/praxis"),
             "postgres://praxis:***@db.internal:5432/praxis"
         );
-        assert_eq!(redact_url("sqlite://praxis-data/praxis.db"), "sqlite://praxis-data/praxis.db");
-        let config = DatabaseConfig { url: "postgres://u:pw@h/d".into(), max_connections: 4 };
+        assert_eq!(
+            redact_url("sqlite://praxis-data/praxis.db"),
+            "sqlite://praxis-data/praxis.db"
+        );
+        let config = DatabaseConfig {
+            url: "postgres://u:pw@h/d".into(),
+            max_connections: 4,
+        };
         assert!(!format!("{config:?}").contains("pw"));
     }
 
@@ -192,8 +215,4 @@ mod tests {
         assert_eq!(hash_token("abc"), hash_token("abc"));
         assert_ne!(hash_token("abc"), hash_token("abd"));
     }
-}
-
-fn now_ms() -> i64 {
-    praxis_domain::timestamps::Timestamp::from(time::OffsetDateTime::now_utc()).unix_ms()
 }

@@ -86,7 +86,11 @@ impl Store {
     /// # Errors
     /// `Conflict(MemberEmailTaken)` when the address is in use.
     pub async fn create_member(&self, new: &NewMember) -> StoreResult<bool> {
-        let mut tx = self.write.begin().await.describe("starting to create a member")?;
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to create a member")?;
         // Exactly one process ever inserts this flag, so exactly one member becomes the
         // first admin even when two sign up at the same moment.
         let first: Option<String> = sqlx::query_scalar(
@@ -153,13 +157,29 @@ impl Store {
     pub async fn get_member(&self, id: MemberId) -> StoreResult<MemberRecord> {
         let account = self.get_account(id).await?;
         let mut profiles = self.load_profiles(&[id]).await?;
-        let (created_at, profile) = profiles.pop().map(|(_, c, p)| (c, p)).ok_or(StoreError::NotFound)?;
-        Ok(MemberRecord { account, profile, created_at })
+        let (created_at, profile) = profiles
+            .pop()
+            .map(|(_, c, p)| (c, p))
+            .ok_or(StoreError::NotFound)?;
+        Ok(MemberRecord {
+            account,
+            profile,
+            created_at,
+        })
     }
 
     /// Replaces a member's profile.
-    pub async fn update_profile(&self, id: MemberId, p: &Profile, now: Timestamp) -> StoreResult<()> {
-        let mut tx = self.write.begin().await.describe("starting a profile update")?;
+    pub async fn update_profile(
+        &self,
+        id: MemberId,
+        p: &Profile,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting a profile update")?;
         let done = sqlx::query(
             "UPDATE members SET display_name = $2, bio = $3, time_zone = $4,
                 available_to_coach = $5, available_to_mentor = $6, capacity = $7,
@@ -218,7 +238,11 @@ impl Store {
         keep_session: Option<&str>,
         now: Timestamp,
     ) -> StoreResult<()> {
-        let mut tx = self.write.begin().await.describe("starting a password change")?;
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting a password change")?;
         sqlx::query("UPDATE members SET password_hash = $2, updated_at = $3 WHERE member_id = $1")
             .bind(id.to_string())
             .bind(password_hash)
@@ -248,7 +272,12 @@ impl Store {
     ///
     /// # Errors
     /// `Conflict(MemberEmailTaken)` when another member has the address.
-    pub async fn change_email(&self, id: MemberId, email: &Email, now: Timestamp) -> StoreResult<()> {
+    pub async fn change_email(
+        &self,
+        id: MemberId,
+        email: &Email,
+        now: Timestamp,
+    ) -> StoreResult<()> {
         sqlx::query(
             "UPDATE members SET email = $2, email_verified_at = $3, updated_at = $3
              WHERE member_id = $1",
@@ -292,16 +321,19 @@ impl Store {
     ) -> StoreResult<Vec<ProfileSummary>> {
         let (visibility_clause, viewer) = match scope {
             ListScope::PublicOnly => ("visibility = 'public'", String::new()),
-            ListScope::MembersOf(viewer) => {
-                ("(visibility IN ('public', 'members') OR member_id = $1)", viewer.to_string())
-            }
+            ListScope::MembersOf(viewer) => (
+                "(visibility IN ('public', 'members') OR member_id = $1)",
+                viewer.to_string(),
+            ),
         };
         let sql = format!(
             "SELECT member_id FROM members
              WHERE {visibility_clause} AND (display_name > $2 OR (display_name = $2 AND member_id > $3))
              ORDER BY display_name, member_id LIMIT $4"
         );
-        let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| (n.to_owned(), id.to_string()));
+        let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| {
+            (n.to_owned(), id.to_string())
+        });
         let ids: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql))
             .bind(viewer)
             .bind(after_name)
@@ -315,15 +347,24 @@ impl Store {
             .map(|s| s.parse::<MemberId>().map_err(|_| corrupt("member_id")))
             .collect::<StoreResult<Vec<_>>>()?;
         let profiles = self.load_profiles(&ids).await?;
-        Ok(profiles.into_iter().map(|(id, _, profile)| ProfileSummary { id, profile }).collect())
+        Ok(profiles
+            .into_iter()
+            .map(|(id, _, profile)| ProfileSummary { id, profile })
+            .collect())
     }
 
     /// The profiles of `ids`, in the same order, in three queries.
-    async fn load_profiles(&self, ids: &[MemberId]) -> StoreResult<Vec<(MemberId, Timestamp, Profile)>> {
+    async fn load_profiles(
+        &self,
+        ids: &[MemberId],
+    ) -> StoreResult<Vec<(MemberId, Timestamp, Profile)>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let placeholders = (1..=ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let bind_all = |sql: String| {
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for id in ids {
@@ -331,10 +372,12 @@ impl Store {
             }
             q
         };
-        let rows = bind_all(format!("SELECT {PROFILE_COLUMNS} FROM members WHERE member_id IN ({placeholders})"))
-            .fetch_all(&self.read)
-            .await
-            .describe("loading profiles")?;
+        let rows = bind_all(format!(
+            "SELECT {PROFILE_COLUMNS} FROM members WHERE member_id IN ({placeholders})"
+        ))
+        .fetch_all(&self.read)
+        .await
+        .describe("loading profiles")?;
         let practices = bind_all(format!(
             "SELECT member_id, practice, level FROM member_practices WHERE member_id IN ({placeholders})"
         ))
@@ -352,20 +395,34 @@ impl Store {
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let key = id.to_string();
-            let Some(row) = rows.iter().find(|r| r.try_get::<String, _>("member_id").ok().as_deref() == Some(&key)) else {
+            let Some(row) = rows
+                .iter()
+                .find(|r| r.try_get::<String, _>("member_id").ok().as_deref() == Some(&key))
+            else {
                 continue;
             };
             let (created_at, mut profile) = profile_from_row(row)?;
-            for r in practices.iter().filter(|r| text(r, "member_id").ok().as_deref() == Some(&key)) {
-                let practice = Practice::from_code(&text(r, "practice")?).ok_or_else(|| corrupt("practice"))?;
+            for r in practices
+                .iter()
+                .filter(|r| text(r, "member_id").ok().as_deref() == Some(&key))
+            {
+                let practice = Practice::from_code(&text(r, "practice")?)
+                    .ok_or_else(|| corrupt("practice"))?;
                 let level: i64 = r.try_get("level").describe("reading a level")?;
-                profile.practices.push((practice, Level::new(level).ok_or_else(|| corrupt("level"))?));
+                profile
+                    .practices
+                    .push((practice, Level::new(level).ok_or_else(|| corrupt("level"))?));
             }
             profile.practices.sort();
-            for r in tags.iter().filter(|r| text(r, "member_id").ok().as_deref() == Some(&key)) {
+            for r in tags
+                .iter()
+                .filter(|r| text(r, "member_id").ok().as_deref() == Some(&key))
+            {
                 let value = text(r, "value")?;
                 match text(r, "kind")?.as_str() {
-                    "role" => profile.roles.push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
+                    "role" => profile
+                        .roles
+                        .push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
                     "domain" => profile.domains.push(value),
                     "region" => profile.regions.push(value),
                     "language" => profile.languages.push(value),
@@ -384,13 +441,15 @@ async fn write_profile_lists(
     p: &Profile,
 ) -> StoreResult<()> {
     for (practice, level) in &p.practices {
-        sqlx::query("INSERT INTO member_practices (member_id, practice, level) VALUES ($1, $2, $3)")
-            .bind(id.to_string())
-            .bind(practice.code())
-            .bind(i64::from(level.value()))
-            .execute(&mut **tx)
-            .await
-            .describe("saving a practice")?;
+        sqlx::query(
+            "INSERT INTO member_practices (member_id, practice, level) VALUES ($1, $2, $3)",
+        )
+        .bind(id.to_string())
+        .bind(practice.code())
+        .bind(i64::from(level.value()))
+        .execute(&mut **tx)
+        .await
+        .describe("saving a practice")?;
     }
     let tags = p
         .roles
@@ -400,14 +459,16 @@ async fn write_profile_lists(
         .chain(p.regions.iter().map(|r| ("region", r.clone())))
         .chain(p.languages.iter().map(|l| ("language", l.clone())));
     for (position, (kind, value)) in tags.enumerate() {
-        sqlx::query("INSERT INTO member_tags (member_id, kind, value, position) VALUES ($1, $2, $3, $4)")
-            .bind(id.to_string())
-            .bind(kind)
-            .bind(value)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .execute(&mut **tx)
-            .await
-            .describe("saving a tag")?;
+        sqlx::query(
+            "INSERT INTO member_tags (member_id, kind, value, position) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id.to_string())
+        .bind(kind)
+        .bind(value)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .execute(&mut **tx)
+        .await
+        .describe("saving a tag")?;
     }
     Ok(())
 }
@@ -421,10 +482,14 @@ fn corrupt(what: &'static str) -> StoreError {
 }
 
 fn account_from_row(row: &AnyRow) -> StoreResult<Account> {
-    let verified: Option<i64> = row.try_get("email_verified_at").describe("email_verified_at")?;
+    let verified: Option<i64> = row
+        .try_get("email_verified_at")
+        .describe("email_verified_at")?;
     let is_admin: i64 = row.try_get("is_admin").describe("is_admin")?;
     Ok(Account {
-        id: text(row, "member_id")?.parse().map_err(|_| corrupt("member_id"))?,
+        id: text(row, "member_id")?
+            .parse()
+            .map_err(|_| corrupt("member_id"))?,
         email: Email::parse(&text(row, "email")?).map_err(|_| corrupt("email"))?,
         password_hash: text(row, "password_hash")?,
         email_verified: verified.is_some(),
@@ -437,15 +502,20 @@ fn profile_from_row(row: &AnyRow) -> StoreResult<(Timestamp, Profile)> {
     let mut profile = Profile::new(text(row, "display_name")?);
     profile.bio = text(row, "bio")?;
     profile.time_zone = row.try_get("time_zone").describe("time_zone")?;
-    let coach: i64 = row.try_get("available_to_coach").describe("available_to_coach")?;
-    let mentor: i64 = row.try_get("available_to_mentor").describe("available_to_mentor")?;
+    let coach: i64 = row
+        .try_get("available_to_coach")
+        .describe("available_to_coach")?;
+    let mentor: i64 = row
+        .try_get("available_to_mentor")
+        .describe("available_to_mentor")?;
     let capacity: i64 = row.try_get("capacity").describe("capacity")?;
     profile.availability = Availability {
         coach: flag(coach),
         mentor: flag(mentor),
         capacity: u8::try_from(capacity).map_err(|_| corrupt("capacity"))?,
     };
-    profile.visibility = Visibility::from_code(&text(row, "visibility")?).ok_or_else(|| corrupt("visibility"))?;
+    profile.visibility =
+        Visibility::from_code(&text(row, "visibility")?).ok_or_else(|| corrupt("visibility"))?;
     let created_at: i64 = row.try_get("created_at").describe("created_at")?;
     Ok((Timestamp::from_unix_ms(created_at), profile))
 }

@@ -25,7 +25,10 @@ pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> StoreResult<usize> 
     for migration in MIGRATIONS {
         let mut tx = pool.begin().await.describe("starting a migration")?;
         if let Some(lock) = dialect::migration_lock(backend) {
-            sqlx::query(lock).execute(&mut *tx).await.describe("taking the migration lock")?;
+            sqlx::query(lock)
+                .execute(&mut *tx)
+                .await
+                .describe("taking the migration lock")?;
         }
         sqlx::query(
             "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -53,15 +56,21 @@ pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> StoreResult<usize> 
                 .await
                 .describe("applying a migration")?;
         }
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(migration.version)
-            .bind(migration.name)
-            .bind(crate::now_ms())
-            .execute(&mut *tx)
-            .await
-            .describe("recording a migration")?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        )
+        .bind(migration.version)
+        .bind(migration.name)
+        .bind(crate::now_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("recording a migration")?;
         tx.commit().await.describe("committing a migration")?;
-        tracing::info!(migration.version = migration.version, migration.name = migration.name, "applied migration");
+        tracing::info!(
+            migration.version = migration.version,
+            migration.name = migration.name,
+            "applied migration"
+        );
         applied += 1;
     }
     Ok(applied)
@@ -92,25 +101,6 @@ fn statements(sql: &str) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_migration_splits_into_statements_without_comments() {
-        let sql = "-- a comment\nCREATE TABLE a (x BIGINT);\n\nCREATE INDEX i ON a (x);\n";
-
-        assert_eq!(statements(sql), vec!["CREATE TABLE a (x BIGINT)", "CREATE INDEX i ON a (x)"]);
-    }
-
-    #[test]
-    fn both_backends_have_the_same_migrations() {
-        for m in MIGRATIONS {
-            assert_eq!(statements(m.sqlite).len(), statements(m.postgres).len(), "{}", m.name);
-        }
-    }
-}
-
 /// A short hash of every migration, so test harnesses can cache a migrated template per
 /// schema version.
 pub fn fingerprint() -> String {
@@ -120,4 +110,31 @@ pub fn fingerprint() -> String {
         all.push_str(m.postgres);
     }
     crate::hash_token(&all)[..16].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_migration_splits_into_statements_without_comments() {
+        let sql = "-- a comment\nCREATE TABLE a (x BIGINT);\n\nCREATE INDEX i ON a (x);\n";
+
+        assert_eq!(
+            statements(sql),
+            vec!["CREATE TABLE a (x BIGINT)", "CREATE INDEX i ON a (x)"]
+        );
+    }
+
+    #[test]
+    fn both_backends_have_the_same_migrations() {
+        for m in MIGRATIONS {
+            assert_eq!(
+                statements(m.sqlite).len(),
+                statements(m.postgres).len(),
+                "{}",
+                m.name
+            );
+        }
+    }
 }

@@ -41,7 +41,12 @@ impl Store {
 
     /// Claims up to `limit` due messages until `lease_until`, so that two sender processes
     /// never deliver the same message at the same time.
-    pub async fn claim_due_mail(&self, now: Timestamp, lease_until: Timestamp, limit: u32) -> StoreResult<Vec<OutboxMessage>> {
+    pub async fn claim_due_mail(
+        &self,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>> {
         let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
             "UPDATE outbox SET claimed_until = $2
              WHERE message_id IN (
@@ -59,7 +64,13 @@ impl Store {
         .describe("claiming due mail")?;
         Ok(rows
             .into_iter()
-            .map(|(id, recipient, subject, body, attempts)| OutboxMessage { id, recipient, subject, body, attempts })
+            .map(|(id, recipient, subject, body, attempts)| OutboxMessage {
+                id,
+                recipient,
+                subject,
+                body,
+                attempts,
+            })
             .collect())
     }
 
@@ -74,7 +85,12 @@ impl Store {
     }
 
     /// Records a failed delivery and when to try again.
-    pub async fn mark_mail_failed(&self, id: &str, error: &str, retry_at: Timestamp) -> StoreResult<()> {
+    pub async fn mark_mail_failed(
+        &self,
+        id: &str,
+        error: &str,
+        retry_at: Timestamp,
+    ) -> StoreResult<()> {
         sqlx::query(
             "UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3, claimed_until = 0
              WHERE message_id = $1",

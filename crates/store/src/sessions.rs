@@ -40,7 +40,11 @@ impl Store {
     }
 
     /// The live session with this hash, if it has not expired.
-    pub async fn find_session(&self, session_hash: &str, now: Timestamp) -> StoreResult<Option<SessionRecord>> {
+    pub async fn find_session(
+        &self,
+        session_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<SessionRecord>> {
         let row: Option<(String, i64)> = sqlx::query_as(
             "SELECT member_id, expires_at FROM sessions WHERE session_hash = $1 AND expires_at > $2",
         )
@@ -51,9 +55,9 @@ impl Store {
         .describe("finding a session")?;
         row.map(|(member, expires)| {
             Ok(SessionRecord {
-                member_id: member
-                    .parse()
-                    .map_err(|_| crate::StoreError::Other(anyhow::anyhow!("bad member id in sessions")))?,
+                member_id: member.parse().map_err(|_| {
+                    crate::StoreError::Other(anyhow::anyhow!("bad member id in sessions"))
+                })?,
                 expires_at: Timestamp::from_unix_ms(expires),
             })
         })
@@ -61,15 +65,22 @@ impl Store {
     }
 
     /// Pushes a session's expiry forward (sliding expiry).
-    pub async fn renew_session(&self, session_hash: &str, now: Timestamp, expires_at: Timestamp) -> StoreResult<()> {
-        sqlx::query("UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE session_hash = $1")
-            .bind(session_hash)
-            .bind(now.unix_ms())
-            .bind(expires_at.unix_ms())
-            .execute(&self.write)
-            .await
-            .describe("renewing a session")
-            .map(|_| ())
+    pub async fn renew_session(
+        &self,
+        session_hash: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE session_hash = $1",
+        )
+        .bind(session_hash)
+        .bind(now.unix_ms())
+        .bind(expires_at.unix_ms())
+        .execute(&self.write)
+        .await
+        .describe("renewing a session")
+        .map(|_| ())
     }
 
     /// Ends one session.
@@ -83,7 +94,11 @@ impl Store {
     }
 
     /// Ends every session of a member except `keep` (a session hash).
-    pub async fn delete_other_sessions(&self, member: MemberId, keep: Option<&str>) -> StoreResult<()> {
+    pub async fn delete_other_sessions(
+        &self,
+        member: MemberId,
+        keep: Option<&str>,
+    ) -> StoreResult<()> {
         sqlx::query("DELETE FROM sessions WHERE member_id = $1 AND session_hash <> $2")
             .bind(member.to_string())
             .bind(keep.unwrap_or(""))
@@ -94,12 +109,19 @@ impl Store {
     }
 
     /// Removes expired sessions, used email links and old log-in failures; returns rows removed.
-    pub async fn prune_expired(&self, now: Timestamp, failures_before: Timestamp) -> StoreResult<u64> {
+    pub async fn prune_expired(
+        &self,
+        now: Timestamp,
+        failures_before: Timestamp,
+    ) -> StoreResult<u64> {
         let mut removed = 0;
         for (sql, cutoff) in [
             ("DELETE FROM sessions WHERE expires_at <= $1", now),
             ("DELETE FROM email_tokens WHERE expires_at <= $1", now),
-            ("DELETE FROM login_failures WHERE failed_at <= $1", failures_before),
+            (
+                "DELETE FROM login_failures WHERE failed_at <= $1",
+                failures_before,
+            ),
         ] {
             removed += sqlx::query(sql)
                 .bind(cutoff.unix_ms())

@@ -99,7 +99,9 @@ impl Store {
         row.map(|(member, email)| {
             Ok(ConsumedEmailToken {
                 member_id: member.parse().map_err(|_| bad("member_id"))?,
-                new_email: email.map(|e| Email::parse(&e).map_err(|_| bad("new_email"))).transpose()?,
+                new_email: email
+                    .map(|e| Email::parse(&e).map_err(|_| bad("new_email")))
+                    .transpose()?,
             })
         })
         .transpose()
@@ -150,7 +152,11 @@ impl Store {
     }
 
     /// The member a token belongs to, recording the use; `None` for unknown or revoked tokens.
-    pub async fn use_access_token(&self, token_hash: &str, now: Timestamp) -> StoreResult<Option<MemberId>> {
+    pub async fn use_access_token(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<MemberId>> {
         let member: Option<String> = sqlx::query_scalar(
             "UPDATE access_tokens SET last_used_at = $2 WHERE token_hash = $1 RETURNING member_id",
         )
@@ -159,7 +165,9 @@ impl Store {
         .fetch_optional(&self.write)
         .await
         .describe("using an access token")?;
-        member.map(|m| m.parse().map_err(|_| bad("member_id"))).transpose()
+        member
+            .map(|m| m.parse().map_err(|_| bad("member_id")))
+            .transpose()
     }
 
     /// A member's tokens, newest first.
@@ -195,7 +203,11 @@ impl Store {
             .execute(&self.write)
             .await
             .describe("revoking an access token")?;
-        if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if done.rows_affected() == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 }
 

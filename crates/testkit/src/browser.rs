@@ -48,7 +48,11 @@ impl Page {
     /// The text of the first element matching `selector` (empty when none).
     pub fn text(&self, selector: &str) -> String {
         let selector = Selector::parse(selector).expect("a valid selector");
-        self.html().select(&selector).next().map(|e| e.text().collect::<String>().trim().to_owned()).unwrap_or_default()
+        self.html()
+            .select(&selector)
+            .next()
+            .map(|e| e.text().collect::<String>().trim().to_owned())
+            .unwrap_or_default()
     }
 
     /// How many elements match `selector`.
@@ -60,7 +64,11 @@ impl Page {
     /// An attribute of the first element matching `selector`.
     pub fn attr(&self, selector: &str, name: &str) -> Option<String> {
         let selector = Selector::parse(selector).expect("a valid selector");
-        self.html().select(&selector).next().and_then(|e| e.value().attr(name)).map(str::to_owned)
+        self.html()
+            .select(&selector)
+            .next()
+            .and_then(|e| e.value().attr(name))
+            .map(str::to_owned)
     }
 
     /// The body parsed as JSON.
@@ -78,7 +86,11 @@ impl Browser {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("building an HTTP client");
-        Self { base: base.to_owned(), jar, client }
+        Self {
+            base: base.to_owned(),
+            jar,
+            client,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -89,7 +101,11 @@ impl Browser {
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.text().await.expect("reading a body");
-        Page { status, headers, body }
+        Page {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// `GET path`.
@@ -125,7 +141,9 @@ impl Browser {
         if self.cookie("praxis_csrf").is_none() {
             self.get("/").await;
         }
-        let token = self.cookie("praxis_csrf").expect("the site sets a CSRF cookie");
+        let token = self
+            .cookie("praxis_csrf")
+            .expect("the site sets a CSRF cookie");
         let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
         all.extend_from_slice(fields);
         self.post_form_without_csrf(path, &all).await
@@ -133,7 +151,9 @@ impl Browser {
 
     /// Submits exactly these fields (to test forged forms).
     pub async fn post_form_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
         let response = self
             .client
             .post(self.url(path))
@@ -146,14 +166,22 @@ impl Browser {
     }
 
     /// A JSON request with this browser's cookies and optional bearer token.
-    pub async fn api(&self, method: &str, path: &str, bearer: Option<&str>, body: Option<serde_json::Value>) -> Page {
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        bearer: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> Page {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
         let mut request = self.client.request(method, self.url(path));
         if let Some(token) = bearer {
             request = request.bearer_auth(token);
         }
         if let Some(body) = body {
-            request = request.header("content-type", "application/json").body(body.to_string());
+            request = request
+                .header("content-type", "application/json")
+                .body(body.to_string());
         }
         Self::read(request.send().await.expect("API request")).await
     }
@@ -175,16 +203,30 @@ impl Browser {
     /// Signs in through the log-in form and checks that it worked.
     pub async fn sign_in(&self, member: &TestMember) {
         let page = self.log_in(&member.email, &member.password).await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER, "signing in failed: {}", page.body);
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "signing in failed: {}",
+            page.body
+        );
     }
 
     /// Submits the log-in form.
     pub async fn log_in(&self, email: &str, password: &str) -> Page {
-        self.post_form("/login", &[("email", email), ("password", password)]).await
+        self.post_form("/login", &[("email", email), ("password", password)])
+            .await
     }
 
     /// Submits the sign-up form.
     pub async fn sign_up(&self, email: &str, password: &str, display_name: &str) -> Page {
-        self.post_form("/signup", &[("email", email), ("password", password), ("display_name", display_name)]).await
+        self.post_form(
+            "/signup",
+            &[
+                ("email", email),
+                ("password", password),
+                ("display_name", display_name),
+            ],
+        )
+        .await
     }
 }

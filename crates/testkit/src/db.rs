@@ -29,16 +29,29 @@ pub fn on_postgres() -> bool {
 impl TestDb {
     /// A fresh database on the backend the suite runs on.
     pub async fn new() -> Self {
-        if on_postgres() { Self::postgres().await } else { Self::sqlite().await }
+        if on_postgres() {
+            Self::postgres().await
+        } else {
+            Self::sqlite().await
+        }
     }
 
     async fn sqlite() -> Self {
-        let dir = std::env::temp_dir().join(format!("praxis-test-{}", uuid::Uuid::now_v7().simple()));
+        let dir =
+            std::env::temp_dir().join(format!("praxis-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("creating a test directory");
         let url = format!("sqlite://{}", dir.join("praxis.db").display());
-        let store = Store::connect(&DatabaseConfig { url, max_connections: 4 }).await.expect("opening SQLite");
+        let store = Store::connect(&DatabaseConfig {
+            url,
+            max_connections: 4,
+        })
+        .await
+        .expect("opening SQLite");
         store.migrate().await.expect("migrating SQLite");
-        Self { store, cleanup: Cleanup::Sqlite(dir) }
+        Self {
+            store,
+            cleanup: Cleanup::Sqlite(dir),
+        }
     }
 
     async fn postgres() -> Self {
@@ -47,45 +60,77 @@ impl TestDb {
             .expect("PRAXIS_TEST_BACKEND=postgres needs PRAXIS_TEST_POSTGRES_URL");
         let template = format!("praxis_tpl_{}", schema_fingerprint());
         let name = format!("praxis_t_{}", uuid::Uuid::now_v7().simple());
-        let mut admin = sqlx::AnyConnection::connect(&admin_url).await.expect("connecting to PostgreSQL");
-        // Tests run as parallel processes: one of them builds the template, the rest wait.
-        sqlx::query("SELECT pg_advisory_lock(7243002)").execute(&mut admin).await.expect("locking");
-        let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
-            .bind(&template)
-            .fetch_optional(&mut admin)
+        let mut admin = sqlx::AnyConnection::connect(&admin_url)
             .await
-            .expect("looking for the template");
-        if exists.is_none() {
-            let building = format!("{template}_build");
-            let _ = sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {building}"))).execute(&mut admin).await;
-            sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {building}"))).execute(&mut admin).await.expect("creating the template");
-            let store = Store::connect(&DatabaseConfig { url: with_database(&admin_url, &building), max_connections: 2 })
-                .await
-                .expect("opening the template");
-            store.migrate().await.expect("migrating the template");
-            store.close().await;
-            sqlx::query(AssertSqlSafe(format!("ALTER DATABASE {building} RENAME TO {template}")))
-                .execute(&mut admin)
-                .await
-                .expect("publishing the template");
-        }
-        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")))
+            .expect("connecting to PostgreSQL");
+        // Tests run as parallel processes: one of them builds the template, the rest wait.
+        sqlx::query("SELECT pg_advisory_lock(7243002)")
             .execute(&mut admin)
             .await
-            .expect("copying the template");
-        sqlx::query("SELECT pg_advisory_unlock(7243002)").execute(&mut admin).await.expect("unlocking");
-        let _ = admin.close().await;
-        let store = Store::connect(&DatabaseConfig { url: with_database(&admin_url, &name), max_connections: 4 })
+            .expect("locking");
+        let exists: Option<i32> =
+            sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
+                .bind(&template)
+                .fetch_optional(&mut admin)
+                .await
+                .expect("looking for the template");
+        if exists.is_none() {
+            let building = format!("{template}_build");
+            let _ = sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {building}")))
+                .execute(&mut admin)
+                .await;
+            sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {building}")))
+                .execute(&mut admin)
+                .await
+                .expect("creating the template");
+            let store = Store::connect(&DatabaseConfig {
+                url: with_database(&admin_url, &building),
+                max_connections: 2,
+            })
             .await
-            .expect("opening the test database");
-        Self { store, cleanup: Cleanup::Postgres { admin_url, name } }
+            .expect("opening the template");
+            store.migrate().await.expect("migrating the template");
+            store.close().await;
+            sqlx::query(AssertSqlSafe(format!(
+                "ALTER DATABASE {building} RENAME TO {template}"
+            )))
+            .execute(&mut admin)
+            .await
+            .expect("publishing the template");
+        }
+        sqlx::query(AssertSqlSafe(format!(
+            "CREATE DATABASE {name} TEMPLATE {template}"
+        )))
+        .execute(&mut admin)
+        .await
+        .expect("copying the template");
+        sqlx::query("SELECT pg_advisory_unlock(7243002)")
+            .execute(&mut admin)
+            .await
+            .expect("unlocking");
+        let _ = admin.close().await;
+        let store = Store::connect(&DatabaseConfig {
+            url: with_database(&admin_url, &name),
+            max_connections: 4,
+        })
+        .await
+        .expect("opening the test database");
+        Self {
+            store,
+            cleanup: Cleanup::Postgres { admin_url, name },
+        }
     }
 }
 
 /// The URL with its database name replaced.
 fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
-    let cut = base.rfind('/').filter(|i| *i > "postgres://".len()).unwrap_or(base.len());
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let cut = base
+        .rfind('/')
+        .filter(|i| *i > "postgres://".len())
+        .unwrap_or(base.len());
     let mut out = format!("{}/{database}", &base[..cut]);
     if let Some(q) = query {
         out.push('?');
@@ -107,14 +152,19 @@ impl Drop for TestDb {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs outside async code: use a short-lived runtime on its own thread.
                 let _ = std::thread::spawn(move || {
-                    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    else {
                         return;
                     };
                     runtime.block_on(async {
                         if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
-                            let _ = sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                                .execute(&mut admin)
-                                .await;
+                            let _ = sqlx::query(AssertSqlSafe(format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            )))
+                            .execute(&mut admin)
+                            .await;
                         }
                     });
                 })
@@ -130,7 +180,13 @@ mod tests {
 
     #[test]
     fn the_database_name_in_a_url_is_replaced() {
-        assert_eq!(with_database("postgres://u@127.0.0.1:5432/postgres", "t1"), "postgres://u@127.0.0.1:5432/t1");
-        assert_eq!(with_database("postgres://u@h/postgres?sslmode=disable", "t1"), "postgres://u@h/t1?sslmode=disable");
+        assert_eq!(
+            with_database("postgres://u@127.0.0.1:5432/postgres", "t1"),
+            "postgres://u@127.0.0.1:5432/t1"
+        );
+        assert_eq!(
+            with_database("postgres://u@h/postgres?sslmode=disable", "t1"),
+            "postgres://u@h/t1?sslmode=disable"
+        );
     }
 }

@@ -54,30 +54,50 @@ impl Drop for TestApp {
 
 /// Log-in throttling for tests: the production thresholds, with short delays.
 pub fn fast_login_policy() -> LoginPolicy {
-    LoginPolicy { delay_step_ms: 5, ..LoginPolicy::default() }
+    LoginPolicy {
+        delay_step_ms: 5,
+        ..LoginPolicy::default()
+    }
 }
 
 impl TestApp {
     /// Starts a server on a fresh database.
     pub async fn spawn() -> Self {
-        Self::spawn_with(Settings { login_policy: fast_login_policy(), ..Settings::default() }).await
+        Self::spawn_with(Settings {
+            login_policy: fast_login_policy(),
+            ..Settings::default()
+        })
+        .await
     }
 
     /// Starts a server with custom settings (the base URL is set to the server's address).
     pub async fn spawn_with(mut settings: Settings) -> Self {
         let db = TestDb::new().await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding a test port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding a test port");
         let address = format!("http://{}", listener.local_addr().expect("a bound address"));
         settings.base_url = address.clone();
         let ctx = Context::new(db.store.clone(), settings);
         let sent = Arc::new(Mutex::new(Vec::new()));
         let app = praxis_web::router(AppState::new(ctx.clone(), HttpConfig::default()));
         let server = tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-                .await
-                .expect("the test server stopped");
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .expect("the test server stopped");
         });
-        Self { address, ctx, mailer: Mailer::Memory(sent.clone()), sent, delivered: Mutex::new(0), _db: db, server }
+        Self {
+            address,
+            ctx,
+            mailer: Mailer::Memory(sent.clone()),
+            sent,
+            delivered: Mutex::new(0),
+            _db: db,
+            server,
+        }
     }
 
     /// A new browser with an empty cookie jar.
@@ -87,7 +107,9 @@ impl TestApp {
 
     /// Runs the mail sender once and returns the messages delivered since the last call.
     pub async fn deliver_mail(&self) -> Vec<OutboxMessage> {
-        mail::deliver_due_mail(&self.ctx, &self.mailer).await.expect("delivering mail");
+        mail::deliver_due_mail(&self.ctx, &self.mailer)
+            .await
+            .expect("delivering mail");
         let sent = self.sent.lock().expect("mail lock");
         let mut delivered = self.delivered.lock().expect("counter lock");
         let new = sent[*delivered..].to_vec();
@@ -97,7 +119,12 @@ impl TestApp {
 
     /// The one new mail to `to`, failing the test if there is not exactly one.
     pub async fn mail_to(&self, to: &str) -> OutboxMessage {
-        let mails: Vec<_> = self.deliver_mail().await.into_iter().filter(|m| m.recipient == to).collect();
+        let mails: Vec<_> = self
+            .deliver_mail()
+            .await
+            .into_iter()
+            .filter(|m| m.recipient == to)
+            .collect();
         assert_eq!(mails.len(), 1, "expected one mail to {to}, got {mails:?}");
         mails.into_iter().next().expect("one mail")
     }
@@ -117,7 +144,12 @@ impl TestApp {
         )
         .await
         .expect("creating a test member");
-        TestMember { id, email, password, display_name: display_name.to_owned() }
+        TestMember {
+            id,
+            email,
+            password,
+            display_name: display_name.to_owned(),
+        }
     }
 
     /// A browser signed in as `member`.

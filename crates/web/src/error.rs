@@ -8,9 +8,9 @@ use std::sync::Arc;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
+use praxis_app::Constraint;
 use praxis_app::i18n::{Locale, Translator};
 use praxis_domain::validation::FieldErrors;
-use praxis_app::Constraint;
 
 /// An unexpected error, kept for the logging middleware.
 #[derive(Clone, Debug)]
@@ -43,15 +43,31 @@ impl IntoResponse for PageError {
             AppError::NotFound => (StatusCode::NOT_FOUND, PageFailure::NotFound, None),
             AppError::Unauthenticated => return Redirect::to("/login").into_response(),
             AppError::Forbidden => (StatusCode::FORBIDDEN, PageFailure::Forbidden, None),
-            AppError::Invalid(_) | AppError::Conflict(_) => (StatusCode::BAD_REQUEST, PageFailure::BadRequest, None),
-            AppError::TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, PageFailure::TooManyAttempts, None),
-            AppError::Unavailable(e) => (StatusCode::SERVICE_UNAVAILABLE, PageFailure::Unavailable, Some(e)),
-            AppError::Unexpected(e) => (StatusCode::INTERNAL_SERVER_ERROR, PageFailure::Unexpected, Some(e)),
+            AppError::Invalid(_) | AppError::Conflict(_) => {
+                (StatusCode::BAD_REQUEST, PageFailure::BadRequest, None)
+            }
+            AppError::TooManyAttempts { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                PageFailure::TooManyAttempts,
+                None,
+            ),
+            AppError::Unavailable(e) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                PageFailure::Unavailable,
+                Some(e),
+            ),
+            AppError::Unexpected(e) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                PageFailure::Unexpected,
+                Some(e),
+            ),
         };
         let mut response = (status, "").into_response();
         response.extensions_mut().insert(failure);
         if let Some(error) = logged {
-            response.extensions_mut().insert(LoggedError(Arc::new(error)));
+            response
+                .extensions_mut()
+                .insert(LoggedError(Arc::new(error)));
         }
         response
     }
@@ -70,7 +86,10 @@ pub(crate) struct ApiFailure {
 pub(crate) enum ApiError {
     App(AppError),
     /// The body was not JSON, or did not fit the request's shape.
-    BadBody { field: Option<String>, key: &'static str },
+    BadBody {
+        field: Option<String>,
+        key: &'static str,
+    },
     UnsupportedMediaType,
 }
 
@@ -81,7 +100,10 @@ impl From<AppError> for ApiError {
 }
 
 fn fields_of(errors: &FieldErrors) -> Vec<(String, &'static str)> {
-    errors.iter().map(|e| (e.field().to_owned(), e.key())).collect()
+    errors
+        .iter()
+        .map(|e| (e.field().to_owned(), e.key()))
+        .collect()
 }
 
 impl IntoResponse for ApiError {
@@ -90,34 +112,59 @@ impl IntoResponse for ApiError {
         let mut logged = None;
         let (status, failure) = match self {
             ApiError::App(error) => match error {
-                AppError::NotFound => (StatusCode::NOT_FOUND, failure("not_found", "error-not-found", vec![])),
-                AppError::Unauthenticated => {
-                    (StatusCode::UNAUTHORIZED, failure("unauthenticated", "error-unauthenticated", vec![]))
-                }
-                AppError::Forbidden => (StatusCode::FORBIDDEN, failure("forbidden", "error-forbidden", vec![])),
-                AppError::Invalid(errors) => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, failure("invalid", "error-invalid", fields_of(&errors)))
-                }
+                AppError::NotFound => (
+                    StatusCode::NOT_FOUND,
+                    failure("not_found", "error-not-found", vec![]),
+                ),
+                AppError::Unauthenticated => (
+                    StatusCode::UNAUTHORIZED,
+                    failure("unauthenticated", "error-unauthenticated", vec![]),
+                ),
+                AppError::Forbidden => (
+                    StatusCode::FORBIDDEN,
+                    failure("forbidden", "error-forbidden", vec![]),
+                ),
+                AppError::Invalid(errors) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    failure("invalid", "error-invalid", fields_of(&errors)),
+                ),
                 AppError::Conflict(Constraint::MemberEmailTaken) => (
                     StatusCode::CONFLICT,
-                    failure("conflict", "error-invalid", vec![("email".into(), "error-email-taken")]),
+                    failure(
+                        "conflict",
+                        "error-invalid",
+                        vec![("email".into(), "error-email-taken")],
+                    ),
                 ),
                 AppError::TooManyAttempts { retry_after_secs } => {
                     retry_after = Some(retry_after_secs);
-                    (StatusCode::TOO_MANY_REQUESTS, failure("too_many_attempts", "error-too-many-attempts", vec![]))
+                    (
+                        StatusCode::TOO_MANY_REQUESTS,
+                        failure("too_many_attempts", "error-too-many-attempts", vec![]),
+                    )
                 }
                 AppError::Unavailable(e) => {
                     logged = Some(e);
-                    (StatusCode::SERVICE_UNAVAILABLE, failure("unavailable", "error-unavailable", vec![]))
+                    (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        failure("unavailable", "error-unavailable", vec![]),
+                    )
                 }
                 AppError::Unexpected(e) => {
                     logged = Some(e);
-                    (StatusCode::INTERNAL_SERVER_ERROR, failure("internal", "error-unexpected", vec![]))
+                    (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        failure("internal", "error-unexpected", vec![]),
+                    )
                 }
             },
             ApiError::BadBody { field, key } => (
                 StatusCode::BAD_REQUEST,
-                failure("bad_request", key, field.map(|f| vec![(f, key)]).unwrap_or_default()),
+                failure(
+                    "bad_request",
+                    key,
+                    field.map(|f| vec![(f, key)]).unwrap_or_default(),
+                ),
             ),
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -132,18 +179,32 @@ impl IntoResponse for ApiError {
         }
         response.extensions_mut().insert(failure);
         if let Some(error) = logged {
-            response.extensions_mut().insert(LoggedError(Arc::new(error)));
+            response
+                .extensions_mut()
+                .insert(LoggedError(Arc::new(error)));
         }
         response
     }
 }
 
-fn failure(code: &'static str, message_key: &'static str, fields: Vec<(String, &'static str)>) -> ApiFailure {
-    ApiFailure { code, message_key, fields }
+fn failure(
+    code: &'static str,
+    message_key: &'static str,
+    fields: Vec<(String, &'static str)>,
+) -> ApiFailure {
+    ApiFailure {
+        code,
+        message_key,
+        fields,
+    }
 }
 
 /// `{"error": {"code", "message", "fields": {"name": "message"}}}` in the client's language.
-pub(crate) fn api_failure_body(t: &Translator, locale: Locale, failure: &ApiFailure) -> serde_json::Value {
+pub(crate) fn api_failure_body(
+    t: &Translator,
+    locale: Locale,
+    failure: &ApiFailure,
+) -> serde_json::Value {
     let fields: serde_json::Map<String, serde_json::Value> = failure
         .fields
         .iter()

@@ -21,7 +21,11 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestInfo {
             .extensions
             .get::<RequestInfo>()
             .cloned()
-            .ok_or_else(|| PageError(AppError::Unexpected(anyhow::anyhow!("the identify middleware did not run"))))
+            .ok_or_else(|| {
+                PageError(AppError::Unexpected(anyhow::anyhow!(
+                    "the identify middleware did not run"
+                )))
+            })
     }
 }
 
@@ -32,7 +36,9 @@ impl<S: Send + Sync> FromRequestParts<S> for PageMember {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let info = RequestInfo::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let info = RequestInfo::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         match info.member {
             Some(member) => Ok(PageMember(member)),
             None => {
@@ -68,7 +74,10 @@ pub(crate) struct FormFields(Vec<(String, String)>);
 impl FormFields {
     /// The first value of a field.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The first value of a field, or an empty string.
@@ -78,7 +87,11 @@ impl FormFields {
 
     /// Every value of a repeated field.
     pub(crate) fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 
     /// True when a checkbox was ticked.
@@ -91,18 +104,29 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let cookie_token = request.extensions().get::<RequestInfo>().and_then(|i| i.csrf_cookie.clone());
+        let cookie_token = request
+            .extensions()
+            .get::<RequestInfo>()
+            .and_then(|i| i.csrf_cookie.clone());
         let is_form = request
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        let bytes = Bytes::from_request(request, state).await.map_err(IntoResponse::into_response)?;
-        let fields: Vec<(String, String)> =
-            form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-        let sent = fields.iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v.as_str());
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let sent = fields
+            .iter()
+            .find(|(k, _)| k == "csrf_token")
+            .map(|(_, v)| v.as_str());
         let valid = match (cookie_token.as_deref(), sent) {
-            (Some(expected), Some(sent)) => is_form && !expected.is_empty() && constant_time_eq(expected, sent),
+            (Some(expected), Some(sent)) => {
+                is_form && !expected.is_empty() && constant_time_eq(expected, sent)
+            }
             _ => false,
         };
         if !valid {
@@ -114,7 +138,11 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// Percent-encodes a URL component.
@@ -139,14 +167,23 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         }
         let bytes = Bytes::from_request(request, state)
             .await
-            .map_err(|_| ApiError::BadBody { field: None, key: "error-body-too-large" })?;
+            .map_err(|_| ApiError::BadBody {
+                field: None,
+                key: "error-body-too-large",
+            })?;
         let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(&mut deserializer).map(ApiJson).map_err(|error| {
-            let path = error.path().to_string();
-            let field = (path != "." && !path.is_empty()).then_some(path);
-            let key = if error.inner().is_syntax() || error.inner().is_eof() { "error-json-syntax" } else { "error-json-shape" };
-            ApiError::BadBody { field, key }
-        })
+        serde_path_to_error::deserialize(&mut deserializer)
+            .map(ApiJson)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                let field = (path != "." && !path.is_empty()).then_some(path);
+                let key = if error.inner().is_syntax() || error.inner().is_eof() {
+                    "error-json-syntax"
+                } else {
+                    "error-json-shape"
+                };
+                ApiError::BadBody { field, key }
+            })
     }
 }
 

@@ -48,7 +48,11 @@ pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> 
 }
 
 /// Identifies the member (session cookie or bearer token), the language and the CSRF token.
-pub(crate) async fn identify(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub(crate) async fn identify(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let headers = request.headers();
     let path = request.uri().path().to_owned();
     let is_api = path.starts_with("/api/");
@@ -57,9 +61,14 @@ pub(crate) async fn identify(State(state): State<AppState>, mut request: Request
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.strip_prefix("Bearer ").unwrap_or("").trim().to_owned());
-    let csrf_cookie = cookie(headers, CSRF_COOKIE).filter(|v| v.len() == 64).map(str::to_owned);
+    let csrf_cookie = cookie(headers, CSRF_COOKIE)
+        .filter(|v| v.len() == 64)
+        .map(str::to_owned);
     let lang_cookie = cookie(headers, LANG_COOKIE).and_then(Locale::from_code);
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate);
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::negotiate);
     let client_address = client_address(&state, &request);
 
     let member = match (&bearer, &session_token) {
@@ -75,7 +84,12 @@ pub(crate) async fn identify(State(state): State<AppState>, mut request: Request
         },
         (None, None) => None,
     };
-    let locale = member.as_ref().and_then(|m| m.locale).or(lang_cookie).or(accept).unwrap_or_default();
+    let locale = member
+        .as_ref()
+        .and_then(|m| m.locale)
+        .or(lang_cookie)
+        .or(accept)
+        .unwrap_or_default();
     let new_csrf = csrf_cookie.is_none();
     let csrf_token = match &csrf_cookie {
         Some(token) => token.clone(),
@@ -94,7 +108,11 @@ pub(crate) async fn identify(State(state): State<AppState>, mut request: Request
     if new_csrf && !is_api {
         let cookie = format!(
             "{CSRF_COOKIE}={csrf_token}; Path=/; HttpOnly; SameSite=Strict{}",
-            if state.http.secure_cookies { "; Secure" } else { "" }
+            if state.http.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            }
         );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -114,28 +132,53 @@ fn new_csrf_token() -> String {
 
 fn client_address(state: &AppState, request: &Request) -> Option<String> {
     if state.http.trust_forwarded_for
-        && let Some(forwarded) = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok())
+        && let Some(forwarded) = request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
     {
         // The proxy appends the address it saw: the last entry is the one it vouches for.
-        if let Some(last) = forwarded.rsplit(',').next().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(last) = forwarded
+            .rsplit(',')
+            .next()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             return Some(last.to_owned());
         }
     }
-    request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string())
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
 }
 
 fn unauthorized_bearer() -> Response {
     let body = serde_json::json!({"error": {"code": "unauthenticated", "message": "The access token is not valid.", "fields": {}}});
-    (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], axum::Json(body)).into_response()
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::WWW_AUTHENTICATE, "Bearer")],
+        axum::Json(body),
+    )
+        .into_response()
 }
 
 fn unavailable(error: praxis_app::AppError) -> Response {
     tracing::error!(error = ?anyhow::Error::from(error), "could not identify the request");
-    (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")], "Service unavailable").into_response()
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "5")],
+        "Service unavailable",
+    )
+        .into_response()
 }
 
 /// Security headers on every response.
-pub(crate) async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub(crate) async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let set = |headers: &mut HeaderMap, name: &'static str, value: &'static str| {
@@ -152,7 +195,11 @@ pub(crate) async fn security_headers(State(state): State<AppState>, request: Req
     set(headers, "x-frame-options", "DENY");
     set(headers, "cross-origin-opener-policy", "same-origin");
     set(headers, "cross-origin-resource-policy", "same-origin");
-    set(headers, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    set(
+        headers,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     if state.http.secure_cookies {
         set(headers, "strict-transport-security", "max-age=31536000");
     }
@@ -164,7 +211,11 @@ pub(crate) async fn security_headers(State(state): State<AppState>, request: Req
 
 /// Replaces the body of a failed page request with a translated error page, and of a failed
 /// API request with the JSON error format.
-pub(crate) async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub(crate) async fn render_error_pages(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let info = request.extensions().get::<RequestInfo>().cloned();
     let mut response = next.run(request).await;
     if let (Some(failure), Some(info)) = (response.extensions_mut().remove::<PageFailure>(), info) {
@@ -185,15 +236,29 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
 }
 
 /// Renders API failures in the client's language.
-pub(crate) async fn render_api_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let locale = request.extensions().get::<RequestInfo>().map(|i| i.locale).unwrap_or_default();
+pub(crate) async fn render_api_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let locale = request
+        .extensions()
+        .get::<RequestInfo>()
+        .map(|i| i.locale)
+        .unwrap_or_default();
     let mut response = next.run(request).await;
     if let Some(failure) = response.extensions_mut().remove::<ApiFailure>() {
         let status = response.status();
         let logged = response.extensions_mut().remove::<LoggedError>();
-        let mut rendered = (status, axum::Json(api_failure_body(&state.ctx.translator, locale, &failure))).into_response();
+        let mut rendered = (
+            status,
+            axum::Json(api_failure_body(&state.ctx.translator, locale, &failure)),
+        )
+            .into_response();
         for value in response.headers().get_all(header::RETRY_AFTER) {
-            rendered.headers_mut().append(header::RETRY_AFTER, value.clone());
+            rendered
+                .headers_mut()
+                .append(header::RETRY_AFTER, value.clone());
         }
         if let Some(logged) = logged {
             rendered.extensions_mut().insert(logged);
@@ -207,7 +272,11 @@ pub(crate) async fn render_api_errors(State(state): State<AppState>, request: Re
 pub(crate) async fn log_errors(request: Request, next: Next) -> Response {
     let method: Method = request.method().clone();
     // The route, not the raw path: paths can carry secrets (email links).
-    let path = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_owned();
+    let path = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", |p| p.as_str())
+        .to_owned();
     let response = next.run(request).await;
     if let Some(LoggedError(error)) = response.extensions().get::<LoggedError>() {
         let error: &Arc<anyhow::Error> = error;

@@ -12,36 +12,79 @@ use crate::{api, assets, middleware, pages};
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/", get(pages::home::show_home))
-        .route("/signup", get(pages::accounts::show_sign_up).post(pages::accounts::sign_up))
-        .route("/signup/check-email", get(pages::accounts::show_check_email))
+        .route(
+            "/signup",
+            get(pages::accounts::show_sign_up).post(pages::accounts::sign_up),
+        )
+        .route(
+            "/signup/check-email",
+            get(pages::accounts::show_check_email),
+        )
         .route("/verify-email/{token}", get(pages::accounts::verify_email))
-        .route("/login", get(pages::accounts::show_log_in).post(pages::accounts::log_in))
+        .route(
+            "/login",
+            get(pages::accounts::show_log_in).post(pages::accounts::log_in),
+        )
         .route("/logout", post(pages::accounts::log_out))
-        .route("/forgot-password", get(pages::accounts::show_forgot_password).post(pages::accounts::request_password_reset))
-        .route("/reset-password/{token}", get(pages::accounts::show_reset_password).post(pages::accounts::reset_password))
-        .route("/confirm-email/{token}", get(pages::accounts::show_confirm_email).post(pages::accounts::confirm_email))
+        .route(
+            "/forgot-password",
+            get(pages::accounts::show_forgot_password)
+                .post(pages::accounts::request_password_reset),
+        )
+        .route(
+            "/reset-password/{token}",
+            get(pages::accounts::show_reset_password).post(pages::accounts::reset_password),
+        )
+        .route(
+            "/confirm-email/{token}",
+            get(pages::accounts::show_confirm_email).post(pages::accounts::confirm_email),
+        )
         .route("/language", post(pages::settings::switch_language))
         .route("/members", get(pages::profiles::list_members))
         .route("/members/{id}", get(pages::profiles::show_member))
-        .route("/settings/profile", get(pages::settings::edit_profile).post(pages::settings::update_profile))
+        .route(
+            "/settings/profile",
+            get(pages::settings::edit_profile).post(pages::settings::update_profile),
+        )
         .route("/settings/account", get(pages::settings::show_account))
         .route("/settings/password", post(pages::settings::change_password))
         .route("/settings/email", post(pages::settings::change_email))
-        .route("/settings/tokens", get(pages::settings::list_tokens).post(pages::settings::create_token))
-        .route("/settings/tokens/{id}/revoke", post(pages::settings::revoke_token))
+        .route(
+            "/settings/tokens",
+            get(pages::settings::list_tokens).post(pages::settings::create_token),
+        )
+        .route(
+            "/settings/tokens/{id}/revoke",
+            post(pages::settings::revoke_token),
+        )
         .route("/api", get(pages::api_docs::show_api_docs))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::render_error_pages));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::render_error_pages,
+        ));
 
     let api = Router::new()
         .route("/me", get(api::me::get_me))
-        .route("/me/profile", axum::routing::patch(api::me::update_my_profile))
-        .route("/me/tokens", get(api::tokens::list_my_tokens).post(api::tokens::create_my_token))
-        .route("/me/tokens/{id}", axum::routing::delete(api::tokens::revoke_my_token))
+        .route(
+            "/me/profile",
+            axum::routing::patch(api::me::update_my_profile),
+        )
+        .route(
+            "/me/tokens",
+            get(api::tokens::list_my_tokens).post(api::tokens::create_my_token),
+        )
+        .route(
+            "/me/tokens/{id}",
+            axum::routing::delete(api::tokens::revoke_my_token),
+        )
         .route("/members", get(api::members::list_members))
         .route("/members/{id}", get(api::members::get_member))
         .route("/openapi.json", get(api::openapi::get_openapi))
         .fallback(api::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::render_api_errors));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::render_api_errors,
+        ));
 
     Router::new()
         .merge(pages)
@@ -50,9 +93,18 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(pages::health::healthz))
         .route("/readyz", get(pages::health::readyz))
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::render_error_pages))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::identify))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::render_error_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::identify,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(middleware::log_errors))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(DefaultBodyLimit::max(state.http.max_body_bytes))
@@ -61,6 +113,9 @@ pub fn router(state: AppState) -> Router {
 
 // Spans name the route, never the raw path: email links carry secrets in their paths.
 fn request_span(request: &Request) -> tracing::Span {
-    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str());
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", |p| p.as_str());
     tracing::info_span!("request", http.method = %request.method(), http.route = %route)
 }

@@ -17,7 +17,11 @@ pub struct HttpConfig {
 
 impl Default for HttpConfig {
     fn default() -> Self {
-        Self { secure_cookies: false, trust_forwarded_for: false, max_body_bytes: 256 * 1024 }
+        Self {
+            secure_cookies: false,
+            trust_forwarded_for: false,
+            max_body_bytes: 256 * 1024,
+        }
     }
 }
 
@@ -33,6 +37,9 @@ pub struct AppState {
 impl AppState {
     /// State over a context.
     pub fn new(ctx: Context, http: HttpConfig) -> Self {
-        Self { ctx, http: Arc::new(http) }
+        Self {
+            ctx,
+            http: Arc::new(http),
+        }
     }
 }

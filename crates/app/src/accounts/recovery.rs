@@ -21,7 +21,8 @@ const EMAIL_CHANGE_LINK_HOURS: i64 = 24;
 /// `Invalid` naming `email` only when it is not an address at all.
 #[instrument(skip_all)]
 pub async fn request_password_reset(ctx: &Context, email: &str, locale: Locale) -> AppResult<()> {
-    let email = Email::parse(email).map_err(|e| AppError::Invalid(FieldErrors::single("email", e.into())))?;
+    let email = Email::parse(email)
+        .map_err(|e| AppError::Invalid(FieldErrors::single("email", e.into())))?;
     let Some(account) = ctx.store.find_account_by_email(&email).await? else {
         return Ok(());
     };
@@ -38,17 +39,35 @@ pub async fn request_password_reset(ctx: &Context, email: &str, locale: Locale) 
         )
         .await?;
     let link = format!("{}/reset-password/{token}", ctx.settings.base_url);
-    let locale = account.ui_language.as_deref().and_then(Locale::from_code).unwrap_or(locale);
-    mail::queue(ctx, locale, &account.email, MailKind::ResetPassword { link }).await
+    let locale = account
+        .ui_language
+        .as_deref()
+        .and_then(Locale::from_code)
+        .unwrap_or(locale);
+    mail::queue(
+        ctx,
+        locale,
+        &account.email,
+        MailKind::ResetPassword { link },
+    )
+    .await
 }
 
 /// Whether a reset link can still be used (for showing its form).
 pub async fn check_reset_link(ctx: &Context, token: &str) -> AppResult<()> {
     let valid = ctx
         .store
-        .email_token_is_valid(&hash_token(token), EmailTokenPurpose::ResetPassword, ctx.now())
+        .email_token_is_valid(
+            &hash_token(token),
+            EmailTokenPurpose::ResetPassword,
+            ctx.now(),
+        )
         .await?;
-    if valid { Ok(()) } else { Err(AppError::NotFound) }
+    if valid {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// Sets a new password through a reset link, ends every session of the member, and marks
@@ -58,17 +77,25 @@ pub async fn check_reset_link(ctx: &Context, token: &str) -> AppResult<()> {
 /// `Invalid` naming `password` (the link stays usable), `NotFound` for a bad link.
 #[instrument(skip_all)]
 pub async fn reset_password(ctx: &Context, token: &str, password: &str) -> AppResult<()> {
-    let password =
-        NewPassword::parse(password).map_err(|e| AppError::Invalid(FieldErrors::single("password", e.into())))?;
+    let password = NewPassword::parse(password)
+        .map_err(|e| AppError::Invalid(FieldErrors::single("password", e.into())))?;
     check_reset_link(ctx, token).await?;
     let hash = hash_password(password.expose().to_owned()).await?;
     let used = ctx
         .store
-        .consume_email_token(&hash_token(token), EmailTokenPurpose::ResetPassword, ctx.now())
+        .consume_email_token(
+            &hash_token(token),
+            EmailTokenPurpose::ResetPassword,
+            ctx.now(),
+        )
         .await?
         .ok_or(AppError::NotFound)?;
-    ctx.store.set_password(used.member_id, &hash, None, ctx.now()).await?;
-    ctx.store.mark_email_verified(used.member_id, ctx.now()).await?;
+    ctx.store
+        .set_password(used.member_id, &hash, None, ctx.now())
+        .await?;
+    ctx.store
+        .mark_email_verified(used.member_id, ctx.now())
+        .await?;
     tracing::info!(member.id = %used.member_id, "password reset");
     Ok(())
 }
@@ -79,14 +106,25 @@ pub async fn reset_password(ctx: &Context, token: &str, password: &str) -> AppRe
 /// # Errors
 /// `Invalid` naming `current_password` or `new_password`.
 #[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn change_password(ctx: &Context, me: &CurrentMember, current: &str, new: &str) -> AppResult<()> {
-    let new = NewPassword::parse(new).map_err(|e| AppError::Invalid(FieldErrors::single("new_password", e.into())))?;
+pub async fn change_password(
+    ctx: &Context,
+    me: &CurrentMember,
+    current: &str,
+    new: &str,
+) -> AppResult<()> {
+    let new = NewPassword::parse(new)
+        .map_err(|e| AppError::Invalid(FieldErrors::single("new_password", e.into())))?;
     let account = ctx.store.get_account(me.id).await?;
     if !verify_password(current.to_owned(), Some(account.password_hash)).await? {
-        return Err(AppError::Invalid(FieldErrors::single("current_password", "error-password-wrong")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "current_password",
+            "error-password-wrong",
+        )));
     }
     let hash = hash_password(new.expose().to_owned()).await?;
-    ctx.store.set_password(me.id, &hash, me.session_hash.as_deref(), ctx.now()).await?;
+    ctx.store
+        .set_password(me.id, &hash, me.session_hash.as_deref(), ctx.now())
+        .await?;
     let locale = me.locale.unwrap_or_default();
     mail::queue(ctx, locale, &me.email, MailKind::PasswordChanged).await?;
     tracing::info!("password changed");
@@ -99,7 +137,12 @@ pub async fn change_password(ctx: &Context, me: &CurrentMember, current: &str, n
 /// # Errors
 /// `Invalid` naming `new_email` or `current_password`.
 #[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn request_email_change(ctx: &Context, me: &CurrentMember, new_email: &str, current_password: &str) -> AppResult<()> {
+pub async fn request_email_change(
+    ctx: &Context,
+    me: &CurrentMember,
+    new_email: &str,
+    current_password: &str,
+) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let new_email = errors.check("new_email", Email::parse(new_email));
     let account = ctx.store.get_account(me.id).await?;
@@ -110,7 +153,10 @@ pub async fn request_email_change(ctx: &Context, me: &CurrentMember, new_email: 
         return Err(AppError::Invalid(errors));
     };
     if new_email == me.email {
-        return Err(AppError::Invalid(FieldErrors::single("new_email", "error-email-same")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "new_email",
+            "error-email-same",
+        )));
     }
     let locale = me.locale.unwrap_or_default();
     if ctx.store.find_account_by_email(&new_email).await?.is_some() {
@@ -129,7 +175,13 @@ pub async fn request_email_change(ctx: &Context, me: &CurrentMember, new_email: 
         )
         .await?;
     let link = format!("{}/confirm-email/{token}", ctx.settings.base_url);
-    mail::queue(ctx, locale, &new_email, MailKind::ConfirmEmailChange { link }).await?;
+    mail::queue(
+        ctx,
+        locale,
+        &new_email,
+        MailKind::ConfirmEmailChange { link },
+    )
+    .await?;
     mail::queue(ctx, locale, &me.email, MailKind::EmailChangeRequested).await
 }
 
@@ -141,11 +193,17 @@ pub async fn request_email_change(ctx: &Context, me: &CurrentMember, new_email: 
 pub async fn confirm_email_change(ctx: &Context, token: &str) -> AppResult<()> {
     let used = ctx
         .store
-        .consume_email_token(&hash_token(token), EmailTokenPurpose::ChangeEmail, ctx.now())
+        .consume_email_token(
+            &hash_token(token),
+            EmailTokenPurpose::ChangeEmail,
+            ctx.now(),
+        )
         .await?
         .ok_or(AppError::NotFound)?;
     let new_email = used.new_email.ok_or(AppError::NotFound)?;
-    ctx.store.change_email(used.member_id, &new_email, ctx.now()).await?;
+    ctx.store
+        .change_email(used.member_id, &new_email, ctx.now())
+        .await?;
     tracing::info!(member.id = %used.member_id, "email changed");
     Ok(())
 }

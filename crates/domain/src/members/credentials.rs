@@ -136,7 +136,17 @@ mod tests {
 
     #[test]
     fn malformed_addresses_are_refused() {
-        for input in ["", "   ", "plain", "@example.org", "a@b", "a b@c.org", "a@.org", "a@b..org", "a@b.org."] {
+        for input in [
+            "",
+            "   ",
+            "plain",
+            "@example.org",
+            "a@b",
+            "a b@c.org",
+            "a@.org",
+            "a@b..org",
+            "a@b.org.",
+        ] {
             assert!(Email::parse(input).is_err(), "{input:?} was accepted");
         }
         assert_eq!(Email::parse(""), Err(EmailError::Missing));
@@ -151,7 +161,10 @@ mod tests {
 
     #[test]
     fn passwords_must_be_long_enough_and_are_never_printed() {
-        assert_eq!(NewPassword::parse("short").err(), Some(PasswordError::TooShort));
+        assert_eq!(
+            NewPassword::parse("short").err(),
+            Some(PasswordError::TooShort)
+        );
         assert_eq!(
             NewPassword::parse(&"x".repeat(257)).err(),
             Some(PasswordError::TooLong)

@@ -89,7 +89,10 @@ impl Level {
 
     /// A level, if `value` is within 0..=5.
     pub fn new(value: i64) -> Option<Self> {
-        u8::try_from(value).ok().filter(|v| *v <= Self::MAX).map(Self)
+        u8::try_from(value)
+            .ok()
+            .filter(|v| *v <= Self::MAX)
+            .map(Self)
     }
 
     /// The level as a number.
@@ -458,10 +461,11 @@ pub fn parse_languages(codes: &[String]) -> Result<Vec<String>, &'static str> {
             continue;
         }
         let mut parts = code.split('-');
-        let base_ok = parts
-            .next()
-            .is_some_and(|b| (2..=3).contains(&b.len()) && b.chars().all(|c| c.is_ascii_lowercase()));
-        let rest_ok = parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        let base_ok = parts.next().is_some_and(|b| {
+            (2..=3).contains(&b.len()) && b.chars().all(|c| c.is_ascii_lowercase())
+        });
+        let rest_ok = parts
+            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
         if !base_ok || !rest_ok {
             return Err("error-language-code");
         }
@@ -534,7 +538,10 @@ mod tests {
         let errors = ProfileChanges::parse(raw, Availability::default()).unwrap_err();
 
         assert_eq!(errors.key_for("display_name"), Some("error-required"));
-        assert_eq!(errors.key_for("practice_strategy"), Some("error-level-range"));
+        assert_eq!(
+            errors.key_for("practice_strategy"),
+            Some("error-level-range")
+        );
         assert_eq!(errors.key_for("languages"), Some("error-language-code"));
         assert_eq!(errors.key_for("time_zone"), Some("error-time-zone"));
         assert_eq!(errors.key_for("capacity"), Some("error-capacity-range"));
@@ -545,7 +552,11 @@ mod tests {
     fn valid_changes_are_normalised_and_applied() {
         let raw = RawProfileChanges {
             display_name: Some("  Милица Јовановић ".into()),
-            roles: Some(vec!["researcher".into(), "organizer".into(), "organizer".into()]),
+            roles: Some(vec![
+                "researcher".into(),
+                "organizer".into(),
+                "organizer".into(),
+            ]),
             practices: Some(vec![("coaching".into(), 4), ("public_narrative".into(), 2)]),
             domains: Some(vec!["Climate".into(), "climate".into(), "".into()]),
             languages: Some(vec!["SR".into(), "en".into()]),
@@ -564,7 +575,14 @@ mod tests {
         assert_eq!(profile.domains, vec!["Climate".to_owned()]);
         assert_eq!(profile.languages, vec!["sr".to_owned(), "en".to_owned()]);
         assert_eq!(profile.time_zone.as_deref(), Some("Europe/Belgrade"));
-        assert_eq!(profile.availability, Availability { coach: true, mentor: false, capacity: 3 });
+        assert_eq!(
+            profile.availability,
+            Availability {
+                coach: true,
+                mentor: false,
+                capacity: 3
+            }
+        );
         assert_eq!(profile.visibility, Visibility::Members);
     }
 

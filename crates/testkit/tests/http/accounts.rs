@@ -12,7 +12,9 @@ async fn signing_up_sends_a_verification_link_that_lets_the_member_log_in() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
 
-    let page = browser.sign_up("Layla@Example.org", "a long enough password", "Layla").await;
+    let page = browser
+        .sign_up("Layla@Example.org", "a long enough password", "Layla")
+        .await;
 
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location(), Some("/signup/check-email"));
@@ -20,16 +22,26 @@ async fn signing_up_sends_a_verification_link_that_lets_the_member_log_in() {
     let link = link_in(&mail, &format!("{}/verify-email/", app.address));
     let path = link.trim_start_matches(&app.address);
     assert_eq!(browser.get(path).await.status, StatusCode::OK);
-    let login = browser.log_in("layla@example.org", "a long enough password").await;
+    let login = browser
+        .log_in("layla@example.org", "a long enough password")
+        .await;
     assert_eq!(login.status, StatusCode::SEE_OTHER);
-    assert!(browser.get("/").await.text("[data-test=nav-me]").contains("Layla"));
+    assert!(
+        browser
+            .get("/")
+            .await
+            .text("[data-test=nav-me]")
+            .contains("Layla")
+    );
 }
 
 #[tokio::test]
 async fn a_verification_link_works_once() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    browser.sign_up("once@example.org", "a long enough password", "Once").await;
+    browser
+        .sign_up("once@example.org", "a long enough password", "Once")
+        .await;
     let link = link_in(&app.mail_to("once@example.org").await, &app.address);
     let path = link.trim_start_matches(&app.address).to_owned();
 
@@ -48,11 +60,27 @@ async fn sign_up_with_bad_input_names_each_field_and_stores_nothing() {
     let page = browser.sign_up("not-an-address", "short", "   ").await;
 
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.text("[data-test=error-email]").contains("email address"));
-    assert!(page.text("[data-test=error-password]").contains("10 characters"));
-    assert!(page.text("[data-test=error-display_name]").contains("required"));
-    assert_eq!(page.attr("#email", "value").as_deref(), Some("not-an-address"));
-    assert_eq!(page.attr("#password", "value"), None, "a password is never sent back");
+    assert!(
+        page.text("[data-test=error-email]")
+            .contains("email address")
+    );
+    assert!(
+        page.text("[data-test=error-password]")
+            .contains("10 characters")
+    );
+    assert!(
+        page.text("[data-test=error-display_name]")
+            .contains("required")
+    );
+    assert_eq!(
+        page.attr("#email", "value").as_deref(),
+        Some("not-an-address")
+    );
+    assert_eq!(
+        page.attr("#password", "value"),
+        None,
+        "a password is never sent back"
+    );
     assert_eq!(member_count(&app).await, 0);
     assert!(app.deliver_mail().await.is_empty());
 }
@@ -63,14 +91,28 @@ async fn sign_up_answers_the_same_whether_or_not_the_address_is_registered() {
     let existing = app.create_member("Existing").await;
     let browser = app.browser();
 
-    let taken = browser.sign_up(&existing.email, "another long password", "Impostor").await;
-    let fresh = browser.sign_up("fresh@example.org", "another long password", "Fresh").await;
+    let taken = browser
+        .sign_up(&existing.email, "another long password", "Impostor")
+        .await;
+    let fresh = browser
+        .sign_up("fresh@example.org", "another long password", "Fresh")
+        .await;
 
-    assert_eq!((taken.status, taken.location()), (fresh.status, fresh.location()));
+    assert_eq!(
+        (taken.status, taken.location()),
+        (fresh.status, fresh.location())
+    );
     assert_eq!(taken.body, fresh.body);
-    assert_eq!(member_count(&app).await, 2, "no second account for the taken address");
+    assert_eq!(
+        member_count(&app).await,
+        2,
+        "no second account for the taken address"
+    );
     let mails = app.deliver_mail().await;
-    let to_owner = mails.iter().find(|m| m.recipient == existing.email).expect("the owner is told");
+    let to_owner = mails
+        .iter()
+        .find(|m| m.recipient == existing.email)
+        .expect("the owner is told");
     assert!(to_owner.body.contains("already has one"));
 }
 
@@ -78,14 +120,26 @@ async fn sign_up_answers_the_same_whether_or_not_the_address_is_registered() {
 async fn logging_in_before_verifying_is_refused_and_resends_the_link() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    browser.sign_up("early@example.org", "a long enough password", "Early").await;
+    browser
+        .sign_up("early@example.org", "a long enough password", "Early")
+        .await;
     app.deliver_mail().await;
 
-    let page = browser.log_in("early@example.org", "a long enough password").await;
+    let page = browser
+        .log_in("early@example.org", "a long enough password")
+        .await;
 
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.text("[data-test=error-email]").contains("confirm your email"));
-    assert!(app.mail_to("early@example.org").await.body.contains("/verify-email/"));
+    assert!(
+        page.text("[data-test=error-email]")
+            .contains("confirm your email")
+    );
+    assert!(
+        app.mail_to("early@example.org")
+            .await
+            .body
+            .contains("/verify-email/")
+    );
     assert!(browser.cookie("praxis_session").is_none());
 }
 
@@ -95,12 +149,19 @@ async fn log_in_answers_the_same_for_an_unknown_address_and_a_wrong_password() {
     let member = app.create_member("Known").await;
     let browser = app.browser();
 
-    let wrong_password = browser.log_in(&member.email, "not the password at all").await;
-    let unknown = browser.log_in("nobody@example.org", "not the password at all").await;
+    let wrong_password = browser
+        .log_in(&member.email, "not the password at all")
+        .await;
+    let unknown = browser
+        .log_in("nobody@example.org", "not the password at all")
+        .await;
 
     assert_eq!(wrong_password.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(wrong_password.status, unknown.status);
-    assert_eq!(wrong_password.text("[data-test=error-email]"), unknown.text("[data-test=error-email]"));
+    assert_eq!(
+        wrong_password.text("[data-test=error-email]"),
+        unknown.text("[data-test=error-email]")
+    );
 }
 
 #[tokio::test]
@@ -117,7 +178,11 @@ async fn repeated_failed_log_ins_are_refused_with_429_even_with_the_right_passwo
 
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(refused.headers.contains_key("retry-after"));
-    assert!(refused.text("[data-test=notice]").contains("Too many failed attempts"));
+    assert!(
+        refused
+            .text("[data-test=notice]")
+            .contains("Too many failed attempts")
+    );
     assert!(attacker.cookie("praxis_session").is_none());
 }
 
@@ -127,7 +192,9 @@ async fn many_failures_from_one_address_are_refused_across_accounts() {
     let victim = app.create_member("Victim").await;
     let browser = app.browser();
     for i in 0..50 {
-        browser.log_in(&format!("spray{i}@example.org"), "guess guess guess").await;
+        browser
+            .log_in(&format!("spray{i}@example.org"), "guess guess guess")
+            .await;
     }
 
     let refused = browser.log_in(&victim.email, &victim.password).await;
@@ -141,8 +208,18 @@ async fn the_first_account_on_an_empty_instance_becomes_the_network_admin() {
     let first = app.create_member("First").await;
     let second = app.create_member("Second").await;
 
-    let first_me = app.signed_in(&first).await.api("GET", "/api/v1/me", None, None).await.json();
-    let second_me = app.signed_in(&second).await.api("GET", "/api/v1/me", None, None).await.json();
+    let first_me = app
+        .signed_in(&first)
+        .await
+        .api("GET", "/api/v1/me", None, None)
+        .await
+        .json();
+    let second_me = app
+        .signed_in(&second)
+        .await
+        .api("GET", "/api/v1/me", None, None)
+        .await
+        .json();
 
     assert_eq!(first_me["is_admin"], true);
     assert_eq!(second_me["is_admin"], false);
@@ -155,19 +232,39 @@ async fn a_reset_link_sets_a_new_password_and_ends_every_session() {
     let old_session = app.signed_in(&member).await;
     let browser = app.browser();
 
-    browser.post_form("/forgot-password", &[("email", &member.email)]).await;
+    browser
+        .post_form("/forgot-password", &[("email", &member.email)])
+        .await;
     let link = link_in(&app.mail_to(&member.email).await, &app.address);
     let path = link.trim_start_matches(&app.address).to_owned();
     assert_eq!(browser.get(&path).await.status, StatusCode::OK);
     let too_short = browser.post_form(&path, &[("password", "short")]).await;
     assert_eq!(too_short.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let done = browser.post_form(&path, &[("password", "a brand new password")]).await;
+    let done = browser
+        .post_form(&path, &[("password", "a brand new password")])
+        .await;
 
     assert_eq!(done.status, StatusCode::OK);
-    assert_eq!(old_session.get("/settings/profile").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(browser.log_in(&member.email, &member.password).await.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(browser.log_in(&member.email, "a brand new password").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(browser.get(&path).await.status, StatusCode::NOT_FOUND, "the link works once");
+    assert_eq!(
+        old_session.get("/settings/profile").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        browser.log_in(&member.email, &member.password).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        browser
+            .log_in(&member.email, "a brand new password")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        browser.get(&path).await.status,
+        StatusCode::NOT_FOUND,
+        "the link works once"
+    );
 }
 
 #[tokio::test]
@@ -176,8 +273,12 @@ async fn a_reset_request_answers_the_same_for_an_unknown_address_and_sends_nothi
     let member = app.create_member("Known").await;
     let browser = app.browser();
 
-    let known = browser.post_form("/forgot-password", &[("email", &member.email)]).await;
-    let unknown = browser.post_form("/forgot-password", &[("email", "ghost@example.org")]).await;
+    let known = browser
+        .post_form("/forgot-password", &[("email", &member.email)])
+        .await;
+    let unknown = browser
+        .post_form("/forgot-password", &[("email", "ghost@example.org")])
+        .await;
 
     assert_eq!(known.status, unknown.status);
     assert_eq!(known.body, unknown.body);
@@ -193,23 +294,65 @@ async fn changing_email_takes_effect_only_through_the_link_sent_to_the_new_addre
     let browser = app.signed_in(&member).await;
 
     let wrong = browser
-        .post_form("/settings/email", &[("new_email", "new@example.org"), ("email_password", "wrong password!")])
+        .post_form(
+            "/settings/email",
+            &[
+                ("new_email", "new@example.org"),
+                ("email_password", "wrong password!"),
+            ],
+        )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.has("[data-test=error-email_password]"));
     let asked = browser
-        .post_form("/settings/email", &[("new_email", "new@example.org"), ("email_password", &member.password)])
+        .post_form(
+            "/settings/email",
+            &[
+                ("new_email", "new@example.org"),
+                ("email_password", &member.password),
+            ],
+        )
         .await;
     assert_eq!(asked.location(), Some("/settings/account?done=email"));
     let mails = app.deliver_mail().await;
-    assert!(mails.iter().any(|m| m.recipient == member.email), "the old address is told");
-    let confirm = mails.iter().find(|m| m.recipient == "new@example.org").expect("a link to the new address");
-    let path = link_in(confirm, &app.address).trim_start_matches(&app.address).to_owned();
-    assert_eq!(browser.get("/settings/account").await.text("[data-test=email]"), member.email);
+    assert!(
+        mails.iter().any(|m| m.recipient == member.email),
+        "the old address is told"
+    );
+    let confirm = mails
+        .iter()
+        .find(|m| m.recipient == "new@example.org")
+        .expect("a link to the new address");
+    let path = link_in(confirm, &app.address)
+        .trim_start_matches(&app.address)
+        .to_owned();
+    assert_eq!(
+        browser
+            .get("/settings/account")
+            .await
+            .text("[data-test=email]"),
+        member.email
+    );
 
-    assert_eq!(browser.get(&path).await.status, StatusCode::OK, "GET only shows a button");
-    assert_eq!(browser.get("/settings/account").await.text("[data-test=email]"), member.email);
+    assert_eq!(
+        browser.get(&path).await.status,
+        StatusCode::OK,
+        "GET only shows a button"
+    );
+    assert_eq!(
+        browser
+            .get("/settings/account")
+            .await
+            .text("[data-test=email]"),
+        member.email
+    );
     assert_eq!(browser.post_form(&path, &[]).await.status, StatusCode::OK);
 
-    assert_eq!(browser.get("/settings/account").await.text("[data-test=email]"), "new@example.org");
+    assert_eq!(
+        browser
+            .get("/settings/account")
+            .await
+            .text("[data-test=email]"),
+        "new@example.org"
+    );
 }

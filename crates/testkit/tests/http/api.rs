@@ -19,7 +19,14 @@ async fn a_personal_access_token_authenticates_until_it_is_revoked() {
     let app = TestApp::spawn().await;
     let member = app.create_member("Scripter").await;
     let browser = app.signed_in(&member).await;
-    let created = browser.api("POST", "/api/v1/me/tokens", None, Some(json!({"name": "backup script"}))).await;
+    let created = browser
+        .api(
+            "POST",
+            "/api/v1/me/tokens",
+            None,
+            Some(json!({"name": "backup script"})),
+        )
+        .await;
     assert_eq!(created.status, StatusCode::CREATED);
     let created = created.json();
     let token = created["token"].as_str().unwrap().to_owned();
@@ -29,10 +36,19 @@ async fn a_personal_access_token_authenticates_until_it_is_revoked() {
     assert_eq!(me.status, StatusCode::OK);
     assert_eq!(me.json()["display_name"], "Scripter");
     let listed = browser.api("GET", "/api/v1/me/tokens", None, None).await;
-    assert!(!listed.body.contains(&token), "the secret is shown once only");
+    assert!(
+        !listed.body.contains(&token),
+        "the secret is shown once only"
+    );
     assert_eq!(listed.json()[0]["name"], "backup script");
     let id = created["id"].as_str().unwrap();
-    assert_eq!(browser.api("DELETE", &format!("/api/v1/me/tokens/{id}"), None, None).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        browser
+            .api("DELETE", &format!("/api/v1/me/tokens/{id}"), None, None)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
 
     let after = script.api("GET", "/api/v1/me", Some(&token), None).await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED);
@@ -44,20 +60,39 @@ async fn tokens_are_made_and_revoked_on_the_settings_page() {
     let member = app.create_member("Clicker").await;
     let browser = app.signed_in(&member).await;
 
-    let empty_name = browser.post_form("/settings/tokens", &[("name", "  ")]).await;
+    let empty_name = browser
+        .post_form("/settings/tokens", &[("name", "  ")])
+        .await;
     assert_eq!(empty_name.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty_name.has("[data-test=error-name]"));
-    let page = browser.post_form("/settings/tokens", &[("name", "laptop")]).await;
+    let page = browser
+        .post_form("/settings/tokens", &[("name", "laptop")])
+        .await;
     let token = page.text("[data-test=new-token]");
     assert!(token.starts_with("pxt_"));
-    assert_eq!(app.browser().api("GET", "/api/v1/me", Some(&token), None).await.status, StatusCode::OK);
+    assert_eq!(
+        app.browser()
+            .api("GET", "/api/v1/me", Some(&token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     let listed = browser.get("/settings/tokens").await;
     assert_eq!(listed.count("[data-test=token-row]"), 1);
     assert!(!listed.body.contains(&token));
     let action = listed.attr("[data-test=token-row] form", "action").unwrap();
-    assert_eq!(browser.post_form(&action, &[]).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.browser().api("GET", "/api/v1/me", Some(&token), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser.post_form(&action, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.browser()
+            .api("GET", "/api/v1/me", Some(&token), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -65,21 +100,40 @@ async fn one_member_cannot_revoke_another_members_token() {
     let app = TestApp::spawn().await;
     let owner = app.signed_in(&app.create_member("Owner").await).await;
     let other = app.signed_in(&app.create_member("Other").await).await;
-    let created = owner.api("POST", "/api/v1/me/tokens", None, Some(json!({"name": "mine"}))).await.json();
+    let created = owner
+        .api(
+            "POST",
+            "/api/v1/me/tokens",
+            None,
+            Some(json!({"name": "mine"})),
+        )
+        .await
+        .json();
     let id = created["id"].as_str().unwrap();
 
-    let attempt = other.api("DELETE", &format!("/api/v1/me/tokens/{id}"), None, None).await;
+    let attempt = other
+        .api("DELETE", &format!("/api/v1/me/tokens/{id}"), None, None)
+        .await;
 
     assert_eq!(attempt.status, StatusCode::NOT_FOUND);
     let token = created["token"].as_str().unwrap();
-    assert_eq!(app.browser().api("GET", "/api/v1/me", Some(token), None).await.status, StatusCode::OK);
+    assert_eq!(
+        app.browser()
+            .api("GET", "/api/v1/me", Some(token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn a_wrong_bearer_token_is_refused_rather_than_treated_as_a_visitor() {
     let app = TestApp::spawn().await;
 
-    let page = app.browser().api("GET", "/api/v1/members", Some("pxt_not_a_real_token"), None).await;
+    let page = app
+        .browser()
+        .api("GET", "/api/v1/members", Some("pxt_not_a_real_token"), None)
+        .await;
 
     assert_eq!(page.status, StatusCode::UNAUTHORIZED);
     assert_eq!(page.json()["error"]["code"], "unauthenticated");
@@ -113,7 +167,13 @@ async fn patching_the_profile_changes_only_the_fields_sent() {
     assert_eq!(body["practices"][0]["level"], 5);
     assert_eq!(body["availability"]["capacity"], 2);
     assert_eq!(body["visibility"], "public");
-    assert_eq!(app.browser().get(&format!("/members/{}", member.id)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.browser()
+            .get(&format!("/members/{}", member.id))
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -146,10 +206,33 @@ async fn malformed_bodies_answer_4xx_in_the_error_format() {
     let app = TestApp::spawn().await;
     let browser = app.signed_in(&app.create_member("Sloppy").await).await;
 
-    let syntax = browser.api_raw("PATCH", "/api/v1/me/profile", "application/json", "{\"bio\": ").await;
-    let wrong_type = browser.api_raw("PATCH", "/api/v1/me/profile", "application/json", "{\"roles\": \"organizer\"}").await;
-    let unknown = browser.api_raw("PATCH", "/api/v1/me/profile", "application/json", "{\"emial\": \"x\"}").await;
-    let not_json = browser.api_raw("PATCH", "/api/v1/me/profile", "text/plain", "bio=x").await;
+    let syntax = browser
+        .api_raw(
+            "PATCH",
+            "/api/v1/me/profile",
+            "application/json",
+            "{\"bio\": ",
+        )
+        .await;
+    let wrong_type = browser
+        .api_raw(
+            "PATCH",
+            "/api/v1/me/profile",
+            "application/json",
+            "{\"roles\": \"organizer\"}",
+        )
+        .await;
+    let unknown = browser
+        .api_raw(
+            "PATCH",
+            "/api/v1/me/profile",
+            "application/json",
+            "{\"emial\": \"x\"}",
+        )
+        .await;
+    let not_json = browser
+        .api_raw("PATCH", "/api/v1/me/profile", "text/plain", "bio=x")
+        .await;
 
     assert_eq!(syntax.status, StatusCode::BAD_REQUEST);
     assert_eq!(syntax.json()["error"]["code"], "bad_request");
@@ -164,7 +247,10 @@ async fn malformed_bodies_answer_4xx_in_the_error_format() {
 async fn api_errors_follow_the_callers_language() {
     let app = TestApp::spawn().await;
 
-    let page = app.browser().get_with("/api/v1/me", &[("accept-language", "ar")]).await;
+    let page = app
+        .browser()
+        .get_with("/api/v1/me", &[("accept-language", "ar")])
+        .await;
 
     assert_eq!(page.status, StatusCode::UNAUTHORIZED);
     assert_eq!(page.json()["error"]["message"], "عليك تسجيل الدخول.");
@@ -181,9 +267,18 @@ async fn the_openapi_document_describes_every_route_and_the_docs_page_renders_it
     assert_eq!(doc.status, StatusCode::OK);
     let doc = doc.json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/api/v1/me", "/api/v1/me/profile", "/api/v1/members", "/api/v1/members/{id}", "/api/v1/me/tokens"] {
+    for path in [
+        "/api/v1/me",
+        "/api/v1/me/profile",
+        "/api/v1/members",
+        "/api/v1/members/{id}",
+        "/api/v1/me/tokens",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} is not documented");
-        assert!(docs_page.body.contains(path), "{path} is not on the docs page");
+        assert!(
+            docs_page.body.contains(path),
+            "{path} is not on the docs page"
+        );
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     assert!(docs_page.count("[data-test=endpoint]") >= 7);

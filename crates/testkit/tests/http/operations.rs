@@ -17,13 +17,32 @@ async fn every_response_carries_the_security_headers() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
 
-    for path in ["/", "/login", "/api/v1/members", "/assets/praxis.css", "/nope"] {
+    for path in [
+        "/",
+        "/login",
+        "/api/v1/members",
+        "/assets/praxis.css",
+        "/nope",
+    ] {
         let page = browser.get(path).await;
-        let csp = page.headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let csp = page
+            .headers
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
-        assert_eq!(page.headers.get("x-content-type-options").unwrap(), "nosniff", "{path}");
-        assert_eq!(page.headers.get("referrer-policy").unwrap(), "no-referrer", "{path}");
+        assert_eq!(
+            page.headers.get("x-content-type-options").unwrap(),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            page.headers.get("referrer-policy").unwrap(),
+            "no-referrer",
+            "{path}"
+        );
     }
 }
 
@@ -32,14 +51,25 @@ async fn pages_load_nothing_from_other_sites() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
 
-    for path in ["/", "/signup", "/login", "/members", "/api", "/forgot-password"] {
+    for path in [
+        "/",
+        "/signup",
+        "/login",
+        "/members",
+        "/api",
+        "/forgot-password",
+    ] {
         let page = browser.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         for selector in ["link[href]", "script[src]", "img[src]", "iframe"] {
             let html = page.html();
             let sel = scraper::Selector::parse(selector).unwrap();
             for element in html.select(&sel) {
-                let url = element.value().attr("href").or(element.value().attr("src")).unwrap_or("");
+                let url = element
+                    .value()
+                    .attr("href")
+                    .or(element.value().attr("src"))
+                    .unwrap_or("");
                 assert!(url.starts_with('/'), "{path} loads {url}");
             }
         }
@@ -53,7 +83,10 @@ async fn pages_load_nothing_from_other_sites() {
 async fn an_unknown_page_gets_a_translated_404_page() {
     let app = TestApp::spawn().await;
 
-    let page = app.browser().get_with("/no/such/page", &[("accept-language", "ar")]).await;
+    let page = app
+        .browser()
+        .get_with("/no/such/page", &[("accept-language", "ar")])
+        .await;
 
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(page.has("[data-test=error-page]"));

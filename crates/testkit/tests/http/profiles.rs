@@ -23,7 +23,12 @@ fn profile_form<'a>(name: &'a str, visibility: &'a str) -> Vec<(&'a str, &'a str
 
 async fn set_visibility(app: &TestApp, member: &TestMember, visibility: &str) {
     let browser = app.signed_in(member).await;
-    let page = browser.post_form("/settings/profile", &profile_form(&member.display_name, visibility)).await;
+    let page = browser
+        .post_form(
+            "/settings/profile",
+            &profile_form(&member.display_name, visibility),
+        )
+        .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 }
 
@@ -33,7 +38,9 @@ async fn a_member_edits_their_profile_and_sees_it_rendered_safely() {
     let member = app.create_member("Rana").await;
     let browser = app.signed_in(&member).await;
 
-    let saved = browser.post_form("/settings/profile", &profile_form("Rana Nassar", "members")).await;
+    let saved = browser
+        .post_form("/settings/profile", &profile_form("Rana Nassar", "members"))
+        .await;
 
     assert_eq!(saved.location(), Some("/settings/profile?saved=1"));
     let page = browser.get(&format!("/members/{}", member.id)).await;
@@ -44,8 +51,15 @@ async fn a_member_edits_their_profile_and_sees_it_rendered_safely() {
     assert!(page.body.contains("Amman"));
     let form = browser.get(saved.location().unwrap()).await;
     assert!(form.has("[data-test=saved]"));
-    assert_eq!(form.attr("#practice_coaching option[selected]", "value").as_deref(), Some("4"));
-    assert_eq!(form.attr("#time_zone", "value").as_deref(), Some("Asia/Amman"));
+    assert_eq!(
+        form.attr("#practice_coaching option[selected]", "value")
+            .as_deref(),
+        Some("4")
+    );
+    assert_eq!(
+        form.attr("#time_zone", "value").as_deref(),
+        Some("Asia/Amman")
+    );
 }
 
 #[tokio::test]
@@ -63,9 +77,16 @@ async fn an_invalid_profile_form_names_each_field_and_changes_nothing() {
 
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     for field in ["display_name", "capacity", "time_zone", "visibility"] {
-        assert!(page.has(&format!("[data-test=error-{field}]")), "no error shown for {field}");
+        assert!(
+            page.has(&format!("[data-test=error-{field}]")),
+            "no error shown for {field}"
+        );
     }
-    assert_eq!(page.attr("#time_zone", "value").as_deref(), Some("Moon Base"), "the typed value is kept");
+    assert_eq!(
+        page.attr("#time_zone", "value").as_deref(),
+        Some("Moon Base"),
+        "the typed value is kept"
+    );
     let me = browser.api("GET", "/api/v1/me", None, None).await.json();
     assert_eq!(me["display_name"], "Sami");
     assert_eq!(me["profile"]["time_zone"], serde_json::Value::Null);
@@ -89,7 +110,9 @@ async fn a_private_profile_answers_404_to_everyone_else_on_pages_and_api() {
         let api = browser.api("GET", &api_path, None, None).await;
         assert_eq!(api.status, StatusCode::NOT_FOUND);
         assert!(!api.body.contains("Hidden Person"));
-        let listing = browser.api("GET", "/api/v1/members?limit=100", None, None).await;
+        let listing = browser
+            .api("GET", "/api/v1/members?limit=100", None, None)
+            .await;
         assert!(!listing.body.contains("Hidden Person"));
         assert!(!browser.get("/members").await.body.contains("Hidden Person"));
     }
@@ -108,14 +131,23 @@ async fn a_members_only_profile_is_hidden_from_visitors_but_shown_to_members() {
     let member = app.create_member("Peer").await;
 
     let visitor = app.browser();
-    assert_eq!(visitor.get(&format!("/members/{}", owner.id)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(visitor.get(&format!("/members/{}", public.id)).await.status, StatusCode::OK);
+    assert_eq!(
+        visitor.get(&format!("/members/{}", owner.id)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        visitor.get(&format!("/members/{}", public.id)).await.status,
+        StatusCode::OK
+    );
     let visitor_list = visitor.get("/members").await;
     assert!(visitor_list.body.contains("Open Book"));
     assert!(!visitor_list.body.contains("Members Only"));
 
     let peer = app.signed_in(&member).await;
-    assert_eq!(peer.get(&format!("/members/{}", owner.id)).await.status, StatusCode::OK);
+    assert_eq!(
+        peer.get(&format!("/members/{}", owner.id)).await.status,
+        StatusCode::OK
+    );
     assert!(peer.get("/members").await.body.contains("Members Only"));
 }
 
@@ -127,13 +159,18 @@ async fn email_addresses_never_appear_on_anyone_elses_pages_or_api_answers() {
     let peer = app.signed_in(&app.create_member("Peer").await).await;
 
     let page = peer.get(&format!("/members/{}", owner.id)).await;
-    let api = peer.api("GET", &format!("/api/v1/members/{}", owner.id), None, None).await;
+    let api = peer
+        .api("GET", &format!("/api/v1/members/{}", owner.id), None, None)
+        .await;
     let list = peer.api("GET", "/api/v1/members", None, None).await;
 
     for body in [&page.body, &api.body, &list.body] {
         assert!(!body.contains(&owner.email));
     }
-    assert!(api.json().get("visibility").is_none(), "visibility is the owner's business");
+    assert!(
+        api.json().get("visibility").is_none(),
+        "visibility is the owner's business"
+    );
 }
 
 #[tokio::test]
@@ -146,7 +183,9 @@ async fn the_member_list_is_paginated_with_a_cursor() {
     let browser = app.signed_in(&viewer).await;
 
     let first = browser.get("/members").await;
-    let next = first.attr("[data-test=next-page]", "href").expect("a next page link");
+    let next = first
+        .attr("[data-test=next-page]", "href")
+        .expect("a next page link");
     let second = browser.get(&next).await;
 
     assert_eq!(first.count("[data-test=person]"), 30);
@@ -154,14 +193,37 @@ async fn the_member_list_is_paginated_with_a_cursor() {
     assert!(!second.has("[data-test=next-page]"));
     assert!(first.body.contains("Member 00"));
     assert!(second.body.contains("Viewer"));
-    assert_eq!(browser.get("/members?after=garbage").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        browser.get("/members?after=garbage").await.status,
+        StatusCode::NOT_FOUND
+    );
 
-    let api = browser.api("GET", "/api/v1/members?limit=20", None, None).await.json();
+    let api = browser
+        .api("GET", "/api/v1/members?limit=20", None, None)
+        .await
+        .json();
     let cursor = api["next_cursor"].as_str().unwrap().to_owned();
-    let rest = browser.api("GET", &format!("/api/v1/members?limit=20&cursor={cursor}"), None, None).await.json();
-    assert_eq!(api["items"].as_array().unwrap().len() + rest["items"].as_array().unwrap().len(), 35);
+    let rest = browser
+        .api(
+            "GET",
+            &format!("/api/v1/members?limit=20&cursor={cursor}"),
+            None,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        api["items"].as_array().unwrap().len() + rest["items"].as_array().unwrap().len(),
+        35
+    );
     assert!(rest["next_cursor"].is_null());
-    assert_eq!(browser.api("GET", "/api/v1/members?cursor=zz", None, None).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        browser
+            .api("GET", "/api/v1/members?cursor=zz", None, None)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
 }
 
 #[tokio::test]

@@ -11,13 +11,28 @@ async fn a_session_cookie_stops_working_after_log_out() {
     let stolen = browser.cookie("praxis_session").unwrap();
     let replay = app.browser();
     let cookie = format!("praxis_session={stolen}");
-    assert_eq!(replay.get_with("/api/v1/me", &[("cookie", &cookie)]).await.status, StatusCode::OK);
+    assert_eq!(
+        replay
+            .get_with("/api/v1/me", &[("cookie", &cookie)])
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     let out = browser.post_form("/logout", &[]).await;
 
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert_eq!(replay.get_with("/api/v1/me", &[("cookie", &cookie)]).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(browser.get("/settings/profile").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        replay
+            .get_with("/api/v1/me", &[("cookie", &cookie)])
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        browser.get("/settings/profile").await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -28,19 +43,43 @@ async fn changing_the_password_ends_other_sessions_but_keeps_this_one() {
     let phone = app.signed_in(&member).await;
 
     let short = laptop
-        .post_form("/settings/password", &[("current_password", &member.password), ("new_password", "short")])
+        .post_form(
+            "/settings/password",
+            &[
+                ("current_password", &member.password),
+                ("new_password", "short"),
+            ],
+        )
         .await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(short.has("[data-test=error-new_password]"));
-    assert_eq!(phone.get("/settings/account").await.status, StatusCode::OK, "a refused change ends nothing");
+    assert_eq!(
+        phone.get("/settings/account").await.status,
+        StatusCode::OK,
+        "a refused change ends nothing"
+    );
     let changed = laptop
-        .post_form("/settings/password", &[("current_password", &member.password), ("new_password", "my new long password")])
+        .post_form(
+            "/settings/password",
+            &[
+                ("current_password", &member.password),
+                ("new_password", "my new long password"),
+            ],
+        )
         .await;
 
     assert_eq!(changed.location(), Some("/settings/account?done=password"));
     assert_eq!(laptop.get("/settings/account").await.status, StatusCode::OK);
-    assert_eq!(phone.get("/settings/account").await.status, StatusCode::SEE_OTHER);
-    assert!(app.mail_to(&member.email).await.subject.contains("password was changed"));
+    assert_eq!(
+        phone.get("/settings/account").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        app.mail_to(&member.email)
+            .await
+            .subject
+            .contains("password was changed")
+    );
 }
 
 #[tokio::test]
@@ -50,12 +89,27 @@ async fn a_wrong_current_password_is_named_and_changes_nothing() {
     let browser = app.signed_in(&member).await;
 
     let page = browser
-        .post_form("/settings/password", &[("current_password", "not my password"), ("new_password", "my new long password")])
+        .post_form(
+            "/settings/password",
+            &[
+                ("current_password", "not my password"),
+                ("new_password", "my new long password"),
+            ],
+        )
         .await;
 
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.text("[data-test=error-current_password]").contains("not correct"));
-    assert_eq!(app.browser().log_in(&member.email, &member.password).await.status, StatusCode::SEE_OTHER);
+    assert!(
+        page.text("[data-test=error-current_password]")
+            .contains("not correct")
+    );
+    assert_eq!(
+        app.browser()
+            .log_in(&member.email, &member.password)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -64,9 +118,14 @@ async fn a_forged_form_without_the_csrf_token_is_refused_and_changes_nothing() {
     let member = app.create_member("Target").await;
     let browser = app.signed_in(&member).await;
 
-    let forged = browser.post_form_without_csrf("/settings/profile", &[("display_name", "Hacked")]).await;
+    let forged = browser
+        .post_form_without_csrf("/settings/profile", &[("display_name", "Hacked")])
+        .await;
     let wrong = browser
-        .post_form_without_csrf("/settings/profile", &[("csrf_token", &"0".repeat(64)), ("display_name", "Hacked")])
+        .post_form_without_csrf(
+            "/settings/profile",
+            &[("csrf_token", &"0".repeat(64)), ("display_name", "Hacked")],
+        )
         .await;
 
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
@@ -82,7 +141,14 @@ async fn a_sign_up_form_from_another_site_is_refused() {
 
     let page = app
         .browser()
-        .post_form_without_csrf("/signup", &[("email", "x@example.org"), ("password", "a long enough password"), ("display_name", "X")])
+        .post_form_without_csrf(
+            "/signup",
+            &[
+                ("email", "x@example.org"),
+                ("password", "a long enough password"),
+                ("display_name", "X"),
+            ],
+        )
         .await;
 
     assert_eq!(page.status, StatusCode::FORBIDDEN);
@@ -117,10 +183,26 @@ async fn after_log_in_the_member_returns_to_the_page_they_asked_for_on_this_site
     let asked = browser.get("/settings/tokens").await;
     assert_eq!(asked.location(), Some("/login?next=%2Fsettings%2Ftokens"));
 
-    let back = browser.post_form("/login", &[("email", &member.email), ("password", &member.password), ("next", "/settings/tokens")]).await;
+    let back = browser
+        .post_form(
+            "/login",
+            &[
+                ("email", &member.email),
+                ("password", &member.password),
+                ("next", "/settings/tokens"),
+            ],
+        )
+        .await;
     let elsewhere = app
         .browser()
-        .post_form("/login", &[("email", &member.email), ("password", &member.password), ("next", "//evil.example/")])
+        .post_form(
+            "/login",
+            &[
+                ("email", &member.email),
+                ("password", &member.password),
+                ("next", "//evil.example/"),
+            ],
+        )
         .await;
 
     assert_eq!(back.location(), Some("/settings/tokens"));

@@ -57,12 +57,18 @@ pub(crate) struct ProfileChangesRequest {
 
 impl From<ProfileChangesRequest> for RawProfileChanges {
     fn from(r: ProfileChangesRequest) -> Self {
-        let availability = r.availability.unwrap_or(AvailabilityRequest { coach: None, mentor: None, capacity: None });
+        let availability = r.availability.unwrap_or(AvailabilityRequest {
+            coach: None,
+            mentor: None,
+            capacity: None,
+        });
         RawProfileChanges {
             display_name: r.display_name,
             bio: r.bio,
             roles: r.roles,
-            practices: r.practices.map(|ps| ps.into_iter().map(|p| (p.practice, p.level)).collect()),
+            practices: r
+                .practices
+                .map(|ps| ps.into_iter().map(|p| (p.practice, p.level)).collect()),
             domains: r.domains,
             regions: r.regions,
             languages: r.languages,
@@ -79,7 +85,10 @@ impl From<ProfileChangesRequest> for RawProfileChanges {
 #[utoipa::path(get, path = "/api/v1/me", tag = "me",
     responses((status = 200, body = MeResponse), (status = 401, description = "not signed in")),
     security(("bearer" = []), ("session" = [])))]
-pub(crate) async fn get_me(State(state): State<AppState>, ApiMember(me): ApiMember) -> Result<Json<MeResponse>, ApiError> {
+pub(crate) async fn get_me(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+) -> Result<Json<MeResponse>, ApiError> {
     let view = profiles::view_profile(&state.ctx, viewer_of(Some(&me)), me.id).await?;
     Ok(Json(MeResponse {
         id: me.id.to_string(),

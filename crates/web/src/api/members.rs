@@ -68,7 +68,10 @@ impl ProfileResponse {
             practices: p
                 .practices
                 .iter()
-                .map(|(practice, level)| PracticeLevel { practice: practice.code().to_owned(), level: i64::from(level.value()) })
+                .map(|(practice, level)| PracticeLevel {
+                    practice: practice.code().to_owned(),
+                    level: i64::from(level.value()),
+                })
                 .collect(),
             domains: p.domains,
             regions: p.regions,
@@ -111,9 +114,19 @@ pub(crate) async fn list_members(
     Query(q): Query<ListQuery>,
 ) -> Result<Json<ProfileListResponse>, ApiError> {
     let viewer = viewer_of(info.member.as_ref());
-    let page = profiles::list_profiles(&state.ctx, viewer, q.cursor.as_deref(), q.limit.unwrap_or(30)).await?;
+    let page = profiles::list_profiles(
+        &state.ctx,
+        viewer,
+        q.cursor.as_deref(),
+        q.limit.unwrap_or(30),
+    )
+    .await?;
     Ok(Json(ProfileListResponse {
-        items: page.items.into_iter().map(|v| ProfileResponse::from_view(v, false)).collect(),
+        items: page
+            .items
+            .into_iter()
+            .map(|v| ProfileResponse::from_view(v, false))
+            .collect(),
         next_cursor: page.next_cursor,
     }))
 }

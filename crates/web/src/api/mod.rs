@@ -19,5 +19,7 @@ pub(crate) async fn not_found() -> ApiError {
 
 /// A timestamp as RFC 3339 text.
 pub(crate) fn rfc3339(at: Timestamp) -> String {
-    at.to_datetime().and_then(|d| d.format(&Rfc3339).ok()).unwrap_or_default()
+    at.to_datetime()
+        .and_then(|d| d.format(&Rfc3339).ok())
+        .unwrap_or_default()
 }

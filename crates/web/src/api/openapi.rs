@@ -28,8 +28,14 @@ struct SecuritySchemes;
 impl Modify for SecuritySchemes {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
-        components.add_security_scheme("session", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("praxis_session"))));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("praxis_session"))),
+        );
     }
 }
 
@@ -38,7 +44,8 @@ pub(crate) async fn get_openapi() -> Response {
     match ApiDoc::openapi().to_pretty_json() {
         Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
         Err(error) => {
-            crate::error::ApiError::App(praxis_app::AppError::Unexpected(anyhow::Error::new(error))).into_response()
+            crate::error::ApiError::App(praxis_app::AppError::Unexpected(anyhow::Error::new(error)))
+                .into_response()
         }
     }
 }

@@ -42,7 +42,10 @@ pub(crate) struct CreatedTokenResponse {
 /// The caller's tokens.
 #[utoipa::path(get, path = "/api/v1/me/tokens", tag = "me",
     responses((status = 200, body = Vec<TokenResponse>), (status = 401, description = "not signed in")))]
-pub(crate) async fn list_my_tokens(State(state): State<AppState>, ApiMember(me): ApiMember) -> Result<Json<Vec<TokenResponse>>, ApiError> {
+pub(crate) async fn list_my_tokens(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+) -> Result<Json<Vec<TokenResponse>>, ApiError> {
     let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
     Ok(Json(
         tokens
@@ -68,7 +71,11 @@ pub(crate) async fn create_my_token(
     let created = access_tokens::create_token(&state.ctx, &me, &request.name).await?;
     Ok((
         StatusCode::CREATED,
-        Json(CreatedTokenResponse { id: created.id.to_string(), name: request.name.trim().to_owned(), token: created.secret }),
+        Json(CreatedTokenResponse {
+            id: created.id.to_string(),
+            name: request.name.trim().to_owned(),
+            token: created.secret,
+        }),
     ))
 }
 

@@ -15,5 +15,8 @@ pub(crate) struct ApiDocsPage {
 }
 
 pub(crate) async fn show_api_docs(c: Chrome) -> Response {
-    render(&ApiDocsPage { c, endpoints: endpoints() })
+    render(&ApiDocsPage {
+        c,
+        endpoints: endpoints(),
+    })
 }

@@ -17,7 +17,15 @@ pub(crate) struct HomePage {
     people: Vec<ProfileView>,
 }
 
-pub(crate) async fn show_home(State(state): State<AppState>, info: RequestInfo, c: Chrome) -> Result<Response, PageError> {
-    let page = profiles::list_profiles(&state.ctx, viewer_of(info.member.as_ref()), None, 12).await?;
-    Ok(render(&HomePage { c, people: page.items }))
+pub(crate) async fn show_home(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    c: Chrome,
+) -> Result<Response, PageError> {
+    let page =
+        profiles::list_profiles(&state.ctx, viewer_of(info.member.as_ref()), None, 12).await?;
+    Ok(render(&HomePage {
+        c,
+        people: page.items,
+    }))
 }

@@ -57,10 +57,10 @@ impl Chrome {
         Self {
             locale: info.locale,
             translator: state.ctx.translator.clone(),
-            member: info
-                .member
-                .as_ref()
-                .map(|m| MemberBadge { id: m.id, display_name: m.display_name.clone() }),
+            member: info.member.as_ref().map(|m| MemberBadge {
+                id: m.id,
+                display_name: m.display_name.clone(),
+            }),
             csrf: info.csrf_token.clone(),
             path: info.path.clone(),
             site_name: state.ctx.settings.site_name.clone(),
@@ -74,7 +74,8 @@ impl Chrome {
 
     /// The translation of `key` with one argument.
     pub(crate) fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        self.translator.t_args(self.locale, key, &[(name, &value.to_string())])
+        self.translator
+            .t_args(self.locale, key, &[(name, &value.to_string())])
     }
 
     pub(crate) fn lang(&self) -> &'static str {
@@ -88,7 +89,11 @@ impl Chrome {
     pub(crate) fn languages(&self) -> Vec<LanguageChoice> {
         Locale::ALL
             .into_iter()
-            .map(|l| LanguageChoice { code: l.code(), name: l.native_name(), is_current: l == self.locale })
+            .map(|l| LanguageChoice {
+                code: l.code(),
+                name: l.native_name(),
+                is_current: l == self.locale,
+            })
             .collect()
     }
 
@@ -123,7 +128,10 @@ impl Chrome {
 impl FromRequestParts<AppState> for Chrome {
     type Rejection = PageError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let info = RequestInfo::from_request_parts(parts, state).await?;
         Ok(Chrome::new(state, &info))
     }
@@ -133,9 +141,10 @@ impl FromRequestParts<AppState> for Chrome {
 pub(crate) fn render(template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),
-        Err(error) => {
-            PageError(AppError::Unexpected(anyhow::Error::new(error).context("rendering a page"))).into_response()
-        }
+        Err(error) => PageError(AppError::Unexpected(
+            anyhow::Error::new(error).context("rendering a page"),
+        ))
+        .into_response(),
     }
 }
 
@@ -166,7 +175,11 @@ pub(crate) fn render_error_page(c: &Chrome, failure: PageFailure) -> Response {
         PageFailure::Unavailable => ("error-page-unavailable-title", "error-unavailable"),
         PageFailure::Unexpected => ("error-page-unexpected-title", "error-unexpected"),
     };
-    render(&ErrorPage { c, title: c.t(title), message: c.t(message) })
+    render(&ErrorPage {
+        c,
+        title: c.t(title),
+        message: c.t(message),
+    })
 }
 
 /// A generic page with a title, a message and an optional link onwards.

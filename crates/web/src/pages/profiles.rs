@@ -32,11 +32,22 @@ pub(crate) async fn list_members(
     c: Chrome,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let page = match profiles::list_profiles(&state.ctx, viewer_of(info.member.as_ref()), q.after.as_deref(), 30).await {
+    let page = match profiles::list_profiles(
+        &state.ctx,
+        viewer_of(info.member.as_ref()),
+        q.after.as_deref(),
+        30,
+    )
+    .await
+    {
         Err(AppError::Invalid(_)) => return Err(PageError(AppError::NotFound)),
         other => other?,
     };
-    Ok(render(&MemberListPage { c, people: page.items, next: page.next_cursor }))
+    Ok(render(&MemberListPage {
+        c,
+        people: page.items,
+        next: page.next_cursor,
+    }))
 }
 
 #[derive(Template)]

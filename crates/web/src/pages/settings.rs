@@ -9,9 +9,9 @@ use praxis_app::AppError;
 use praxis_app::accounts::{self, recovery};
 use praxis_app::i18n::Locale;
 use praxis_app::{access_tokens, profiles};
+use praxis_domain::ids::TokenId;
 use praxis_domain::members::profile::{Practice, Profile, RawProfileChanges, Role, Visibility};
 use praxis_domain::validation::FieldErrors;
-use praxis_domain::ids::TokenId;
 use serde::Deserialize;
 
 use crate::error::PageError;
@@ -45,7 +45,11 @@ impl ProfileForm {
             practices: Practice::ALL
                 .iter()
                 .map(|practice| {
-                    let level = p.practices.iter().find(|(q, _)| q == practice).map(|(_, l)| l.value().to_string());
+                    let level = p
+                        .practices
+                        .iter()
+                        .find(|(q, _)| q == practice)
+                        .map(|(_, l)| l.value().to_string());
                     PracticeField::new(*practice, level.unwrap_or_default())
                 })
                 .collect(),
@@ -81,7 +85,12 @@ impl ProfileForm {
     }
 
     fn to_raw(&self) -> RawProfileChanges {
-        let list = |s: &str| s.split([',', '،']).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+        let list = |s: &str| {
+            s.split([',', '،'])
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+        };
         RawProfileChanges {
             display_name: Some(self.display_name.clone()),
             bio: Some(self.bio.clone()),
@@ -90,7 +99,12 @@ impl ProfileForm {
                 self.practices
                     .iter()
                     .filter(|pf| !pf.level.trim().is_empty())
-                    .map(|pf| (pf.code.clone(), pf.level.trim().parse::<i64>().unwrap_or(-1)))
+                    .map(|pf| {
+                        (
+                            pf.code.clone(),
+                            pf.level.trim().parse::<i64>().unwrap_or(-1),
+                        )
+                    })
                     .collect(),
             ),
             domains: Some(list(&self.domains)),
@@ -99,7 +113,11 @@ impl ProfileForm {
             time_zone: Some(self.time_zone.clone()),
             available_to_coach: Some(self.coach),
             available_to_mentor: Some(self.mentor),
-            capacity: Some(if self.capacity.trim().is_empty() { 0 } else { self.capacity.trim().parse::<i64>().unwrap_or(-1) }),
+            capacity: Some(if self.capacity.trim().is_empty() {
+                0
+            } else {
+                self.capacity.trim().parse::<i64>().unwrap_or(-1)
+            }),
             visibility: Some(self.visibility.clone()),
         }
     }
@@ -135,11 +153,23 @@ pub(crate) struct Choice {
 }
 
 fn role_choices() -> Vec<Choice> {
-    Role::ALL.iter().map(|r| Choice { code: r.code(), label_key: format!("role-{}", r.code()) }).collect()
+    Role::ALL
+        .iter()
+        .map(|r| Choice {
+            code: r.code(),
+            label_key: format!("role-{}", r.code()),
+        })
+        .collect()
 }
 
 fn visibility_choices() -> Vec<Choice> {
-    Visibility::ALL.iter().map(|v| Choice { code: v.code(), label_key: format!("visibility-{}", v.code()) }).collect()
+    Visibility::ALL
+        .iter()
+        .map(|v| Choice {
+            code: v.code(),
+            label_key: format!("visibility-{}", v.code()),
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -156,7 +186,15 @@ pub(crate) struct EditProfilePage {
 
 impl EditProfilePage {
     fn new(c: Chrome, form: ProfileForm, errors: FieldErrors, saved: bool) -> Self {
-        Self { c, form, errors, saved, roles: role_choices(), visibilities: visibility_choices(), levels: (0..=5).collect() }
+        Self {
+            c,
+            form,
+            errors,
+            saved,
+            roles: role_choices(),
+            visibilities: visibility_choices(),
+            levels: (0..=5).collect(),
+        }
     }
 }
 
@@ -173,7 +211,12 @@ pub(crate) async fn edit_profile(
 ) -> Result<Response, PageError> {
     let view = profiles::view_profile(&state.ctx, profiles::viewer_of(Some(&me)), me.id).await?;
     let form = ProfileForm::from_profile(&view.profile);
-    Ok(render(&EditProfilePage::new(c, form, FieldErrors::new(), q.saved.is_some())))
+    Ok(render(&EditProfilePage::new(
+        c,
+        form,
+        FieldErrors::new(),
+        q.saved.is_some(),
+    )))
 }
 
 pub(crate) async fn update_profile(
@@ -185,9 +228,10 @@ pub(crate) async fn update_profile(
     let form = ProfileForm::from_fields(&fields);
     match profiles::update_profile(&state.ctx, &me, form.to_raw()).await {
         Ok(_) => Ok(Redirect::to("/settings/profile?saved=1").into_response()),
-        Err(AppError::Invalid(errors)) => {
-            Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &EditProfilePage::new(c, form, errors, false)))
-        }
+        Err(AppError::Invalid(errors)) => Ok(render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &EditProfilePage::new(c, form, errors, false),
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -207,13 +251,23 @@ pub(crate) struct NoticeQuery {
     done: Option<String>,
 }
 
-pub(crate) async fn show_account(PageMember(me): PageMember, c: Chrome, Query(q): Query<NoticeQuery>) -> Response {
+pub(crate) async fn show_account(
+    PageMember(me): PageMember,
+    c: Chrome,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
     let notice = match q.done.as_deref() {
         Some("password") => Some(c.t("password-changed-notice")),
         Some("email") => Some(c.t("email-change-sent-notice")),
         _ => None,
     };
-    render(&AccountPage { c, email: me.email.as_str().to_owned(), new_email: String::new(), errors: FieldErrors::new(), notice })
+    render(&AccountPage {
+        c,
+        email: me.email.as_str().to_owned(),
+        new_email: String::new(),
+        errors: FieldErrors::new(),
+        notice,
+    })
 }
 
 pub(crate) async fn change_password(
@@ -222,11 +276,24 @@ pub(crate) async fn change_password(
     c: Chrome,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    match recovery::change_password(&state.ctx, &me, &form.text("current_password"), &form.text("new_password")).await {
+    match recovery::change_password(
+        &state.ctx,
+        &me,
+        &form.text("current_password"),
+        &form.text("new_password"),
+    )
+    .await
+    {
         Ok(()) => Ok(Redirect::to("/settings/account?done=password").into_response()),
         Err(AppError::Invalid(errors)) => Ok(render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &AccountPage { c, email: me.email.as_str().to_owned(), new_email: String::new(), errors, notice: None },
+            &AccountPage {
+                c,
+                email: me.email.as_str().to_owned(),
+                new_email: String::new(),
+                errors,
+                notice: None,
+            },
         )),
         Err(e) => Err(e.into()),
     }
@@ -239,20 +306,35 @@ pub(crate) async fn change_email(
     form: FormFields,
 ) -> Result<Response, PageError> {
     let new_email = form.text("new_email");
-    match recovery::request_email_change(&state.ctx, &me, &new_email, &form.text("email_password")).await {
+    match recovery::request_email_change(&state.ctx, &me, &new_email, &form.text("email_password"))
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/settings/account?done=email").into_response()),
         Err(AppError::Invalid(mut errors)) => {
             // The form names the password field of this form differently from the other one.
             if errors.key_for("current_password").is_some() {
                 let mut renamed = FieldErrors::new();
                 for e in errors.iter() {
-                    renamed.add(if e.field() == "current_password" { "email_password" } else { e.field() }, e.key());
+                    renamed.add(
+                        if e.field() == "current_password" {
+                            "email_password"
+                        } else {
+                            e.field()
+                        },
+                        e.key(),
+                    );
                 }
                 errors = renamed;
             }
             Ok(render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &AccountPage { c, email: me.email.as_str().to_owned(), new_email, errors, notice: None },
+                &AccountPage {
+                    c,
+                    email: me.email.as_str().to_owned(),
+                    new_email,
+                    errors,
+                    notice: None,
+                },
             ))
         }
         Err(e) => Err(e.into()),
@@ -269,9 +351,19 @@ pub(crate) struct TokensPage {
     errors: FieldErrors,
 }
 
-pub(crate) async fn list_tokens(State(state): State<AppState>, PageMember(me): PageMember, c: Chrome) -> Result<Response, PageError> {
+pub(crate) async fn list_tokens(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+) -> Result<Response, PageError> {
     let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
-    Ok(render(&TokensPage { c, tokens, created: None, name: String::new(), errors: FieldErrors::new() }))
+    Ok(render(&TokensPage {
+        c,
+        tokens,
+        created: None,
+        name: String::new(),
+        errors: FieldErrors::new(),
+    }))
 }
 
 pub(crate) async fn create_token(
@@ -281,14 +373,28 @@ pub(crate) async fn create_token(
     form: FormFields,
 ) -> Result<Response, PageError> {
     let name = form.text("name");
-    let (created, errors, status) = match access_tokens::create_token(&state.ctx, &me, &name).await {
+    let (created, errors, status) = match access_tokens::create_token(&state.ctx, &me, &name).await
+    {
         Ok(token) => (Some(token.secret), FieldErrors::new(), StatusCode::OK),
         Err(AppError::Invalid(errors)) => (None, errors, StatusCode::UNPROCESSABLE_ENTITY),
         Err(e) => return Err(e.into()),
     };
     let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
-    let name = if created.is_some() { String::new() } else { name };
-    Ok(render_with_status(status, &TokensPage { c, tokens, created, name, errors }))
+    let name = if created.is_some() {
+        String::new()
+    } else {
+        name
+    };
+    Ok(render_with_status(
+        status,
+        &TokensPage {
+            c,
+            tokens,
+            created,
+            name,
+            errors,
+        },
+    ))
 }
 
 pub(crate) async fn revoke_token(
@@ -307,14 +413,27 @@ pub(crate) async fn switch_language(
     info: RequestInfo,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    let locale = form.get("lang").and_then(Locale::from_code).unwrap_or_default();
+    let locale = form
+        .get("lang")
+        .and_then(Locale::from_code)
+        .unwrap_or_default();
     if let Some(me) = &info.member {
         accounts::set_language(&state.ctx, me, Some(locale)).await?;
     }
-    let back = form.get("return_to").filter(|p| p.starts_with('/') && !p.starts_with("//")).unwrap_or("/");
+    let back = form
+        .get("return_to")
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .unwrap_or("/");
     let mut response = Redirect::to(back).into_response();
-    let secure = if state.http.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}", locale.code());
+    let secure = if state.http.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}",
+        locale.code()
+    );
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

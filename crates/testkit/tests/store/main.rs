@@ -1,0 +1,6 @@
+//! The store contract suite: written once, run on SQLite and (with PRAXIS_TEST_BACKEND=postgres)
+//! on PostgreSQL by `scripts/test`.
+
+mod members;
+mod outbox;
+mod sessions;

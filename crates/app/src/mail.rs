@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, anyhow};
-use lettre::message::header::ContentType;
+use lettre::message::Body;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport as _, Message, Tokio1Executor};
 use praxis_domain::members::credentials::Email;
 use praxis_store::outbox::OutboxMessage;
@@ -177,8 +178,19 @@ fn build(from: &str, message: &OutboxMessage) -> anyhow::Result<Message> {
             .map_err(|e| anyhow!("a recipient address is not valid: {e}"))?)
         .subject(message.subject.clone())
         .header(ContentType::TEXT_PLAIN)
-        .body(message.body.clone())
+        .body(readable_body(&message.body))
         .map_err(|e| anyhow!("building a mail failed: {e}"))
+}
+
+/// The body as 8bit text with CRLF line ends, so that links stay whole and readable in an
+/// `.eml` file opened in a text editor (lettre would pick quoted-printable for lines over 76
+/// characters). Bodies with a line over SMTP's 998-byte limit get lettre's own encoding.
+fn readable_body(text: &str) -> Body {
+    if text.lines().any(|line| line.len() > 998) || text.contains('\0') {
+        return Body::new(text.to_owned());
+    }
+    let crlf = text.lines().collect::<Vec<_>>().join("\r\n");
+    Body::dangerous_pre_encoded(crlf.into_bytes(), ContentTransferEncoding::EightBit)
 }
 
 /// Attempts after which a message is dropped (about two days of retries).

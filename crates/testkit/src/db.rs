@@ -9,6 +9,8 @@ use sqlx::{AssertSqlSafe, Connection as _};
 pub struct TestDb {
     /// The store over the database.
     pub store: Store,
+    /// The database's URL (for running the `praxis` binary against it).
+    pub url: String,
     cleanup: Cleanup,
 }
 
@@ -42,7 +44,7 @@ impl TestDb {
         std::fs::create_dir_all(&dir).expect("creating a test directory");
         let url = format!("sqlite://{}", dir.join("praxis.db").display());
         let store = Store::connect(&DatabaseConfig {
-            url,
+            url: url.clone(),
             max_connections: 4,
         })
         .await
@@ -50,6 +52,7 @@ impl TestDb {
         store.migrate().await.expect("migrating SQLite");
         Self {
             store,
+            url,
             cleanup: Cleanup::Sqlite(dir),
         }
     }
@@ -109,14 +112,16 @@ impl TestDb {
             .await
             .expect("unlocking");
         let _ = admin.close().await;
+        let url = with_database(&admin_url, &name);
         let store = Store::connect(&DatabaseConfig {
-            url: with_database(&admin_url, &name),
+            url: url.clone(),
             max_connections: 4,
         })
         .await
         .expect("opening the test database");
         Self {
             store,
+            url,
             cleanup: Cleanup::Postgres { admin_url, name },
         }
     }

@@ -280,17 +280,13 @@ pub(crate) async fn current_member(
     id: MemberId,
     session_hash: Option<String>,
 ) -> AppResult<CurrentMember> {
-    let record = ctx.store.get_member(id).await?;
+    let (account, display_name) = ctx.store.get_account_and_name(id).await?;
     Ok(CurrentMember {
         id,
-        display_name: record.profile.display_name,
-        email: record.account.email,
-        is_admin: record.account.is_admin,
-        locale: record
-            .account
-            .ui_language
-            .as_deref()
-            .and_then(Locale::from_code),
+        display_name,
+        email: account.email,
+        is_admin: account.is_admin,
+        locale: account.ui_language.as_deref().and_then(Locale::from_code),
         session_hash,
     })
 }

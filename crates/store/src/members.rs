@@ -153,6 +153,19 @@ impl Store {
         account_from_row(&row)
     }
 
+    /// A member's account and display name in one query (what every signed-in request needs).
+    pub async fn get_account_and_name(&self, id: MemberId) -> StoreResult<(Account, String)> {
+        let sql =
+            format!("SELECT {ACCOUNT_COLUMNS}, display_name FROM members WHERE member_id = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await
+            .describe("loading an account")?
+            .ok_or(StoreError::NotFound)?;
+        Ok((account_from_row(&row)?, text(&row, "display_name")?))
+    }
+
     /// A member's account and full profile.
     pub async fn get_member(&self, id: MemberId) -> StoreResult<MemberRecord> {
         let account = self.get_account(id).await?;

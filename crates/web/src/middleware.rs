@@ -105,7 +105,13 @@ pub(crate) async fn identify(
         path,
     });
     let mut response = next.run(request).await;
-    if new_csrf && !is_api {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    // Only pages carry forms: other answers need no token.
+    if new_csrf && !is_api && is_html {
         let cookie = format!(
             "{CSRF_COOKIE}={csrf_token}; Path=/; HttpOnly; SameSite=Strict{}",
             if state.http.secure_cookies {

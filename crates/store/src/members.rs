@@ -1,5 +1,7 @@
 //! Members: accounts (email, password hash, flags) and profiles.
 
+use std::collections::HashMap;
+
 use anyhow::anyhow;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::credentials::Email;
@@ -405,44 +407,44 @@ impl Store {
         .await
         .describe("loading tags")?;
 
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let key = id.to_string();
-            let Some(row) = rows
-                .iter()
-                .find(|r| r.try_get::<String, _>("member_id").ok().as_deref() == Some(&key))
-            else {
+        // One pass over each result set, keyed by member: no per-member scans.
+        let mut by_member: HashMap<String, (Timestamp, Profile)> =
+            HashMap::with_capacity(rows.len());
+        for row in &rows {
+            by_member.insert(text(row, "member_id")?, profile_from_row(row)?);
+        }
+        for r in &practices {
+            let Some((_, profile)) = by_member.get_mut(&text(r, "member_id")?) else {
                 continue;
             };
-            let (created_at, mut profile) = profile_from_row(row)?;
-            for r in practices
-                .iter()
-                .filter(|r| text(r, "member_id").ok().as_deref() == Some(&key))
-            {
-                let practice = Practice::from_code(&text(r, "practice")?)
-                    .ok_or_else(|| corrupt("practice"))?;
-                let level: i64 = r.try_get("level").describe("reading a level")?;
-                profile
-                    .practices
-                    .push((practice, Level::new(level).ok_or_else(|| corrupt("level"))?));
+            let practice =
+                Practice::from_code(&text(r, "practice")?).ok_or_else(|| corrupt("practice"))?;
+            let level: i64 = r.try_get("level").describe("reading a level")?;
+            profile
+                .practices
+                .push((practice, Level::new(level).ok_or_else(|| corrupt("level"))?));
+        }
+        for r in &tags {
+            let Some((_, profile)) = by_member.get_mut(&text(r, "member_id")?) else {
+                continue;
+            };
+            let value = text(r, "value")?;
+            match text(r, "kind")?.as_str() {
+                "role" => profile
+                    .roles
+                    .push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
+                "domain" => profile.domains.push(value),
+                "region" => profile.regions.push(value),
+                "language" => profile.languages.push(value),
+                _ => return Err(corrupt("tag kind")),
             }
-            profile.practices.sort();
-            for r in tags
-                .iter()
-                .filter(|r| text(r, "member_id").ok().as_deref() == Some(&key))
-            {
-                let value = text(r, "value")?;
-                match text(r, "kind")?.as_str() {
-                    "role" => profile
-                        .roles
-                        .push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
-                    "domain" => profile.domains.push(value),
-                    "region" => profile.regions.push(value),
-                    "language" => profile.languages.push(value),
-                    _ => return Err(corrupt("tag kind")),
-                }
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some((created_at, mut profile)) = by_member.remove(&id.to_string()) {
+                profile.practices.sort();
+                out.push((*id, created_at, profile));
             }
-            out.push((*id, created_at, profile));
         }
         Ok(out)
     }

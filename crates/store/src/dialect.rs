@@ -41,6 +41,15 @@ pub(crate) fn sqlite_url_creating_file(url: &str) -> String {
     }
 }
 
+/// An aggregate joining `expr` over a group's rows into newline-separated lines, ordered by
+/// `order_by`; NULL for no rows.
+pub(crate) fn ordered_lines(backend: Backend, expr: &str, order_by: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("group_concat({expr}, char(10) ORDER BY {order_by})"),
+        Backend::Postgres => format!("string_agg({expr}, chr(10) ORDER BY {order_by})"),
+    }
+}
+
 /// The statement that serialises migrations between processes, if the backend needs one.
 /// SQLite's single writer already serialises them.
 pub(crate) fn migration_lock(backend: Backend) -> Option<&'static str> {

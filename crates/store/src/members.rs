@@ -1,7 +1,5 @@
 //! Members: accounts (email, password hash, flags) and profiles.
 
-use std::collections::HashMap;
-
 use anyhow::anyhow;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::credentials::Email;
@@ -10,7 +8,7 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
-use crate::{Describe as _, Store, StoreError, StoreResult, flag};
+use crate::{Describe as _, Store, StoreError, StoreResult, dialect, flag};
 
 /// What is needed to create a member.
 #[derive(Debug, Clone)]
@@ -170,14 +168,19 @@ impl Store {
 
     /// A member's account and full profile.
     pub async fn get_member(&self, id: MemberId) -> StoreResult<MemberRecord> {
-        let account = self.get_account(id).await?;
-        let mut profiles = self.load_profiles(&[id]).await?;
-        let (created_at, profile) = profiles
-            .pop()
-            .map(|(_, c, p)| (c, p))
+        let sql = self.profile_query(
+            ", email, password_hash, email_verified_at, is_admin, ui_language",
+            "WHERE member_id = $1",
+        );
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await
+            .describe("loading a member")?
             .ok_or(StoreError::NotFound)?;
+        let (created_at, profile) = profile_from_row(&row)?;
         Ok(MemberRecord {
-            account,
+            account: account_from_row(&row)?,
             profile,
             created_at,
         })
@@ -326,8 +329,8 @@ impl Store {
     }
 
     /// A page of profiles the scope allows, ordered by display name then id, starting after
-    /// `after` (a display name and id from the previous page). Costs three queries whatever
-    /// the page size.
+    /// `after` (a display name and id from the previous page). One query whatever the page
+    /// size; the keyset walks the `(display_name, member_id)` index.
     pub async fn list_profiles(
         &self,
         scope: ListScope,
@@ -335,21 +338,23 @@ impl Store {
         limit: u32,
     ) -> StoreResult<Vec<ProfileSummary>> {
         let (visibility_clause, viewer) = match scope {
-            ListScope::PublicOnly => ("visibility = 'public'", String::new()),
+            ListScope::PublicOnly => ("visibility = 'public' AND member_id <> $1", String::new()),
             ListScope::MembersOf(viewer) => (
                 "(visibility IN ('public', 'members') OR member_id = $1)",
                 viewer.to_string(),
             ),
         };
-        let sql = format!(
-            "SELECT member_id FROM members
-             WHERE {visibility_clause} AND (display_name > $2 OR (display_name = $2 AND member_id > $3))
-             ORDER BY display_name, member_id LIMIT $4"
+        let sql = self.profile_query(
+            "",
+            &format!(
+                "WHERE {visibility_clause} AND (display_name, member_id) > ($2, $3)
+                 ORDER BY display_name, member_id LIMIT $4"
+            ),
         );
         let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| {
             (n.to_owned(), id.to_string())
         });
-        let ids: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql))
+        let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(viewer)
             .bind(after_name)
             .bind(after_id)
@@ -357,96 +362,34 @@ impl Store {
             .fetch_all(&self.read)
             .await
             .describe("listing profiles")?;
-        let ids = ids
-            .iter()
-            .map(|s| s.parse::<MemberId>().map_err(|_| corrupt("member_id")))
-            .collect::<StoreResult<Vec<_>>>()?;
-        let profiles = self.load_profiles(&ids).await?;
-        Ok(profiles
-            .into_iter()
-            .map(|(id, _, profile)| ProfileSummary { id, profile })
-            .collect())
+        rows.iter()
+            .map(|row| {
+                Ok(ProfileSummary {
+                    id: text(row, "member_id")?
+                        .parse()
+                        .map_err(|_| corrupt("member_id"))?,
+                    profile: profile_from_row(row)?.1,
+                })
+            })
+            .collect()
     }
 
-    /// The profiles of `ids`, in the same order, in three queries.
-    async fn load_profiles(
-        &self,
-        ids: &[MemberId],
-    ) -> StoreResult<Vec<(MemberId, Timestamp, Profile)>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let placeholders = (1..=ids.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let bind_all = |sql: String| {
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for id in ids {
-                q = q.bind(id.to_string());
-            }
-            q
-        };
-        let rows = bind_all(format!(
-            "SELECT {PROFILE_COLUMNS} FROM members WHERE member_id IN ({placeholders})"
-        ))
-        .fetch_all(&self.read)
-        .await
-        .describe("loading profiles")?;
-        let practices = bind_all(format!(
-            "SELECT member_id, practice, level FROM member_practices WHERE member_id IN ({placeholders})"
-        ))
-        .fetch_all(&self.read)
-        .await
-        .describe("loading practices")?;
-        let tags = bind_all(format!(
-            "SELECT member_id, kind, value FROM member_tags WHERE member_id IN ({placeholders})
-             ORDER BY position"
-        ))
-        .fetch_all(&self.read)
-        .await
-        .describe("loading tags")?;
-
-        // One pass over each result set, keyed by member: no per-member scans.
-        let mut by_member: HashMap<String, (Timestamp, Profile)> =
-            HashMap::with_capacity(rows.len());
-        for row in &rows {
-            by_member.insert(text(row, "member_id")?, profile_from_row(row)?);
-        }
-        for r in &practices {
-            let Some((_, profile)) = by_member.get_mut(&text(r, "member_id")?) else {
-                continue;
-            };
-            let practice =
-                Practice::from_code(&text(r, "practice")?).ok_or_else(|| corrupt("practice"))?;
-            let level: i64 = r.try_get("level").describe("reading a level")?;
-            profile
-                .practices
-                .push((practice, Level::new(level).ok_or_else(|| corrupt("level"))?));
-        }
-        for r in &tags {
-            let Some((_, profile)) = by_member.get_mut(&text(r, "member_id")?) else {
-                continue;
-            };
-            let value = text(r, "value")?;
-            match text(r, "kind")?.as_str() {
-                "role" => profile
-                    .roles
-                    .push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
-                "domain" => profile.domains.push(value),
-                "region" => profile.regions.push(value),
-                "language" => profile.languages.push(value),
-                _ => return Err(corrupt("tag kind")),
-            }
-        }
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some((created_at, mut profile)) = by_member.remove(&id.to_string()) {
-                profile.practices.sort();
-                out.push((*id, created_at, profile));
-            }
-        }
-        Ok(out)
+    /// A query for profiles with their lists folded into two text columns, so a page of
+    /// profiles is one query and one row per member.
+    fn profile_query(&self, extra_columns: &str, rest: &str) -> String {
+        let tags = dialect::ordered_lines(self.backend, "t.kind || ':' || t.value", "t.position");
+        let practices = dialect::ordered_lines(
+            self.backend,
+            "p.practice || ':' || CAST(p.level AS TEXT)",
+            "p.practice",
+        );
+        format!(
+            "SELECT {PROFILE_COLUMNS}{extra_columns},
+                (SELECT {tags} FROM member_tags t WHERE t.member_id = members.member_id) AS tag_lines,
+                (SELECT {practices} FROM member_practices p WHERE p.member_id = members.member_id)
+                    AS practice_lines
+             FROM members {rest}"
+        )
     }
 }
 
@@ -531,6 +474,34 @@ fn profile_from_row(row: &AnyRow) -> StoreResult<(Timestamp, Profile)> {
     };
     profile.visibility =
         Visibility::from_code(&text(row, "visibility")?).ok_or_else(|| corrupt("visibility"))?;
+    let practice_lines: Option<String> =
+        row.try_get("practice_lines").describe("practice_lines")?;
+    for line in practice_lines.as_deref().unwrap_or_default().lines() {
+        let (code, level) = line.split_once(':').ok_or_else(|| corrupt("practice"))?;
+        let practice = Practice::from_code(code).ok_or_else(|| corrupt("practice"))?;
+        let level = level
+            .parse()
+            .ok()
+            .and_then(Level::new)
+            .ok_or_else(|| corrupt("level"))?;
+        profile.practices.push((practice, level));
+    }
+    profile.practices.sort();
+    let tag_lines: Option<String> = row.try_get("tag_lines").describe("tag_lines")?;
+    // Tags cannot hold control characters (the domain refuses them), so lines are safe.
+    for line in tag_lines.as_deref().unwrap_or_default().lines() {
+        let (kind, value) = line.split_once(':').ok_or_else(|| corrupt("tag"))?;
+        let value = value.to_owned();
+        match kind {
+            "role" => profile
+                .roles
+                .push(Role::from_code(&value).ok_or_else(|| corrupt("role"))?),
+            "domain" => profile.domains.push(value),
+            "region" => profile.regions.push(value),
+            "language" => profile.languages.push(value),
+            _ => return Err(corrupt("tag kind")),
+        }
+    }
     let created_at: i64 = row.try_get("created_at").describe("created_at")?;
     Ok((Timestamp::from_unix_ms(created_at), profile))
 }

@@ -20,7 +20,8 @@ CREATE TABLE members (
     CONSTRAINT members_email_key UNIQUE (email)
 );
 
-CREATE INDEX members_visibility_name ON members (visibility, display_name);
+-- Listings walk profiles by name (keyset pagination) and filter by visibility as they go.
+CREATE INDEX members_name_id ON members (display_name, member_id);
 
 CREATE TABLE member_practices (
     member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,

@@ -116,6 +116,8 @@ try {
   await audit(page, '06-profile-arabic');
   await page.goto(`${base}/settings/profile`);
   await audit(page, '07-settings-arabic');
+  await page.goto(`${base}/settings/account`);
+  await audit(page, '07b-account-arabic');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/members`);

@@ -346,3 +346,39 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> AppResult<(Memb
     let is_admin = ctx.store.create_member(&member).await?;
     Ok((member.id, is_admin))
 }
+
+/// Deletes the member's account and everything that is theirs, once they confirm with their
+/// password. Nothing of the profile remains.
+///
+/// # Errors
+/// `Invalid` naming `password` when it is wrong.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn delete_account(ctx: &Context, me: &CurrentMember, password: &str) -> AppResult<()> {
+    let account = ctx.store.get_account(me.id).await?;
+    if !verify_password(password.to_owned(), Some(account.password_hash)).await? {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "password",
+            "error-password-wrong",
+        )));
+    }
+    ctx.store.delete_member(me.id).await?;
+    tracing::info!("account deleted");
+    Ok(())
+}
+
+/// Everything Praxis keeps about a member, for them to download.
+#[derive(Debug, Clone)]
+pub struct MemberExport {
+    /// Account data and profile.
+    pub member: praxis_store::members::MemberRecord,
+    /// Their access tokens (names and dates, never secrets).
+    pub tokens: Vec<praxis_store::tokens::AccessTokenInfo>,
+}
+
+/// Collects everything kept about the member (their data, in their hands).
+pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<MemberExport> {
+    Ok(MemberExport {
+        member: ctx.store.get_member(me.id).await?,
+        tokens: ctx.store.list_access_tokens(me.id).await?,
+    })
+}

@@ -320,6 +320,38 @@ impl Store {
             .map(|_| ())
     }
 
+    /// Deletes a member and everything that is theirs (profile, sessions, tokens, links) and
+    /// any mail still queued to their address, in one transaction.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no such member.
+    pub async fn delete_member(&self, id: MemberId) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to delete a member")?;
+        let email: Option<String> =
+            sqlx::query_scalar("SELECT email FROM members WHERE member_id = $1")
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .describe("finding a member to delete")?;
+        let email = email.ok_or(StoreError::NotFound)?;
+        sqlx::query("DELETE FROM outbox WHERE recipient = $1")
+            .bind(&email)
+            .execute(&mut *tx)
+            .await
+            .describe("deleting queued mail")?;
+        // Sessions, tokens, links, practices and tags go with the member (ON DELETE CASCADE).
+        sqlx::query("DELETE FROM members WHERE member_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("deleting a member")?;
+        tx.commit().await.describe("committing a deletion")
+    }
+
     /// How many members the instance has.
     pub async fn count_members(&self) -> StoreResult<i64> {
         sqlx::query_scalar("SELECT COUNT(*) FROM members")

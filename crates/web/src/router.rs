@@ -49,6 +49,8 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/account", get(pages::settings::show_account))
         .route("/settings/password", post(pages::settings::change_password))
         .route("/settings/email", post(pages::settings::change_email))
+        .route("/settings/export", get(pages::settings::export_data))
+        .route("/settings/delete", post(pages::settings::delete_account))
         .route(
             "/settings/tokens",
             get(pages::settings::list_tokens).post(pages::settings::create_token),
@@ -64,7 +66,8 @@ pub fn router(state: AppState) -> Router {
         ));
 
     let api = Router::new()
-        .route("/me", get(api::me::get_me))
+        .route("/me", get(api::me::get_me).delete(api::me::delete_me))
+        .route("/me/export", get(api::me::export_my_data))
         .route(
             "/me/profile",
             axum::routing::patch(api::me::update_my_profile),

@@ -133,6 +133,15 @@ token-never-used = لم يُستخدم
 token-revoke = إلغاء
 tokens-empty = ليست لديك رموز وصول.
 
+export-title = بياناتك
+export-lead = نزّل كل ما يحفظه براكسيس عنك — حسابك وملفك الشخصي ورموز الوصول — في ملف JSON.
+export-download = نزّل بياناتك
+delete-title = احذف حسابك
+delete-lead = يحذف هذا حسابك وملفك الشخصي وجلساتك ورموز الوصول فورًا. لا يمكن التراجع عنه.
+delete-submit = احذف حسابي نهائيًا
+account-deleted-title = تم حذف حسابك
+account-deleted-body = حُذف حسابك وكل ما كان لك من هذا الموقع. شكرًا لأنك كنت جزءًا من الشبكة.
+
 ## API page
 api-title = واجهة برمجة براكسيس
 api-lead = كل ما في براكسيس متاح بصيغة JSON تحت ‎/api/v1. هذه الصفحة مولّدة من مستند OpenAPI نفسه الذي يمكن للبرامج تنزيله.

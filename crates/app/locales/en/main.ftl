@@ -133,6 +133,15 @@ token-never-used = Never
 token-revoke = Revoke
 tokens-empty = You have no access tokens.
 
+export-title = Your data
+export-lead = Download everything Praxis keeps about you — your account, your profile and your access tokens — as a JSON file.
+export-download = Download your data
+delete-title = Delete your account
+delete-lead = This deletes your account, your profile, your sessions and your access tokens at once. It cannot be undone.
+delete-submit = Delete my account for good
+account-deleted-title = Your account was deleted
+account-deleted-body = Your account and everything that was yours are gone from this site. Thank you for having been part of the network.
+
 ## API page
 api-title = The Praxis API
 api-lead = Everything in Praxis is available as JSON under /api/v1. This page is generated from the same OpenAPI document scripts can download.

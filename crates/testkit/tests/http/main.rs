@@ -4,5 +4,6 @@ mod accounts;
 mod api;
 mod i18n;
 mod operations;
+mod privacy;
 mod profiles;
 mod sessions;

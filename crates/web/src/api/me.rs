@@ -2,6 +2,12 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
+use praxis_app::accounts::{self, MemberExport};
+use praxis_app::markdown::render_markdown;
+use praxis_app::profiles::ProfileView;
+
+use crate::api::rfc3339;
 use praxis_app::profiles::{self, viewer_of};
 use praxis_domain::members::profile::RawProfileChanges;
 use serde::{Deserialize, Serialize};
@@ -113,4 +119,74 @@ pub(crate) async fn update_my_profile(
 ) -> Result<Json<ProfileResponse>, ApiError> {
     let view = profiles::update_profile(&state.ctx, &me, request.into()).await?;
     Ok(Json(ProfileResponse::from_view(view, true)))
+}
+
+/// Everything Praxis keeps about the caller.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ExportResponse {
+    id: String,
+    email: String,
+    email_verified: bool,
+    is_admin: bool,
+    language: Option<String>,
+    joined_at: String,
+    profile: ProfileResponse,
+    tokens: Vec<crate::api::tokens::TokenResponse>,
+}
+
+impl ExportResponse {
+    pub(crate) fn from_export(export: MemberExport) -> Self {
+        let MemberExport { member, tokens } = export;
+        let id = member.account.id;
+        let view = ProfileView {
+            id,
+            bio_html: render_markdown(&member.profile.bio),
+            is_own: true,
+            profile: member.profile,
+            joined: member.created_at,
+        };
+        Self {
+            id: id.to_string(),
+            email: member.account.email.as_str().to_owned(),
+            email_verified: member.account.email_verified,
+            is_admin: member.account.is_admin,
+            language: member.account.ui_language,
+            joined_at: rfc3339(member.created_at),
+            profile: ProfileResponse::from_view(view, true),
+            tokens: tokens
+                .into_iter()
+                .map(crate::api::tokens::TokenResponse::from_info)
+                .collect(),
+        }
+    }
+}
+
+/// Downloads everything Praxis keeps about the caller.
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "me",
+    responses((status = 200, body = ExportResponse), (status = 401, description = "not signed in")))]
+pub(crate) async fn export_my_data(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+) -> Result<Json<ExportResponse>, ApiError> {
+    let export = accounts::export_account(&state.ctx, &me).await?;
+    Ok(Json(ExportResponse::from_export(export)))
+}
+
+/// The password that confirms a deletion.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeleteAccountRequest {
+    password: String,
+}
+
+/// Deletes the caller's account and everything that is theirs.
+#[utoipa::path(delete, path = "/api/v1/me", tag = "me", request_body = DeleteAccountRequest,
+    responses((status = 204, description = "deleted"), (status = 422, description = "wrong password")))]
+pub(crate) async fn delete_me(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(request): ApiJson<DeleteAccountRequest>,
+) -> Result<StatusCode, ApiError> {
+    accounts::delete_account(&state.ctx, &me, &request.password).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -14,7 +14,7 @@ use crate::api::{me, members, tokens};
         Authenticate with a personal access token (`Authorization: Bearer pxt_…`) or a session cookie. \
         Errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     paths(
-        me::get_me, me::update_my_profile,
+        me::get_me, me::update_my_profile, me::export_my_data, me::delete_me,
         tokens::list_my_tokens, tokens::create_my_token, tokens::revoke_my_token,
         members::list_members, members::get_member,
     ),

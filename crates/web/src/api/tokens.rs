@@ -22,6 +22,17 @@ pub(crate) struct TokenResponse {
     last_used_at: Option<String>,
 }
 
+impl TokenResponse {
+    pub(crate) fn from_info(t: praxis_app::AccessTokenInfo) -> Self {
+        Self {
+            id: t.id.to_string(),
+            name: t.name,
+            created_at: rfc3339(t.created_at),
+            last_used_at: t.last_used_at.map(rfc3339),
+        }
+    }
+}
+
 /// A new token's name.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -48,15 +59,7 @@ pub(crate) async fn list_my_tokens(
 ) -> Result<Json<Vec<TokenResponse>>, ApiError> {
     let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
     Ok(Json(
-        tokens
-            .into_iter()
-            .map(|t| TokenResponse {
-                id: t.id.to_string(),
-                name: t.name,
-                created_at: rfc3339(t.created_at),
-                last_used_at: t.last_used_at.map(rfc3339),
-            })
-            .collect(),
+        tokens.into_iter().map(TokenResponse::from_info).collect(),
     ))
 }
 

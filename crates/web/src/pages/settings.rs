@@ -16,8 +16,8 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::extract::{FormFields, PageMember};
-use crate::middleware::{LANG_COOKIE, RequestInfo};
-use crate::pages::{Chrome, render, render_with_status};
+use crate::middleware::{LANG_COOKIE, RequestInfo, SESSION_COOKIE};
+use crate::pages::{Chrome, MessagePage, render, render_with_status};
 use crate::state::AppState;
 
 /// The profile form's values as text, from the stored profile or from a submission.
@@ -438,4 +438,63 @@ pub(crate) async fn switch_language(
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     Ok(response)
+}
+
+/// The member's data as a JSON download (the same document as `GET /api/v1/me/export`).
+pub(crate) async fn export_data(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+) -> Result<Response, PageError> {
+    let export = accounts::export_account(&state.ctx, &me).await?;
+    let body = serde_json::to_vec_pretty(&crate::api::me::ExportResponse::from_export(export))
+        .map_err(|e| PageError(AppError::Unexpected(e.into())))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"praxis-my-data.json\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub(crate) async fn delete_account(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    match accounts::delete_account(&state.ctx, &me, &form.text("delete_password")).await {
+        Ok(()) => {
+            let mut response = render(&MessagePage {
+                title: c.t("account-deleted-title"),
+                message: c.t("account-deleted-body"),
+                link: None,
+                c: Chrome { member: None, ..c },
+            });
+            if let Ok(value) = HeaderValue::from_str(&format!(
+                "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+            )) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            Ok(response)
+        }
+        Err(AppError::Invalid(_)) => {
+            let errors = FieldErrors::single("delete_password", "error-password-wrong");
+            Ok(render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &AccountPage {
+                    email: me.email.as_str().to_owned(),
+                    new_email: String::new(),
+                    errors,
+                    notice: None,
+                    c,
+                },
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -253,3 +253,138 @@ pub async fn run_mail_sender(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use praxis_store::{DatabaseConfig, Store};
+    use secrecy::SecretString;
+    use tokio::io::{AsyncBufReadExt as _, AsyncWriteExt as _, BufReader};
+    use tokio::net::TcpListener;
+
+    use super::*;
+    use crate::Settings;
+
+    async fn context() -> (Context, std::path::PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("praxis-mail-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}", dir.join("praxis.db").display());
+        let store = Store::connect(&DatabaseConfig {
+            url,
+            max_connections: 2,
+        })
+        .await
+        .unwrap();
+        store.migrate().await.unwrap();
+        (Context::new(store, Settings::default()), dir)
+    }
+
+    /// A minimal SMTP server that accepts one message and hands back what it received.
+    async fn fake_smtp() -> (u16, tokio::task::JoinHandle<String>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = tokio::spawn(async move {
+            let (socket, _) = listener.accept().await.unwrap();
+            let (read, mut write) = socket.into_split();
+            let mut lines = BufReader::new(read).lines();
+            let mut data = String::new();
+            write.write_all(b"220 fake ESMTP\r\n").await.unwrap();
+            let mut in_data = false;
+            while let Some(line) = lines.next_line().await.unwrap() {
+                if in_data {
+                    if line == "." {
+                        in_data = false;
+                        write.write_all(b"250 queued\r\n").await.unwrap();
+                    } else {
+                        data.push_str(&line);
+                        data.push('\n');
+                    }
+                    continue;
+                }
+                let verb = line
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_uppercase();
+                let reply: &[u8] = match verb.as_str() {
+                    "EHLO" | "HELO" => b"250-fake\r\n250 8BITMIME\r\n",
+                    "DATA" => {
+                        in_data = true;
+                        b"354 go on\r\n"
+                    }
+                    "QUIT" => {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        break;
+                    }
+                    _ => b"250 ok\r\n",
+                };
+                write.write_all(reply).await.unwrap();
+            }
+            data
+        });
+        (port, server)
+    }
+
+    #[tokio::test]
+    async fn queued_mail_is_delivered_over_smtp_and_leaves_the_outbox() {
+        let (ctx, dir) = context().await;
+        let (port, server) = fake_smtp().await;
+        let mailer = Mailer::smtp(&SecretString::from(format!("smtp://127.0.0.1:{port}"))).unwrap();
+        let to = Email::parse("reader@example.org").unwrap();
+        queue(
+            &ctx,
+            Locale::Ar,
+            &to,
+            MailKind::ResetPassword {
+                link: "http://x/reset-password/pxl_1".into(),
+            },
+        )
+        .await
+        .unwrap();
+
+        let delivered = deliver_due_mail(&ctx, &mailer).await.unwrap();
+
+        assert_eq!(delivered, 1);
+        let received = server.await.unwrap();
+        assert!(received.contains("To: reader@example.org"), "{received}");
+        assert!(
+            received.contains("http://x/reset-password/pxl_1"),
+            "the link arrives whole"
+        );
+        assert_eq!(ctx.store.count_pending_mail().await.unwrap(), 0);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn a_failed_delivery_stays_queued_for_a_later_retry() {
+        let (ctx, dir) = context().await;
+        let closed_port = TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mailer = Mailer::smtp(&SecretString::from(format!(
+            "smtp://127.0.0.1:{closed_port}"
+        )))
+        .unwrap();
+        let to = Email::parse("reader@example.org").unwrap();
+        queue(&ctx, Locale::En, &to, MailKind::PasswordChanged)
+            .await
+            .unwrap();
+
+        let delivered = deliver_due_mail(&ctx, &mailer).await.unwrap();
+
+        assert_eq!(delivered, 0);
+        assert_eq!(ctx.store.count_pending_mail().await.unwrap(), 1);
+        let memory = Mailer::Memory(Arc::new(Mutex::new(Vec::new())));
+        assert_eq!(
+            deliver_due_mail(&ctx, &memory).await.unwrap(),
+            0,
+            "not retried at once"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

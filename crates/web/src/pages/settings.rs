@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AccessTokenInfo;
 use praxis_app::AppError;
-use praxis_app::accounts::{self, recovery};
+use praxis_app::accounts::{self, CurrentMember, recovery};
 use praxis_app::i18n::Locale;
 use praxis_app::{access_tokens, profiles};
 use praxis_domain::ids::TokenId;
@@ -246,6 +246,23 @@ pub(crate) struct AccountPage {
     notice: Option<String>,
 }
 
+/// The account page again, with the fields of a refused change named.
+fn refused_account_change(
+    c: Chrome,
+    me: &CurrentMember,
+    new_email: String,
+    errors: FieldErrors,
+) -> Response {
+    let page = AccountPage {
+        c,
+        email: me.email.as_str().to_owned(),
+        new_email,
+        errors,
+        notice: None,
+    };
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
 #[derive(Deserialize)]
 pub(crate) struct NoticeQuery {
     done: Option<String>,
@@ -285,16 +302,7 @@ pub(crate) async fn change_password(
     .await
     {
         Ok(()) => Ok(Redirect::to("/settings/account?done=password").into_response()),
-        Err(AppError::Invalid(errors)) => Ok(render_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &AccountPage {
-                c,
-                email: me.email.as_str().to_owned(),
-                new_email: String::new(),
-                errors,
-                notice: None,
-            },
-        )),
+        Err(AppError::Invalid(errors)) => Ok(refused_account_change(c, &me, String::new(), errors)),
         Err(e) => Err(e.into()),
     }
 }
@@ -326,16 +334,7 @@ pub(crate) async fn change_email(
                 }
                 errors = renamed;
             }
-            Ok(render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &AccountPage {
-                    c,
-                    email: me.email.as_str().to_owned(),
-                    new_email,
-                    errors,
-                    notice: None,
-                },
-            ))
+            Ok(refused_account_change(c, &me, new_email, errors))
         }
         Err(e) => Err(e.into()),
     }
@@ -484,16 +483,7 @@ pub(crate) async fn delete_account(
         }
         Err(AppError::Invalid(_)) => {
             let errors = FieldErrors::single("delete_password", "error-password-wrong");
-            Ok(render_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &AccountPage {
-                    email: me.email.as_str().to_owned(),
-                    new_email: String::new(),
-                    errors,
-                    notice: None,
-                    c,
-                },
-            ))
+            Ok(refused_account_change(c, &me, String::new(), errors))
         }
         Err(e) => Err(e.into()),
     }

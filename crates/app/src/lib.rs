@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod markdown;
+pub mod nodes;
 pub mod profiles;
 mod secrets;
 

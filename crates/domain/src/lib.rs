@@ -6,5 +6,6 @@
 
 pub mod ids;
 pub mod members;
+pub mod nodes;
 pub mod timestamps;
 pub mod validation;

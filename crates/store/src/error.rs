@@ -5,6 +5,10 @@
 pub enum Constraint {
     /// Another member already uses this email address.
     MemberEmailTaken,
+    /// Another node already uses this slug.
+    NodeSlugTaken,
+    /// The node would be left without a steward.
+    LastSteward,
 }
 
 /// Why a store operation failed.
@@ -52,6 +56,8 @@ fn constraint_of(db: &dyn sqlx::error::DatabaseError) -> Option<Constraint> {
     let message = db.message();
     if named == "members_email_key" || message.contains("members.email") {
         Some(Constraint::MemberEmailTaken)
+    } else if named == "nodes_slug_key" || message.contains("nodes.slug") {
+        Some(Constraint::NodeSlugTaken)
     } else {
         None
     }

@@ -11,6 +11,7 @@ mod migrate;
 pub use crate::migrate::fingerprint as schema_fingerprint;
 
 pub mod members;
+pub mod nodes;
 pub mod outbox;
 pub mod sessions;
 pub mod throttle;

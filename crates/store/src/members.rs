@@ -406,6 +406,36 @@ impl Store {
             .collect()
     }
 
+    /// The profiles of these members (any visibility: callers apply the rules), in no order.
+    pub async fn profiles_by_ids(&self, ids: &[MemberId]) -> StoreResult<Vec<ProfileSummary>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = (1..=ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = self.profile_query("", &format!("WHERE member_id IN ({placeholders})"));
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for id in ids {
+            query = query.bind(id.to_string());
+        }
+        let rows = query
+            .fetch_all(&self.read)
+            .await
+            .describe("loading profiles")?;
+        rows.iter()
+            .map(|row| {
+                Ok(ProfileSummary {
+                    id: text(row, "member_id")?
+                        .parse()
+                        .map_err(|_| corrupt("member_id"))?,
+                    profile: profile_from_row(row)?.1,
+                })
+            })
+            .collect()
+    }
+
     /// A query for profiles with their lists folded into two text columns, so a page of
     /// profiles is one query and one row per member.
     fn profile_query(&self, extra_columns: &str, rest: &str) -> String {

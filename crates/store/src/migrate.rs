@@ -12,12 +12,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "members",
-    sqlite: include_str!("../migrations/sqlite/0001_members.sql"),
-    postgres: include_str!("../migrations/postgres/0001_members.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "members",
+        sqlite: include_str!("../migrations/sqlite/0001_members.sql"),
+        postgres: include_str!("../migrations/postgres/0001_members.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "nodes",
+        sqlite: include_str!("../migrations/sqlite/0002_nodes.sql"),
+        postgres: include_str!("../migrations/postgres/0002_nodes.sql"),
+    },
+];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.
 pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> StoreResult<usize> {

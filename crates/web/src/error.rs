@@ -128,14 +128,17 @@ impl IntoResponse for ApiError {
                     StatusCode::UNPROCESSABLE_ENTITY,
                     failure("invalid", "error-invalid", fields_of(&errors)),
                 ),
-                AppError::Conflict(Constraint::MemberEmailTaken) => (
-                    StatusCode::CONFLICT,
-                    failure(
-                        "conflict",
-                        "error-invalid",
-                        vec![("email".into(), "error-email-taken")],
-                    ),
-                ),
+                AppError::Conflict(constraint) => {
+                    let (field, key) = match constraint {
+                        Constraint::MemberEmailTaken => ("email", "error-email-taken"),
+                        Constraint::NodeSlugTaken => ("slug", "error-slug-taken"),
+                        Constraint::LastSteward => ("member", "error-last-steward"),
+                    };
+                    (
+                        StatusCode::CONFLICT,
+                        failure("conflict", "error-invalid", vec![(field.into(), key)]),
+                    )
+                }
                 AppError::TooManyAttempts { retry_after_secs } => {
                     retry_after = Some(retry_after_secs);
                     (

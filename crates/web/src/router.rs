@@ -40,6 +40,18 @@ pub fn router(state: AppState) -> Router {
             get(pages::accounts::show_confirm_email).post(pages::accounts::confirm_email),
         )
         .route("/language", post(pages::settings::switch_language))
+        .route(
+            "/nodes",
+            get(pages::nodes::list_nodes).post(pages::nodes::create_node),
+        )
+        .route("/nodes/new", get(pages::nodes::new_node))
+        .route("/nodes/{slug}", get(pages::nodes::show_node))
+        .route("/nodes/{slug}/join", post(pages::nodes::join_node))
+        .route("/nodes/{slug}/leave", post(pages::nodes::leave_node))
+        .route(
+            "/nodes/{slug}/members/{member_id}",
+            post(pages::nodes::act_on_member),
+        )
         .route("/members", get(pages::profiles::list_members))
         .route("/members/{id}", get(pages::profiles::show_member))
         .route(
@@ -80,6 +92,18 @@ pub fn router(state: AppState) -> Router {
             "/me/tokens/{id}",
             axum::routing::delete(api::tokens::revoke_my_token),
         )
+        .route(
+            "/nodes",
+            get(api::nodes::list_nodes).post(api::nodes::create_node),
+        )
+        .route("/nodes/{id}", get(api::nodes::get_node))
+        .route("/nodes/{id}/members", get(api::nodes::list_node_members))
+        .route(
+            "/nodes/{id}/members/{member_id}",
+            post(api::nodes::act_on_member),
+        )
+        .route("/nodes/{id}/join", post(api::nodes::join_node))
+        .route("/nodes/{id}/leave", post(api::nodes::leave_node))
         .route("/members", get(api::members::list_members))
         .route("/members/{id}", get(api::members::get_member))
         .route("/openapi.json", get(api::openapi::get_openapi))

@@ -3,6 +3,7 @@
 mod accounts;
 mod api;
 mod i18n;
+mod nodes;
 mod operations;
 mod privacy;
 mod profiles;

@@ -3,6 +3,7 @@
 
 pub(crate) mod me;
 pub(crate) mod members;
+pub(crate) mod nodes;
 pub(crate) mod openapi;
 pub(crate) mod tokens;
 

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{me, members, tokens};
+use crate::api::{me, members, nodes, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,9 +17,11 @@ use crate::api::{me, members, tokens};
         me::get_me, me::update_my_profile, me::export_my_data, me::delete_me,
         tokens::list_my_tokens, tokens::create_my_token, tokens::revoke_my_token,
         members::list_members, members::get_member,
+        nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::list_node_members,
+        nodes::join_node, nodes::leave_node, nodes::act_on_member,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"))
 )]
 struct ApiDoc;
 

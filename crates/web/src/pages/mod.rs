@@ -5,6 +5,7 @@ pub(crate) mod accounts;
 pub(crate) mod api_docs;
 pub(crate) mod health;
 pub(crate) mod home;
+pub(crate) mod nodes;
 pub(crate) mod profiles;
 pub(crate) mod settings;
 
@@ -17,8 +18,10 @@ use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
 use praxis_app::AppError;
 use praxis_app::i18n::{Locale, Translator};
+use praxis_app::nodes::NodeEvent;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::profile::{Practice, Role, Visibility};
+use praxis_domain::nodes::{JoinPolicy, NodeKind, NodeVisibility};
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
 
@@ -115,6 +118,26 @@ impl Chrome {
     /// The sentence telling an owner who can see their profile.
     pub(crate) fn visibility_notice(&self, visibility: &Visibility) -> String {
         self.t(&format!("profile-visible-{}", visibility.code()))
+    }
+
+    /// The label of a node kind.
+    pub(crate) fn node_kind(&self, kind: &NodeKind) -> String {
+        self.t(&format!("node-kind-{}", kind.code()))
+    }
+
+    /// The label of a node visibility.
+    pub(crate) fn node_visibility(&self, visibility: &NodeVisibility) -> String {
+        self.t(&format!("node-visibility-{}", visibility.code()))
+    }
+
+    /// The label of a join policy.
+    pub(crate) fn node_join(&self, policy: &JoinPolicy) -> String {
+        self.t(&format!("node-join-{}", policy.code()))
+    }
+
+    /// A sentence for an event of a node's activity.
+    pub(crate) fn node_event(&self, event: &NodeEvent) -> String {
+        self.t(&format!("node-event-{}", event.kind))
     }
 
     /// A date in the page's language (ISO form, which reads the same everywhere).

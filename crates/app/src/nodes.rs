@@ -1,0 +1,382 @@
+//! Nodes of practice: creating and nesting them, who sees them, joining and leaving, and
+//! what stewards do. Every rule comes from `praxis_domain::nodes`; a node the viewer may not
+//! know about is `NotFound`, never `Forbidden`, so its existence does not leak.
+
+use praxis_domain::ids::{MemberId, NodeId};
+use praxis_domain::members::profile::{Profile, Viewer, can_view_profile};
+use praxis_domain::nodes::{
+    JoinPolicy, NodeFields, RawNodeFields, Standing, can_see_node, can_see_node_members,
+};
+use praxis_domain::validation::FieldErrors;
+use praxis_store::nodes::NodeScope;
+pub use praxis_store::nodes::{NodeEvent, NodeRecord};
+use praxis_store::{Constraint, StoreError};
+use tracing::instrument;
+
+use crate::accounts::CurrentMember;
+use crate::markdown::render_markdown;
+use crate::{AppError, AppResult, Context};
+
+/// How many children, members or events a node page shows at once.
+pub const NODE_PAGE_SIZE: u32 = 50;
+
+/// A person on a node's member list.
+#[derive(Debug, Clone)]
+pub struct NodePerson {
+    /// Who.
+    pub id: MemberId,
+    /// Their display name.
+    pub display_name: String,
+    /// A steward of the node.
+    pub is_steward: bool,
+}
+
+/// A node as one viewer may see it.
+#[derive(Debug, Clone)]
+pub struct NodeView {
+    /// The node.
+    pub node: NodeRecord,
+    /// Its description rendered to safe HTML.
+    pub description_html: String,
+    /// The viewer's standing.
+    pub standing: Standing,
+    /// Ancestors the viewer may see, root first.
+    pub ancestors: Vec<NodeRecord>,
+    /// Children the viewer may see.
+    pub children: Vec<NodeRecord>,
+    /// Members the viewer may see (`None` when the list is not theirs to see).
+    pub members: Option<Vec<NodePerson>>,
+    /// Pending requests (stewards only).
+    pub requests: Vec<NodePerson>,
+    /// Recent activity the viewer may see (members only; stewards also see their log).
+    pub events: Vec<NodeEvent>,
+    /// The viewer may join or ask to join.
+    pub can_join: bool,
+    /// The viewer manages the node.
+    pub is_steward: bool,
+    /// The viewer may create a node under this one.
+    pub can_create_child: bool,
+}
+
+fn scope_of(viewer: Viewer) -> NodeScope {
+    match viewer {
+        Viewer::Anonymous => NodeScope::PublicOnly,
+        Viewer::Member(id) => NodeScope::MemberView(id),
+    }
+}
+
+async fn standing_of(ctx: &Context, node: NodeId, viewer: Viewer) -> AppResult<Standing> {
+    match viewer {
+        Viewer::Anonymous => Ok(Standing::Outsider),
+        Viewer::Member(id) => Ok(ctx.store.node_standing(node, id).await?),
+    }
+}
+
+/// The node with this id or slug, whether or not the viewer may see it.
+async fn find_node(ctx: &Context, key: &str) -> AppResult<NodeRecord> {
+    let found = match key.parse::<NodeId>() {
+        Ok(id) => match ctx.store.get_node(id).await {
+            Ok(node) => Some(node),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
+        Err(_) => ctx.store.find_node_by_slug(key).await?,
+    };
+    found.ok_or(AppError::NotFound)
+}
+
+/// The node with this id or slug and the viewer's standing, if the viewer may know it exists.
+async fn visible_node(
+    ctx: &Context,
+    viewer: Viewer,
+    key: &str,
+) -> AppResult<(NodeRecord, Standing)> {
+    let node = find_node(ctx, key).await?;
+    let standing = standing_of(ctx, node.id, viewer).await?;
+    if can_see_node(node.fields.visibility, viewer, standing) {
+        Ok((node, standing))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Creates a node: a network admin anywhere, a steward under their own node. The creator
+/// becomes its first steward.
+///
+/// # Errors
+/// `Invalid` naming fields (a taken slug is named too), `Forbidden`, `NotFound` for a parent
+/// the member may not see.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn create_node(
+    ctx: &Context,
+    me: &CurrentMember,
+    parent_slug: Option<&str>,
+    raw: RawNodeFields,
+) -> AppResult<NodeRecord> {
+    let viewer = Viewer::Member(me.id);
+    let parent = match parent_slug.filter(|s| !s.is_empty()) {
+        Some(slug) => Some(visible_node(ctx, viewer, slug).await?),
+        None => None,
+    };
+    let allowed = me.is_admin
+        || parent
+            .as_ref()
+            .is_some_and(|(_, s)| *s == Standing::Steward);
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let fields = NodeFields::parse(raw)?;
+    let id = NodeId::generate();
+    match ctx
+        .store
+        .create_node(
+            id,
+            parent.as_ref().map(|(p, _)| p.id),
+            &fields,
+            me.id,
+            ctx.now(),
+        )
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Conflict(Constraint::NodeSlugTaken)) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "slug",
+                "error-slug-taken",
+            )));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!(node.id = %id, "node created");
+    Ok(ctx.store.get_node(id).await?)
+}
+
+/// Whether the member may create top-level nodes (network admins).
+pub fn can_create_top_level_node(me: Option<&CurrentMember>) -> bool {
+    me.is_some_and(|m| m.is_admin)
+}
+
+/// A page of the top-level nodes the viewer may see.
+pub async fn list_top_nodes(
+    ctx: &Context,
+    viewer: Viewer,
+    limit: u32,
+) -> AppResult<Vec<NodeRecord>> {
+    Ok(ctx
+        .store
+        .list_child_nodes(None, scope_of(viewer), None, limit.clamp(1, 200))
+        .await?)
+}
+
+/// A node's page as the viewer may see it.
+///
+/// # Errors
+/// `NotFound` for a missing node and for one the viewer may not know about.
+pub async fn view_node(
+    ctx: &Context,
+    viewer: Viewer,
+    me: Option<&CurrentMember>,
+    slug: &str,
+) -> AppResult<NodeView> {
+    let (node, standing) = visible_node(ctx, viewer, slug).await?;
+    let scope = scope_of(viewer);
+    let ancestors = ctx.store.list_node_ancestors(node.id, scope).await?;
+    let children = ctx
+        .store
+        .list_child_nodes(Some(node.id), scope, None, NODE_PAGE_SIZE)
+        .await?;
+    let is_steward = standing == Standing::Steward;
+    let members =
+        if can_see_node_members(node.fields.visibility, node.fields.safety, viewer, standing) {
+            let rows = ctx
+                .store
+                .list_node_members(node.id, false, NODE_PAGE_SIZE, 0)
+                .await?;
+            Some(people(ctx, &rows, viewer, is_steward).await?)
+        } else {
+            None
+        };
+    let requests = if is_steward {
+        let rows = ctx
+            .store
+            .list_node_members(node.id, true, NODE_PAGE_SIZE, 0)
+            .await?;
+        people(ctx, &rows, viewer, true).await?
+    } else {
+        Vec::new()
+    };
+    let events = if standing.is_member() {
+        ctx.store.list_node_events(node.id, false, 20).await?
+    } else {
+        Vec::new()
+    };
+    let can_join = matches!(viewer, Viewer::Member(_))
+        && standing == Standing::Outsider
+        && node.fields.join_policy != JoinPolicy::Invite;
+    Ok(NodeView {
+        description_html: render_markdown(&node.fields.description),
+        can_create_child: is_steward || me.is_some_and(|m| m.is_admin),
+        node,
+        standing,
+        ancestors,
+        children,
+        members,
+        requests,
+        events,
+        can_join,
+        is_steward,
+    })
+}
+
+/// Names for member ids: everyone for stewards (they manage the list), otherwise only those
+/// whose profile the viewer may see.
+async fn people(
+    ctx: &Context,
+    rows: &[(MemberId, bool)],
+    viewer: Viewer,
+    all: bool,
+) -> AppResult<Vec<NodePerson>> {
+    let ids: Vec<MemberId> = rows.iter().map(|(id, _)| *id).collect();
+    let profiles = ctx.store.profiles_by_ids(&ids).await?;
+    let find = |id: MemberId| -> Option<&Profile> {
+        profiles.iter().find(|p| p.id == id).map(|p| &p.profile)
+    };
+    Ok(rows
+        .iter()
+        .filter_map(|(id, is_steward)| {
+            let profile = find(*id)?;
+            (all || can_view_profile(*id, profile.visibility, viewer)).then(|| NodePerson {
+                id: *id,
+                display_name: profile.display_name.clone(),
+                is_steward: *is_steward,
+            })
+        })
+        .collect())
+}
+
+/// What joining did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinOutcome {
+    /// The member is in.
+    Joined,
+    /// A steward will answer the request.
+    Requested,
+}
+
+/// Joins an open node, or asks to join one that takes requests.
+///
+/// # Errors
+/// `NotFound` for a node the member may not see; `Forbidden` for an invitation-only node.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn join_node(ctx: &Context, me: &CurrentMember, slug: &str) -> AppResult<JoinOutcome> {
+    let (node, standing) = visible_node(ctx, Viewer::Member(me.id), slug).await?;
+    match (standing, node.fields.join_policy) {
+        (s, _) if s.is_member() => Ok(JoinOutcome::Joined),
+        (Standing::Requested, _) => Ok(JoinOutcome::Requested),
+        (_, JoinPolicy::Invite) => Err(AppError::Forbidden),
+        (_, JoinPolicy::Open) => {
+            ctx.store
+                .add_node_member(node.id, me.id, false, me.id, false, ctx.now())
+                .await?;
+            Ok(JoinOutcome::Joined)
+        }
+        (_, JoinPolicy::Request) => {
+            ctx.store
+                .add_node_member(node.id, me.id, true, me.id, false, ctx.now())
+                .await?;
+            Ok(JoinOutcome::Requested)
+        }
+    }
+}
+
+/// Leaves a node (or withdraws a request).
+///
+/// # Errors
+/// `NotFound` when the member has no standing; `Invalid` for the last steward.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn leave_node(ctx: &Context, me: &CurrentMember, slug: &str) -> AppResult<()> {
+    let node = find_node(ctx, slug).await?;
+    last_steward_is_invalid(
+        ctx.store
+            .remove_node_member(node.id, me.id, me.id, "left", false, ctx.now())
+            .await,
+    )
+}
+
+/// What a steward does with a member or a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StewardAction {
+    /// Accept a request to join.
+    Approve,
+    /// Turn a request down.
+    Decline,
+    /// Remove a member.
+    Remove,
+    /// Make a member a steward.
+    MakeSteward,
+    /// Make a steward a plain member.
+    RemoveSteward,
+}
+
+/// Applies a steward's decision about `member`; recorded in the stewards' log.
+///
+/// # Errors
+/// `NotFound` when the node is not visible or the member has no matching standing;
+/// `Forbidden` for non-stewards who can see the node; `Invalid` for the last steward.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn act_as_steward(
+    ctx: &Context,
+    me: &CurrentMember,
+    slug: &str,
+    member: MemberId,
+    action: StewardAction,
+) -> AppResult<()> {
+    let (node, standing) = visible_node(ctx, Viewer::Member(me.id), slug).await?;
+    if standing != Standing::Steward {
+        return Err(AppError::Forbidden);
+    }
+    let now = ctx.now();
+    let store = &ctx.store;
+    let result = match action {
+        StewardAction::Approve => {
+            store
+                .approve_node_request(node.id, member, me.id, now)
+                .await
+        }
+        StewardAction::Decline => {
+            if store.node_standing(node.id, member).await? != Standing::Requested {
+                return Err(AppError::NotFound);
+            }
+            store
+                .remove_node_member(node.id, member, me.id, "declined", true, now)
+                .await
+        }
+        StewardAction::Remove => {
+            store
+                .remove_node_member(node.id, member, me.id, "removed", true, now)
+                .await
+        }
+        StewardAction::MakeSteward => {
+            store
+                .set_node_steward(node.id, member, true, me.id, now)
+                .await
+        }
+        StewardAction::RemoveSteward => {
+            store
+                .set_node_steward(node.id, member, false, me.id, now)
+                .await
+        }
+    };
+    last_steward_is_invalid(result)?;
+    tracing::info!(node.id = %node.id, action = ?action, "steward action");
+    Ok(())
+}
+
+fn last_steward_is_invalid(result: Result<(), StoreError>) -> AppResult<()> {
+    match result {
+        Err(StoreError::Conflict(Constraint::LastSteward)) => Err(AppError::Invalid(
+            FieldErrors::single("member", "error-last-steward"),
+        )),
+        other => Ok(other?),
+    }
+}

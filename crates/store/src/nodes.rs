@@ -1,0 +1,539 @@
+//! Nodes of practice, their memberships and their activity.
+
+use praxis_domain::ids::{MemberId, NodeId};
+use praxis_domain::nodes::{JoinPolicy, NodeFields, NodeKind, NodeVisibility, Standing};
+use praxis_domain::timestamps::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row as _};
+
+use crate::{Constraint, Describe as _, Store, StoreError, StoreResult, flag};
+
+/// A stored node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeRecord {
+    /// The node's id.
+    pub id: NodeId,
+    /// Its parent, if nested.
+    pub parent_id: Option<NodeId>,
+    /// Its fields.
+    pub fields: NodeFields,
+    /// When it was created.
+    pub created_at: Timestamp,
+}
+
+/// Which nodes a listing may include.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeScope {
+    /// Public nodes only (visitors).
+    PublicOnly,
+    /// Public and members-only nodes, and secret nodes the member belongs to.
+    MemberView(MemberId),
+}
+
+/// One event of a node's activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeEvent {
+    /// What happened: `created`, `joined`, `requested`, `approved`, `declined`, `left`,
+    /// `removed`, `steward_added`, `steward_removed`, `child_created`, `edited`.
+    pub kind: String,
+    /// Who did it (absent once their account is deleted).
+    pub actor_id: Option<MemberId>,
+    /// Whom it concerned.
+    pub subject_id: Option<MemberId>,
+    /// True when a steward acted in that role (the stewards' log).
+    pub by_steward: bool,
+    /// When.
+    pub at: Timestamp,
+}
+
+const NODE_COLUMNS: &str = "node_id, parent_id, slug, name, kind, description, languages, visibility, \
+     join_policy, safety, created_at";
+
+fn visible_clause(scope: NodeScope) -> (&'static str, String) {
+    match scope {
+        NodeScope::PublicOnly => ("(visibility = 'public' AND node_id <> $1)", String::new()),
+        NodeScope::MemberView(id) => (
+            "(visibility IN ('public', 'members') OR EXISTS (SELECT 1 FROM node_members nm
+                WHERE nm.node_id = nodes.node_id AND nm.member_id = $1 AND nm.status = 'active'))",
+            id.to_string(),
+        ),
+    }
+}
+
+impl Store {
+    /// Creates a node with its creator as its first steward, in one transaction.
+    ///
+    /// # Errors
+    /// `Conflict(NodeSlugTaken)` when the slug is in use; `NotFound` for an unknown parent.
+    pub async fn create_node(
+        &self,
+        id: NodeId,
+        parent: Option<NodeId>,
+        fields: &NodeFields,
+        creator: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to create a node")?;
+        if let Some(parent) = parent {
+            let exists: Option<String> =
+                sqlx::query_scalar("SELECT node_id FROM nodes WHERE node_id = $1")
+                    .bind(parent.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .describe("finding a parent node")?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound);
+            }
+        }
+        sqlx::query(
+            "INSERT INTO nodes (node_id, parent_id, slug, name, kind, description, languages,
+                visibility, join_policy, safety, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+        )
+        .bind(id.to_string())
+        .bind(parent.map(|p| p.to_string()))
+        .bind(&fields.slug)
+        .bind(&fields.name)
+        .bind(fields.kind.code())
+        .bind(&fields.description)
+        .bind(fields.languages.join(","))
+        .bind(fields.visibility.code())
+        .bind(fields.join_policy.code())
+        .bind(i64::from(fields.safety))
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("inserting a node")?;
+        sqlx::query(
+            "INSERT INTO node_members (node_id, member_id, role, status, created_at)
+             VALUES ($1, $2, 'steward', 'active', $3)",
+        )
+        .bind(id.to_string())
+        .bind(creator.to_string())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("making the creator a steward")?;
+        insert_event(&mut tx, id, Some(creator), None, "created", true, now).await?;
+        if let Some(parent) = parent {
+            insert_event(
+                &mut tx,
+                parent,
+                Some(creator),
+                None,
+                "child_created",
+                false,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await.describe("committing a new node")
+    }
+
+    /// The node with this slug.
+    pub async fn find_node_by_slug(&self, slug: &str) -> StoreResult<Option<NodeRecord>> {
+        let sql = format!("SELECT {NODE_COLUMNS} FROM nodes WHERE slug = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(slug)
+            .fetch_optional(&self.read)
+            .await
+            .describe("finding a node")?;
+        row.as_ref().map(node_from_row).transpose()
+    }
+
+    /// The node with this id.
+    pub async fn get_node(&self, id: NodeId) -> StoreResult<NodeRecord> {
+        let sql = format!("SELECT {NODE_COLUMNS} FROM nodes WHERE node_id = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await
+            .describe("loading a node")?
+            .ok_or(StoreError::NotFound)?;
+        node_from_row(&row)
+    }
+
+    /// The node's ancestors the scope allows, from the root down (one recursive query).
+    pub async fn list_node_ancestors(
+        &self,
+        id: NodeId,
+        scope: NodeScope,
+    ) -> StoreResult<Vec<NodeRecord>> {
+        let (clause, viewer) = visible_clause(scope);
+        let sql = format!(
+            "WITH RECURSIVE chain (node_id, parent_id, depth) AS (
+                SELECT node_id, parent_id, 0 FROM nodes WHERE node_id = $2
+                UNION ALL
+                SELECT n.node_id, n.parent_id, c.depth + 1 FROM nodes n JOIN chain c ON n.node_id = c.parent_id
+                WHERE c.depth < 64)
+             SELECT {NODE_COLUMNS} FROM nodes
+             WHERE node_id IN (SELECT node_id FROM chain WHERE depth > 0) AND {clause}
+             ORDER BY (SELECT depth FROM chain WHERE chain.node_id = nodes.node_id) DESC"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer)
+            .bind(id.to_string())
+            .fetch_all(&self.read)
+            .await
+            .describe("listing ancestors")?;
+        rows.iter().map(node_from_row).collect()
+    }
+
+    /// A page of the nodes directly under `parent` (top-level nodes for `None`) that the scope
+    /// allows, by name, starting after `after` (a name and id).
+    pub async fn list_child_nodes(
+        &self,
+        parent: Option<NodeId>,
+        scope: NodeScope,
+        after: Option<(&str, NodeId)>,
+        limit: u32,
+    ) -> StoreResult<Vec<NodeRecord>> {
+        let (clause, viewer) = visible_clause(scope);
+        let parent_clause = if parent.is_some() {
+            "parent_id = $2"
+        } else {
+            "parent_id IS NULL AND $2 = ''"
+        };
+        let sql = format!(
+            "SELECT {NODE_COLUMNS} FROM nodes
+             WHERE {parent_clause} AND {clause} AND (name, node_id) > ($3, $4)
+             ORDER BY name, node_id LIMIT $5"
+        );
+        let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| {
+            (n.to_owned(), id.to_string())
+        });
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer)
+            .bind(parent.map(|p| p.to_string()).unwrap_or_default())
+            .bind(after_name)
+            .bind(after_id)
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing nodes")?;
+        rows.iter().map(node_from_row).collect()
+    }
+
+    /// A member's standing in a node.
+    pub async fn node_standing(&self, node: NodeId, member: MemberId) -> StoreResult<Standing> {
+        let row: Option<(String, String)> = sqlx::query_as(
+            "SELECT role, status FROM node_members WHERE node_id = $1 AND member_id = $2",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&self.read)
+        .await
+        .describe("reading a membership")?;
+        Ok(match row.as_ref().map(|(r, s)| (r.as_str(), s.as_str())) {
+            None => Standing::Outsider,
+            Some((_, "requested")) => Standing::Requested,
+            Some(("steward", _)) => Standing::Steward,
+            Some(_) => Standing::Member,
+        })
+    }
+
+    /// Adds a member (active) or a request to join; a no-op when they already have a standing.
+    pub async fn add_node_member(
+        &self,
+        node: NodeId,
+        member: MemberId,
+        requested: bool,
+        actor: MemberId,
+        by_steward: bool,
+        now: Timestamp,
+    ) -> StoreResult<bool> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to add a member")?;
+        let added = sqlx::query(
+            "INSERT INTO node_members (node_id, member_id, role, status, created_at)
+             VALUES ($1, $2, 'member', $3, $4) ON CONFLICT (node_id, member_id) DO NOTHING",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .bind(if requested { "requested" } else { "active" })
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("adding a node member")?
+        .rows_affected()
+            > 0;
+        if added {
+            let kind = if requested { "requested" } else { "joined" };
+            insert_event(
+                &mut tx,
+                node,
+                Some(actor),
+                Some(member),
+                kind,
+                by_steward,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await.describe("committing a membership")?;
+        Ok(added)
+    }
+
+    /// Turns a pending request into a membership.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no pending request.
+    pub async fn approve_node_request(
+        &self,
+        node: NodeId,
+        member: MemberId,
+        steward: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting an approval")?;
+        let done = sqlx::query(
+            "UPDATE node_members SET status = 'active', created_at = $3
+             WHERE node_id = $1 AND member_id = $2 AND status = 'requested'",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("approving a request")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        insert_event(
+            &mut tx,
+            node,
+            Some(steward),
+            Some(member),
+            "approved",
+            true,
+            now,
+        )
+        .await?;
+        tx.commit().await.describe("committing an approval")
+    }
+
+    /// Removes a member or a request (leaving, declining, removing). Refuses to remove the
+    /// last steward, so a node always has one.
+    ///
+    /// # Errors
+    /// `NotFound` when they have no standing; `Conflict(LastSteward)`.
+    pub async fn remove_node_member(
+        &self,
+        node: NodeId,
+        member: MemberId,
+        actor: MemberId,
+        kind: &'static str,
+        by_steward: bool,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting a removal")?;
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM node_members WHERE node_id = $1 AND member_id = $2",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .describe("reading a membership")?;
+        let role = role.ok_or(StoreError::NotFound)?;
+        if role == "steward" && count_stewards(&mut tx, node).await? <= 1 {
+            return Err(StoreError::Conflict(Constraint::LastSteward));
+        }
+        sqlx::query("DELETE FROM node_members WHERE node_id = $1 AND member_id = $2")
+            .bind(node.to_string())
+            .bind(member.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("removing a node member")?;
+        insert_event(
+            &mut tx,
+            node,
+            Some(actor),
+            Some(member),
+            kind,
+            by_steward,
+            now,
+        )
+        .await?;
+        tx.commit().await.describe("committing a removal")
+    }
+
+    /// Makes an active member a steward, or a steward a plain member (never the last one).
+    ///
+    /// # Errors
+    /// `NotFound` when they are not an active member; `Conflict(LastSteward)`.
+    pub async fn set_node_steward(
+        &self,
+        node: NodeId,
+        member: MemberId,
+        steward: bool,
+        actor: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting a role change")?;
+        if !steward && count_stewards(&mut tx, node).await? <= 1 {
+            return Err(StoreError::Conflict(Constraint::LastSteward));
+        }
+        let done = sqlx::query(
+            "UPDATE node_members SET role = $3 WHERE node_id = $1 AND member_id = $2 AND status = 'active'",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .bind(if steward { "steward" } else { "member" })
+        .execute(&mut *tx)
+        .await
+        .describe("changing a role")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let kind = if steward {
+            "steward_added"
+        } else {
+            "steward_removed"
+        };
+        insert_event(&mut tx, node, Some(actor), Some(member), kind, true, now).await?;
+        tx.commit().await.describe("committing a role change")
+    }
+
+    /// A page of a node's members (or pending requests) with their role, by join time.
+    pub async fn list_node_members(
+        &self,
+        node: NodeId,
+        requested: bool,
+        limit: u32,
+        offset: u32,
+    ) -> StoreResult<Vec<(MemberId, bool)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT member_id, role FROM node_members WHERE node_id = $1 AND status = $2
+             ORDER BY created_at, member_id LIMIT $3 OFFSET $4",
+        )
+        .bind(node.to_string())
+        .bind(if requested { "requested" } else { "active" })
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
+        .fetch_all(&self.read)
+        .await
+        .describe("listing node members")?;
+        rows.into_iter()
+            .map(|(id, role)| Ok((id.parse().map_err(|_| bad("member_id"))?, role == "steward")))
+            .collect()
+    }
+
+    /// The node's latest events, newest first; only steward actions when `stewards_log`.
+    pub async fn list_node_events(
+        &self,
+        node: NodeId,
+        stewards_log: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<NodeEvent>> {
+        let rows = sqlx::query(
+            "SELECT kind, actor_id, subject_id, by_steward, created_at FROM node_events
+             WHERE node_id = $1 AND (by_steward = 1 OR $2 = 0)
+             ORDER BY created_at DESC, event_id DESC LIMIT $3",
+        )
+        .bind(node.to_string())
+        .bind(i64::from(stewards_log))
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await
+        .describe("listing node events")?;
+        rows.iter()
+            .map(|r| {
+                let actor: Option<String> = r.try_get("actor_id").describe("actor_id")?;
+                let subject: Option<String> = r.try_get("subject_id").describe("subject_id")?;
+                let by_steward: i64 = r.try_get("by_steward").describe("by_steward")?;
+                let at: i64 = r.try_get("created_at").describe("created_at")?;
+                Ok(NodeEvent {
+                    kind: r.try_get("kind").describe("kind")?,
+                    actor_id: actor.and_then(|a| a.parse().ok()),
+                    subject_id: subject.and_then(|s| s.parse().ok()),
+                    by_steward: flag(by_steward),
+                    at: Timestamp::from_unix_ms(at),
+                })
+            })
+            .collect()
+    }
+}
+
+async fn count_stewards(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    node: NodeId,
+) -> StoreResult<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM node_members WHERE node_id = $1 AND role = 'steward' AND status = 'active'")
+        .bind(node.to_string())
+        .fetch_one(&mut **tx)
+        .await
+        .describe("counting stewards")
+}
+
+async fn insert_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    node: NodeId,
+    actor: Option<MemberId>,
+    subject: Option<MemberId>,
+    kind: &'static str,
+    by_steward: bool,
+    now: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO node_events (event_id, node_id, actor_id, subject_id, kind, by_steward, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(node.to_string())
+    .bind(actor.map(|a| a.to_string()))
+    .bind(subject.map(|s| s.to_string()))
+    .bind(kind)
+    .bind(i64::from(by_steward))
+    .bind(now.unix_ms())
+    .execute(&mut **tx)
+    .await
+    .describe("recording a node event")
+    .map(|_| ())
+}
+
+fn bad(what: &'static str) -> StoreError {
+    StoreError::Other(anyhow::anyhow!("unexpected stored value in {what}"))
+}
+
+fn node_from_row(row: &AnyRow) -> StoreResult<NodeRecord> {
+    let text = |c: &'static str| -> StoreResult<String> { row.try_get(c).describe(c) };
+    let parent: Option<String> = row.try_get("parent_id").describe("parent_id")?;
+    let safety: i64 = row.try_get("safety").describe("safety")?;
+    let created: i64 = row.try_get("created_at").describe("created_at")?;
+    let languages = text("languages")?;
+    Ok(NodeRecord {
+        id: text("node_id")?.parse().map_err(|_| bad("node_id"))?,
+        parent_id: parent
+            .map(|p| p.parse().map_err(|_| bad("parent_id")))
+            .transpose()?,
+        fields: NodeFields {
+            name: text("name")?,
+            slug: text("slug")?,
+            kind: NodeKind::from_code(&text("kind")?).ok_or_else(|| bad("kind"))?,
+            description: text("description")?,
+            languages: languages
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            visibility: NodeVisibility::from_code(&text("visibility")?)
+                .ok_or_else(|| bad("visibility"))?,
+            join_policy: JoinPolicy::from_code(&text("join_policy")?)
+                .ok_or_else(|| bad("join_policy"))?,
+            safety: flag(safety),
+        },
+        created_at: Timestamp::from_unix_ms(created),
+    })
+}

@@ -1,0 +1,559 @@
+//! Nodes of practice: the permission matrix (who knows which node exists, who sees its
+//! members, on every page and API route of the feature) and the joining flows.
+
+use praxis_domain::ids::NodeId;
+use praxis_domain::nodes::{JoinPolicy, NodeFields, NodeKind, NodeVisibility};
+use praxis_testkit::{Browser, TestApp, TestMember};
+use reqwest::StatusCode;
+use serde_json::json;
+
+fn fields(
+    slug: &str,
+    visibility: NodeVisibility,
+    join_policy: JoinPolicy,
+    safety: bool,
+) -> NodeFields {
+    NodeFields {
+        name: format!("Node {slug}"),
+        slug: slug.to_owned(),
+        kind: NodeKind::Region,
+        description: format!("About {slug}"),
+        languages: vec!["en".into()],
+        visibility,
+        join_policy,
+        safety,
+    }
+}
+
+async fn make_node(
+    app: &TestApp,
+    steward: &TestMember,
+    parent: Option<NodeId>,
+    f: &NodeFields,
+) -> NodeId {
+    let id = NodeId::generate();
+    app.ctx
+        .store
+        .create_node(id, parent, f, steward.id, app.ctx.now())
+        .await
+        .unwrap();
+    id
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    NetworkMember,
+    NodeMember,
+    Steward,
+    Admin,
+}
+
+/// (node slug, visibility, safety) × viewer → (knows the node exists, sees its members).
+/// Every route below is checked against this one table.
+fn expected(visibility: NodeVisibility, safety: bool, who: Who) -> (bool, bool) {
+    let sees_node = match visibility {
+        NodeVisibility::Public => true,
+        NodeVisibility::Members => who != Who::Anonymous,
+        NodeVisibility::Secret => matches!(who, Who::NodeMember | Who::Steward),
+    };
+    let sees_members = if safety {
+        who == Who::Steward
+    } else {
+        sees_node
+    };
+    (sees_node, sees_members)
+}
+
+/// What each route answers, given the table's two facts; the route list is the feature's.
+async fn check_routes(
+    browser: &Browser,
+    slug: &str,
+    id: NodeId,
+    sees_node: bool,
+    sees_members: bool,
+    label: &str,
+) {
+    let name = format!("Node {slug}");
+
+    let page = browser.get(&format!("/nodes/{slug}")).await;
+    assert_eq!(
+        page.status == StatusCode::OK,
+        sees_node,
+        "{label}: GET /nodes/{slug} answered {}",
+        page.status
+    );
+    if sees_node {
+        assert_eq!(
+            !page.has("[data-test=members-hidden]"),
+            sees_members,
+            "{label}: member list on the page"
+        );
+    } else {
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{label}");
+        assert!(
+            !page.body.contains(&name),
+            "{label}: the 404 page names the node"
+        );
+    }
+
+    let list = browser.get("/nodes").await;
+    assert_eq!(
+        list.body.contains(&name),
+        sees_node,
+        "{label}: GET /nodes lists it"
+    );
+
+    let api_list = browser.api("GET", "/api/v1/nodes", None, None).await;
+    assert_eq!(
+        api_list.body.contains(slug),
+        sees_node,
+        "{label}: GET /api/v1/nodes lists it"
+    );
+
+    for key in [slug.to_owned(), id.to_string()] {
+        let one = browser
+            .api("GET", &format!("/api/v1/nodes/{key}"), None, None)
+            .await;
+        let want = if sees_node {
+            StatusCode::OK
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        assert_eq!(one.status, want, "{label}: GET /api/v1/nodes/{key}");
+        assert_eq!(
+            one.json().get("members").is_some(),
+            sees_members && sees_node,
+            "{label}: members in the node answer"
+        );
+
+        let members = browser
+            .api("GET", &format!("/api/v1/nodes/{key}/members"), None, None)
+            .await;
+        let want = match (sees_node, sees_members) {
+            (false, _) => StatusCode::NOT_FOUND,
+            (true, false) => StatusCode::FORBIDDEN,
+            (true, true) => StatusCode::OK,
+        };
+        assert_eq!(
+            members.status, want,
+            "{label}: GET /api/v1/nodes/{key}/members"
+        );
+        if !sees_node {
+            assert!(
+                !members.body.contains(&name) && !one.body.contains(&name),
+                "{label}: a 404 names the node"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_permission_matrix_holds_on_every_route() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let steward = app.create_member("Steward").await;
+    let member = app.create_member("Node Member").await;
+    let outsider = app.create_member("Outsider").await;
+    let nodes = [
+        ("open-square", NodeVisibility::Public, false),
+        ("members-hall", NodeVisibility::Members, false),
+        ("quiet-room", NodeVisibility::Secret, false),
+        ("safe-house", NodeVisibility::Public, true),
+    ];
+    let mut ids = Vec::new();
+    for (slug, visibility, safety) in nodes {
+        let id = make_node(
+            &app,
+            &steward,
+            None,
+            &fields(slug, visibility, JoinPolicy::Invite, safety),
+        )
+        .await;
+        app.ctx
+            .store
+            .add_node_member(id, member.id, false, steward.id, true, app.ctx.now())
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    let browsers = [
+        (Who::Anonymous, app.browser()),
+        (Who::NetworkMember, app.signed_in(&outsider).await),
+        (Who::NodeMember, app.signed_in(&member).await),
+        (Who::Steward, app.signed_in(&steward).await),
+        (Who::Admin, app.signed_in(&admin).await),
+    ];
+
+    for ((slug, visibility, safety), id) in nodes.iter().zip(&ids) {
+        for (who, browser) in &browsers {
+            let (sees_node, sees_members) = expected(*visibility, *safety, *who);
+            check_routes(
+                browser,
+                slug,
+                *id,
+                sees_node,
+                sees_members,
+                &format!("{who:?} on {slug}"),
+            )
+            .await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_secret_parent_stays_hidden_behind_its_public_child() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let secret = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "hidden-parent",
+            NodeVisibility::Secret,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    make_node(
+        &app,
+        &steward,
+        Some(secret),
+        &fields(
+            "open-child",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    let outsider = app.signed_in(&app.create_member("Outsider").await).await;
+
+    let child = outsider.get("/nodes/open-child").await;
+    let child_api = outsider
+        .api("GET", "/api/v1/nodes/open-child", None, None)
+        .await;
+    let steward_view = app.signed_in(&steward).await.get("/nodes/open-child").await;
+
+    assert_eq!(child.status, StatusCode::OK);
+    assert!(!child.body.contains("hidden-parent"));
+    assert!(!child_api.body.contains("hidden-parent"));
+    assert!(
+        steward_view
+            .text("[data-test=ancestors]")
+            .contains("Node hidden-parent")
+    );
+}
+
+#[tokio::test]
+async fn an_admin_builds_nested_nodes_through_the_pages() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let browser = app.signed_in(&admin).await;
+    assert!(browser.get("/nodes").await.has("[data-test=new-node]"));
+
+    let bad = browser
+        .post_form(
+            "/nodes",
+            &[
+                ("name", ""),
+                ("slug", "B"),
+                ("kind", "planet"),
+                ("visibility", "public"),
+                ("join_policy", "open"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["name", "slug", "kind"] {
+        assert!(bad.has(&format!("[data-test=error-{field}]")), "{field}");
+    }
+    let made = browser
+        .post_form(
+            "/nodes",
+            &[
+                ("name", "The Balkans"),
+                ("slug", "balkans"),
+                ("kind", "region"),
+                ("visibility", "public"),
+                ("join_policy", "open"),
+            ],
+        )
+        .await;
+    assert_eq!(made.location(), Some("/nodes/balkans"));
+    let child = browser
+        .post_form(
+            "/nodes",
+            &[
+                ("parent", "balkans"),
+                ("name", "Србија"),
+                ("slug", "serbia"),
+                ("kind", "region"),
+                ("visibility", "members"),
+                ("join_policy", "request"),
+            ],
+        )
+        .await;
+    assert_eq!(child.location(), Some("/nodes/serbia"));
+    let taken = browser
+        .post_form(
+            "/nodes",
+            &[
+                ("name", "Again"),
+                ("slug", "balkans"),
+                ("kind", "region"),
+                ("visibility", "public"),
+                ("join_policy", "open"),
+            ],
+        )
+        .await;
+    assert!(
+        taken
+            .text("[data-test=error-slug]")
+            .contains("already uses")
+    );
+
+    let serbia = browser.get("/nodes/serbia").await;
+    assert!(serbia.text("[data-test=ancestors]").contains("The Balkans"));
+    assert!(
+        browser
+            .get("/nodes/balkans")
+            .await
+            .text("[data-test=child]")
+            .contains("Србија")
+    );
+}
+
+#[tokio::test]
+async fn members_cannot_create_nodes_but_stewards_create_inside_their_own() {
+    let app = TestApp::spawn().await;
+    app.create_member("Admin").await;
+    let steward = app.create_member("Steward").await;
+    let member = app.create_member("Member").await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields("home-base", NodeVisibility::Public, JoinPolicy::Open, false),
+    )
+    .await;
+    let body = |parent: Option<&str>| json!({"name": "X", "slug": "x-node", "kind": "values", "parent": parent, "visibility": "public", "join_policy": "open"});
+
+    let top = app
+        .signed_in(&member)
+        .await
+        .api("POST", "/api/v1/nodes", None, Some(body(None)))
+        .await;
+    let under_other = app
+        .signed_in(&member)
+        .await
+        .api("POST", "/api/v1/nodes", None, Some(body(Some("home-base"))))
+        .await;
+    let under_own = app
+        .signed_in(&steward)
+        .await
+        .api("POST", "/api/v1/nodes", None, Some(body(Some("home-base"))))
+        .await;
+
+    assert_eq!(top.status, StatusCode::FORBIDDEN);
+    assert_eq!(under_other.status, StatusCode::FORBIDDEN);
+    assert_eq!(under_own.status, StatusCode::CREATED, "{}", under_own.body);
+    assert_eq!(under_own.json()["ancestors"][0]["slug"], "home-base");
+    assert_eq!(under_own.json()["your_standing"], "steward");
+}
+
+#[tokio::test]
+async fn joining_by_request_waits_for_a_steward_who_approves_or_declines() {
+    let app = TestApp::spawn().await;
+    let steward_member = app.create_member("Steward").await;
+    make_node(
+        &app,
+        &steward_member,
+        None,
+        &fields(
+            "by-request",
+            NodeVisibility::Members,
+            JoinPolicy::Request,
+            false,
+        ),
+    )
+    .await;
+    let amira = app.create_member("Amira").await;
+    let omar = app.create_member("Omar").await;
+    let (amira_b, omar_b, steward) = (
+        app.signed_in(&amira).await,
+        app.signed_in(&omar).await,
+        app.signed_in(&steward_member).await,
+    );
+
+    assert_eq!(
+        amira_b
+            .post_form("/nodes/by-request/join", &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    omar_b.post_form("/nodes/by-request/join", &[]).await;
+    assert!(
+        amira_b
+            .get("/nodes/by-request")
+            .await
+            .text("[data-test=standing]")
+            .contains("asked to join")
+    );
+    let page = steward.get("/nodes/by-request").await;
+    assert_eq!(page.count("[data-test=request]"), 2);
+
+    let approve = steward
+        .post_form(
+            &format!("/nodes/by-request/members/{}", amira.id),
+            &[("action", "approve")],
+        )
+        .await;
+    let decline = steward
+        .post_form(
+            &format!("/nodes/by-request/members/{}", omar.id),
+            &[("action", "decline")],
+        )
+        .await;
+    let forged = amira_b
+        .post_form(
+            &format!("/nodes/by-request/members/{}", omar.id),
+            &[("action", "approve")],
+        )
+        .await;
+
+    assert_eq!(approve.status, StatusCode::SEE_OTHER);
+    assert_eq!(decline.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        forged.status,
+        StatusCode::FORBIDDEN,
+        "a plain member is no steward"
+    );
+    assert!(
+        amira_b
+            .get("/nodes/by-request")
+            .await
+            .text("[data-test=standing]")
+            .contains("You are a member")
+    );
+    assert!(
+        omar_b
+            .get("/nodes/by-request")
+            .await
+            .text("[data-test=standing]")
+            .contains("not a member")
+    );
+    let events = app
+        .ctx
+        .store
+        .list_node_events(
+            app.ctx
+                .store
+                .find_node_by_slug("by-request")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            true,
+            10,
+        )
+        .await
+        .unwrap();
+    assert!(events.iter().any(|e| e.kind == "approved" && e.by_steward));
+    assert!(events.iter().any(|e| e.kind == "declined" && e.by_steward));
+}
+
+#[tokio::test]
+async fn a_node_always_keeps_a_steward() {
+    let app = TestApp::spawn().await;
+    let only = app.create_member("Only Steward").await;
+    make_node(
+        &app,
+        &only,
+        None,
+        &fields(
+            "one-steward",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    let browser = app.signed_in(&only).await;
+
+    let leave = browser.post_form("/nodes/one-steward/leave", &[]).await;
+    let api_leave = browser
+        .api("POST", "/api/v1/nodes/one-steward/leave", None, None)
+        .await;
+
+    assert_eq!(leave.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        leave
+            .text("[data-test=notice]")
+            .contains("always needs a steward")
+    );
+    assert_eq!(api_leave.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let helper = app.create_member("Helper").await;
+    app.signed_in(&helper)
+        .await
+        .api("POST", "/api/v1/nodes/one-steward/join", None, None)
+        .await;
+    let promoted = browser
+        .api(
+            "POST",
+            &format!("/api/v1/nodes/one-steward/members/{}", helper.id),
+            None,
+            Some(json!({"action": "make_steward"})),
+        )
+        .await;
+    assert_eq!(promoted.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        browser
+            .api("POST", "/api/v1/nodes/one-steward/leave", None, None)
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+}
+
+#[tokio::test]
+async fn an_outsider_cannot_join_or_even_find_a_secret_node() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields("unseen", NodeVisibility::Secret, JoinPolicy::Open, false),
+    )
+    .await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "invite-only",
+            NodeVisibility::Public,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    let outsider = app.signed_in(&app.create_member("Outsider").await).await;
+
+    let join_secret = outsider
+        .api("POST", "/api/v1/nodes/unseen/join", None, None)
+        .await;
+    let join_invite = outsider
+        .api("POST", "/api/v1/nodes/invite-only/join", None, None)
+        .await;
+    let join_page = outsider.post_form("/nodes/unseen/join", &[]).await;
+
+    assert_eq!(join_secret.status, StatusCode::NOT_FOUND);
+    assert!(!join_secret.body.contains("unseen"));
+    assert_eq!(join_invite.status, StatusCode::FORBIDDEN);
+    assert_eq!(join_page.status, StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,299 @@
+//! `/api/v1/nodes`: nodes of practice, with the same rules as the pages. A node the caller
+//! may not know about answers 404 on every route.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use praxis_app::AppError;
+use praxis_app::nodes::{self, JoinOutcome, NodeRecord, NodeView, StewardAction};
+use praxis_app::profiles::viewer_of;
+use praxis_domain::ids::MemberId;
+use praxis_domain::nodes::RawNodeFields;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::api::rfc3339;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember};
+use crate::middleware::RequestInfo;
+use crate::state::AppState;
+
+/// A node in a list.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct NodeSummary {
+    id: String,
+    slug: String,
+    name: String,
+    /// `domain`, `region` or `values`.
+    kind: String,
+    /// `public`, `members` or `secret`.
+    visibility: String,
+    /// `open`, `request` or `invite`.
+    join_policy: String,
+    parent_id: Option<String>,
+}
+
+impl NodeSummary {
+    fn from_record(n: &NodeRecord) -> Self {
+        Self {
+            id: n.id.to_string(),
+            slug: n.fields.slug.clone(),
+            name: n.fields.name.clone(),
+            kind: n.fields.kind.code().to_owned(),
+            visibility: n.fields.visibility.code().to_owned(),
+            join_policy: n.fields.join_policy.code().to_owned(),
+            parent_id: n.parent_id.map(|p| p.to_string()),
+        }
+    }
+}
+
+/// A member of a node, as the caller may see them.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct NodeMemberResponse {
+    id: String,
+    display_name: String,
+    is_steward: bool,
+}
+
+/// A node as the caller may see it.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct NodeResponse {
+    #[serde(flatten)]
+    node: NodeSummary,
+    description: String,
+    description_html: String,
+    languages: Vec<String>,
+    /// Member list for stewards only.
+    safety: bool,
+    created_at: String,
+    /// `outsider`, `requested`, `member` or `steward`.
+    your_standing: String,
+    ancestors: Vec<NodeSummary>,
+    children: Vec<NodeSummary>,
+    /// Absent when the member list is not the caller's to see.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<Vec<NodeMemberResponse>>,
+}
+
+impl NodeResponse {
+    fn from_view(v: NodeView) -> Self {
+        let standing = match v.standing {
+            praxis_domain::nodes::Standing::Outsider => "outsider",
+            praxis_domain::nodes::Standing::Requested => "requested",
+            praxis_domain::nodes::Standing::Member => "member",
+            praxis_domain::nodes::Standing::Steward => "steward",
+        };
+        Self {
+            node: NodeSummary::from_record(&v.node),
+            description: v.node.fields.description.clone(),
+            description_html: v.description_html,
+            languages: v.node.fields.languages.clone(),
+            safety: v.node.fields.safety,
+            created_at: rfc3339(v.node.created_at),
+            your_standing: standing.to_owned(),
+            ancestors: v.ancestors.iter().map(NodeSummary::from_record).collect(),
+            children: v.children.iter().map(NodeSummary::from_record).collect(),
+            members: v.members.map(|people| {
+                people
+                    .into_iter()
+                    .map(|p| NodeMemberResponse {
+                        id: p.id.to_string(),
+                        display_name: p.display_name,
+                        is_steward: p.is_steward,
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// A new node.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CreateNodeRequest {
+    name: String,
+    /// Lower-case letters, digits and hyphens, 2–60 characters.
+    slug: String,
+    /// `domain`, `region` or `values`.
+    kind: String,
+    /// The id or slug of the parent node.
+    parent: Option<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    /// `public`, `members` or `secret`.
+    visibility: String,
+    /// `open`, `request` or `invite`.
+    join_policy: String,
+    #[serde(default)]
+    safety: bool,
+}
+
+/// The top-level nodes the caller may see.
+#[utoipa::path(get, path = "/api/v1/nodes", tag = "nodes", responses((status = 200, body = Vec<NodeSummary>)))]
+pub(crate) async fn list_nodes(
+    State(state): State<AppState>,
+    info: RequestInfo,
+) -> Result<Json<Vec<NodeSummary>>, ApiError> {
+    let nodes = nodes::list_top_nodes(&state.ctx, viewer_of(info.member.as_ref()), 200).await?;
+    Ok(Json(nodes.iter().map(NodeSummary::from_record).collect()))
+}
+
+/// Creates a node (network admins anywhere; stewards under their node).
+#[utoipa::path(post, path = "/api/v1/nodes", tag = "nodes", request_body = CreateNodeRequest,
+    responses((status = 201, body = NodeResponse), (status = 403, description = "not allowed to create here"),
+        (status = 422, description = "invalid fields")))]
+pub(crate) async fn create_node(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(r): ApiJson<CreateNodeRequest>,
+) -> Result<(StatusCode, Json<NodeResponse>), ApiError> {
+    let raw = RawNodeFields {
+        name: r.name,
+        slug: r.slug,
+        kind: r.kind,
+        description: r.description,
+        languages: r.languages,
+        visibility: r.visibility,
+        join_policy: r.join_policy,
+        safety: r.safety,
+    };
+    let node = nodes::create_node(&state.ctx, &me, r.parent.as_deref(), raw).await?;
+    let view = nodes::view_node(
+        &state.ctx,
+        viewer_of(Some(&me)),
+        Some(&me),
+        &node.fields.slug,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(NodeResponse::from_view(view))))
+}
+
+/// One node; 404 when it does not exist or the caller may not know about it.
+#[utoipa::path(get, path = "/api/v1/nodes/{id}", tag = "nodes", params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 200, body = NodeResponse), (status = 404, description = "no such node visible to you")))]
+pub(crate) async fn get_node(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Path(key): Path<String>,
+) -> Result<Json<NodeResponse>, ApiError> {
+    let view = nodes::view_node(
+        &state.ctx,
+        viewer_of(info.member.as_ref()),
+        info.member.as_ref(),
+        &key,
+    )
+    .await?;
+    Ok(Json(NodeResponse::from_view(view)))
+}
+
+/// The node's members, when the caller may see them (403 with the safety setting on, for
+/// anyone but stewards).
+#[utoipa::path(get, path = "/api/v1/nodes/{id}/members", tag = "nodes", params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 200, body = Vec<NodeMemberResponse>), (status = 403, description = "member list not visible to you"),
+        (status = 404, description = "no such node visible to you")))]
+pub(crate) async fn list_node_members(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Path(key): Path<String>,
+) -> Result<Json<Vec<NodeMemberResponse>>, ApiError> {
+    let view = nodes::view_node(
+        &state.ctx,
+        viewer_of(info.member.as_ref()),
+        info.member.as_ref(),
+        &key,
+    )
+    .await?;
+    let people = view.members.ok_or(ApiError::App(AppError::Forbidden))?;
+    Ok(Json(
+        people
+            .into_iter()
+            .map(|p| NodeMemberResponse {
+                id: p.id.to_string(),
+                display_name: p.display_name,
+                is_steward: p.is_steward,
+            })
+            .collect(),
+    ))
+}
+
+/// What joining did.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct JoinResponse {
+    /// `member` (joined) or `requested` (a steward will answer).
+    standing: String,
+}
+
+/// Joins an open node or asks to join one that takes requests.
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/join", tag = "nodes", params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 200, body = JoinResponse), (status = 403, description = "invitation only"), (status = 404, description = "no such node visible to you")))]
+pub(crate) async fn join_node(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+) -> Result<Json<JoinResponse>, ApiError> {
+    let standing = match nodes::join_node(&state.ctx, &me, &key).await? {
+        JoinOutcome::Joined => "member",
+        JoinOutcome::Requested => "requested",
+    };
+    Ok(Json(JoinResponse {
+        standing: standing.to_owned(),
+    }))
+}
+
+/// Leaves a node (or withdraws a request).
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/leave", tag = "nodes", params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 204, description = "left"), (status = 409, description = "the last steward cannot leave")))]
+pub(crate) async fn leave_node(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    nodes::leave_node(&state.ctx, &me, &key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A steward's decision about a member.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StewardActionRequest {
+    /// `approve`, `decline`, `remove`, `make_steward` or `remove_steward`.
+    action: String,
+}
+
+/// Applies a steward's decision: approve or decline a request, remove a member, add or remove
+/// a steward.
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/members/{member_id}", tag = "nodes", request_body = StewardActionRequest,
+    params(("id" = String, Path, description = "node id or slug"), ("member_id" = String, Path, description = "member id")),
+    responses((status = 204, description = "done"), (status = 403, description = "not a steward"),
+        (status = 404, description = "no such node or member"), (status = 422, description = "unknown action or last steward")))]
+pub(crate) async fn act_on_member(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((key, member)): Path<(String, String)>,
+    ApiJson(r): ApiJson<StewardActionRequest>,
+) -> Result<StatusCode, ApiError> {
+    let member: MemberId = member
+        .parse()
+        .map_err(|_| ApiError::App(AppError::NotFound))?;
+    let action = parse_action(&r.action).ok_or_else(|| {
+        ApiError::App(AppError::Invalid(
+            praxis_domain::validation::FieldErrors::single("action", "error-unknown-choice"),
+        ))
+    })?;
+    nodes::act_as_steward(&state.ctx, &me, &key, member, action).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The steward action with this code.
+pub(crate) fn parse_action(code: &str) -> Option<StewardAction> {
+    Some(match code {
+        "approve" => StewardAction::Approve,
+        "decline" => StewardAction::Decline,
+        "remove" => StewardAction::Remove,
+        "make_steward" => StewardAction::MakeSteward,
+        "remove_steward" => StewardAction::RemoveSteward,
+        _ => return None,
+    })
+}

@@ -1,0 +1,300 @@
+//! Node pages: the list, a node's home, creating a node, joining, leaving, stewarding.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::nodes::{self, NodeRecord, NodeView};
+use praxis_app::profiles::viewer_of;
+use praxis_domain::ids::MemberId;
+use praxis_domain::nodes::{JoinPolicy, NodeKind, NodeVisibility, RawNodeFields, Standing};
+use praxis_domain::validation::FieldErrors;
+use serde::Deserialize;
+
+use crate::api::nodes::parse_action;
+use crate::error::PageError;
+use crate::extract::{FormFields, PageMember, encode_component};
+use crate::middleware::RequestInfo;
+use crate::pages::{Chrome, render, render_with_status};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "nodes/list.html")]
+pub(crate) struct NodeListPage {
+    c: Chrome,
+    nodes: Vec<NodeRecord>,
+    can_create: bool,
+}
+
+pub(crate) async fn list_nodes(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    c: Chrome,
+) -> Result<Response, PageError> {
+    let nodes = nodes::list_top_nodes(&state.ctx, viewer_of(info.member.as_ref()), 200).await?;
+    let can_create = nodes::can_create_top_level_node(info.member.as_ref());
+    Ok(render(&NodeListPage {
+        c,
+        nodes,
+        can_create,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "nodes/show.html")]
+pub(crate) struct NodePage {
+    c: Chrome,
+    view: NodeView,
+    notice: Option<String>,
+}
+
+impl NodePage {
+    fn standing_key(&self) -> &'static str {
+        match self.view.standing {
+            Standing::Outsider => "node-standing-outsider",
+            Standing::Requested => "node-standing-requested",
+            Standing::Member => "node-standing-member",
+            Standing::Steward => "node-standing-steward",
+        }
+    }
+
+    fn is_member(&self) -> bool {
+        self.view.standing.is_member()
+    }
+
+    fn is_requested(&self) -> bool {
+        self.view.standing == Standing::Requested
+    }
+
+    fn asks_to_join(&self) -> bool {
+        self.view.node.fields.join_policy == JoinPolicy::Request
+    }
+}
+
+async fn node_page(
+    state: &AppState,
+    info: &RequestInfo,
+    c: Chrome,
+    slug: &str,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let view = nodes::view_node(
+        &state.ctx,
+        viewer_of(info.member.as_ref()),
+        info.member.as_ref(),
+        slug,
+    )
+    .await?;
+    Ok(render_with_status(status, &NodePage { c, view, notice }))
+}
+
+pub(crate) async fn show_node(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    c: Chrome,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    node_page(&state, &info, c, &slug, None, StatusCode::OK).await
+}
+
+/// The form's values as text.
+pub(crate) struct NodeForm {
+    name: String,
+    slug: String,
+    kind: String,
+    description: String,
+    languages: String,
+    visibility: String,
+    join_policy: String,
+    safety: bool,
+    parent: String,
+}
+
+pub(crate) struct Choice {
+    code: &'static str,
+    label_key: String,
+}
+
+#[derive(Template)]
+#[template(path = "nodes/new.html")]
+pub(crate) struct NewNodePage {
+    c: Chrome,
+    form: NodeForm,
+    errors: FieldErrors,
+    kinds: Vec<Choice>,
+    visibilities: Vec<Choice>,
+    policies: Vec<Choice>,
+}
+
+impl NewNodePage {
+    fn new(c: Chrome, form: NodeForm, errors: FieldErrors) -> Self {
+        Self {
+            c,
+            form,
+            errors,
+            kinds: NodeKind::ALL
+                .iter()
+                .map(|k| Choice {
+                    code: k.code(),
+                    label_key: format!("node-kind-{}", k.code()),
+                })
+                .collect(),
+            visibilities: NodeVisibility::ALL
+                .iter()
+                .map(|v| Choice {
+                    code: v.code(),
+                    label_key: format!("node-visibility-{}", v.code()),
+                })
+                .collect(),
+            policies: JoinPolicy::ALL
+                .iter()
+                .map(|p| Choice {
+                    code: p.code(),
+                    label_key: format!("node-join-{}", p.code()),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ParentQuery {
+    parent: Option<String>,
+}
+
+pub(crate) async fn new_node(
+    PageMember(_me): PageMember,
+    c: Chrome,
+    Query(q): Query<ParentQuery>,
+) -> Response {
+    let form = NodeForm {
+        name: String::new(),
+        slug: String::new(),
+        kind: "region".into(),
+        description: String::new(),
+        languages: String::new(),
+        visibility: "members".into(),
+        join_policy: "request".into(),
+        safety: false,
+        parent: q.parent.unwrap_or_default(),
+    };
+    render(&NewNodePage::new(c, form, FieldErrors::new()))
+}
+
+pub(crate) async fn create_node(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    f: FormFields,
+) -> Result<Response, PageError> {
+    let form = NodeForm {
+        name: f.text("name"),
+        slug: f.text("slug"),
+        kind: f.text("kind"),
+        description: f.text("description"),
+        languages: f.text("languages"),
+        visibility: f.text("visibility"),
+        join_policy: f.text("join_policy"),
+        safety: f.checked("safety"),
+        parent: f.text("parent"),
+    };
+    let raw = RawNodeFields {
+        name: form.name.clone(),
+        slug: form.slug.clone(),
+        kind: form.kind.clone(),
+        description: form.description.clone(),
+        languages: form
+            .languages
+            .split([',', '،'])
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        visibility: form.visibility.clone(),
+        join_policy: form.join_policy.clone(),
+        safety: form.safety,
+    };
+    match nodes::create_node(&state.ctx, &me, Some(form.parent.as_str()), raw).await {
+        Ok(node) => Ok(
+            Redirect::to(&format!("/nodes/{}", encode_component(&node.fields.slug)))
+                .into_response(),
+        ),
+        Err(AppError::Invalid(errors)) => Ok(render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &NewNodePage::new(c, form, errors),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn back_to(slug: &str) -> Response {
+    Redirect::to(&format!("/nodes/{}", encode_component(slug))).into_response()
+}
+
+pub(crate) async fn join_node(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(slug): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    nodes::join_node(&state.ctx, &me, &slug).await?;
+    Ok(back_to(&slug))
+}
+
+pub(crate) async fn leave_node(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    match nodes::leave_node(&state.ctx, &me, &slug).await {
+        Ok(()) => Ok(back_to(&slug)),
+        Err(AppError::Invalid(_)) => {
+            let notice = Some(c.t("error-last-steward"));
+            node_page(
+                &state,
+                &info,
+                c,
+                &slug,
+                notice,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn act_on_member(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path((slug, member)): Path<(String, String)>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let member: MemberId = member.parse().map_err(|_| PageError(AppError::NotFound))?;
+    let action = form
+        .get("action")
+        .and_then(parse_action)
+        .ok_or(PageError(AppError::NotFound))?;
+    match nodes::act_as_steward(&state.ctx, &me, &slug, member, action).await {
+        Ok(()) => Ok(back_to(&slug)),
+        Err(AppError::Invalid(_)) => {
+            let notice = Some(c.t("error-last-steward"));
+            node_page(
+                &state,
+                &info,
+                c,
+                &slug,
+                notice,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

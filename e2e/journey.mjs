@@ -108,6 +108,20 @@ try {
   check(await page.locator('[data-test=bio] strong').innerText() === 'tenants', 'the bio renders its Markdown');
   await audit(page, '05-profile');
 
+  // The first account is the network admin: it creates a node of practice.
+  await page.getByRole('link', { name: 'Nodes' }).click();
+  await page.getByRole('link', { name: 'Create a node' }).click();
+  await page.getByLabel('Name').fill('Climate organizing in Jordan');
+  await page.getByLabel('Web address').fill('climate-jordan');
+  await page.getByRole('radio', { name: 'Domain' }).check();
+  await page.getByRole('radio', { name: /^Public/ }).check();
+  await page.getByRole('radio', { name: /^Open/ }).check();
+  await page.getByRole('button', { name: 'Create a node' }).click();
+  await page.waitForURL('**/nodes/climate-jordan');
+  check(await page.getByText('You are a steward of this node.').isVisible(), 'the creator of a node is its steward');
+  await audit(page, '05b-node');
+  await page.getByRole('link', { name: 'Nour Haddad' }).first().click();
+
   await page.getByRole('button', { name: 'العربية' }).click();
   await page.waitForLoadState();
   check(await page.locator('html').getAttribute('dir') === 'rtl', 'Arabic pages are right to left');

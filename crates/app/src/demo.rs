@@ -9,6 +9,8 @@ use praxis_store::members::NewMember;
 
 use crate::secrets::hash_password;
 use crate::{AppError, AppResult, Context};
+use praxis_domain::ids::NodeId;
+use praxis_domain::nodes::{JoinPolicy, NodeFields, NodeKind, NodeVisibility};
 
 /// The demo member a newcomer can sign in as.
 pub const DEMO_EMAIL: &str = "amira@demo.example";
@@ -194,8 +196,13 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     let password_hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
     let mut rng = Rng(seed);
     let now = ctx.now();
+    let mut joins: Vec<(MemberId, Vec<&'static str>)> = Vec::with_capacity(count);
     for i in 0..count {
-        let region = rng.pick(REGIONS);
+        let region = if i == 0 {
+            &REGIONS[0]
+        } else {
+            rng.pick(REGIONS)
+        };
         let name = format!("{} {}", rng.pick(region.given), rng.pick(region.family));
         let email = if i == 0 {
             DEMO_EMAIL.to_owned()
@@ -253,7 +260,285 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
             created_at: now.plus_seconds(-(i64::try_from(i).unwrap_or(0) * 3600)),
         };
         ctx.store.create_member(&member).await?;
+        let mut slugs: Vec<&'static str> = region_nodes(region.name).to_vec();
+        for domain in &member.profile.domains {
+            slugs.extend(domain_node(domain));
+        }
+        joins.push((member.id, slugs));
     }
+    seed_nodes(ctx, &joins, &mut rng).await?;
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))
+}
+
+/// The demo's nodes: (slug, name, kind, parent, visibility, join policy, safety, description).
+const NODES: &[(
+    &str,
+    &str,
+    NodeKind,
+    Option<&str>,
+    NodeVisibility,
+    JoinPolicy,
+    bool,
+    &str,
+)] = &[
+    (
+        "balkans",
+        "The Balkans",
+        NodeKind::Region,
+        None,
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Organizers across the former Yugoslavia and its neighbours, learning across borders.",
+    ),
+    (
+        "serbia",
+        "Србија · Serbia",
+        NodeKind::Region,
+        Some("balkans"),
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Student, tenant and labour organizers in Serbia.",
+    ),
+    (
+        "belgrade",
+        "Beograd organizers",
+        NodeKind::Region,
+        Some("serbia"),
+        NodeVisibility::Members,
+        JoinPolicy::Request,
+        false,
+        "Monthly coaching circles in Belgrade.",
+    ),
+    (
+        "bosnia",
+        "Bosna i Hercegovina",
+        NodeKind::Region,
+        Some("balkans"),
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Organizing across communities in Bosnia and Herzegovina.",
+    ),
+    (
+        "sarajevo",
+        "Sarajevo",
+        NodeKind::Region,
+        Some("bosnia"),
+        NodeVisibility::Members,
+        JoinPolicy::Open,
+        false,
+        "Sarajevo's organizers and their campaigns.",
+    ),
+    (
+        "middle-east",
+        "Middle East · الشرق الأوسط",
+        NodeKind::Region,
+        None,
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Young people turning their capacity for mobilization into capacity for organization.",
+    ),
+    (
+        "jordan",
+        "الأردن · Jordan",
+        NodeKind::Region,
+        Some("middle-east"),
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Public narrative workshops and campaigns in Jordan.",
+    ),
+    (
+        "amman",
+        "عمّان · Amman",
+        NodeKind::Region,
+        Some("jordan"),
+        NodeVisibility::Members,
+        JoinPolicy::Request,
+        false,
+        "Coaches and organizers in Amman.",
+    ),
+    (
+        "amman-tenants",
+        "Amman tenant organizers",
+        NodeKind::Values,
+        Some("amman"),
+        NodeVisibility::Secret,
+        JoinPolicy::Invite,
+        true,
+        "A closed circle: members are at risk. Only stewards see who belongs.",
+    ),
+    (
+        "lebanon",
+        "لبنان · Lebanon",
+        NodeKind::Region,
+        Some("middle-east"),
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Organizers in Lebanon.",
+    ),
+    (
+        "americas",
+        "The Americas",
+        NodeKind::Region,
+        None,
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "From Boston to Mexico City.",
+    ),
+    (
+        "mexico",
+        "México",
+        NodeKind::Region,
+        Some("americas"),
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Organizadoras y organizadores en México.",
+    ),
+    (
+        "boston",
+        "Greater Boston",
+        NodeKind::Region,
+        Some("americas"),
+        NodeVisibility::Members,
+        JoinPolicy::Open,
+        false,
+        "Where the network's first workshops ran.",
+    ),
+    (
+        "kenya",
+        "Kenya",
+        NodeKind::Region,
+        None,
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Organizers in Nairobi and beyond.",
+    ),
+    (
+        "turkiye",
+        "Türkiye",
+        NodeKind::Region,
+        None,
+        NodeVisibility::Members,
+        JoinPolicy::Request,
+        false,
+        "Organizers in Türkiye.",
+    ),
+    (
+        "climate",
+        "Climate organizing",
+        NodeKind::Domain,
+        None,
+        NodeVisibility::Public,
+        JoinPolicy::Open,
+        false,
+        "Building constituencies that can win on climate.",
+    ),
+    (
+        "faith",
+        "Faith communities",
+        NodeKind::Domain,
+        None,
+        NodeVisibility::Public,
+        JoinPolicy::Request,
+        false,
+        "Congregations organizing across traditions.",
+    ),
+    (
+        "health",
+        "Health care workers",
+        NodeKind::Domain,
+        None,
+        NodeVisibility::Members,
+        JoinPolicy::Request,
+        true,
+        "Nurses, doctors and carers organizing their workplaces.",
+    ),
+];
+
+fn region_nodes(city: &str) -> &'static [&'static str] {
+    match city {
+        "Amman" => &["jordan", "amman", "amman-tenants"],
+        "Beirut" => &["lebanon"],
+        "Belgrade" => &["serbia", "belgrade"],
+        "Sarajevo" => &["bosnia", "sarajevo"],
+        "Mexico City" => &["mexico"],
+        "Boston" => &["boston"],
+        "Nairobi" => &["kenya"],
+        "Istanbul" => &["turkiye"],
+        _ => &[],
+    }
+}
+
+fn domain_node(domain: &str) -> Option<&'static str> {
+    match domain {
+        "Climate" => Some("climate"),
+        "Faith communities" => Some("faith"),
+        "Health care" => Some("health"),
+        _ => None,
+    }
+}
+
+/// Creates the demo's nodes (the first demo member is the first steward of each) and lets
+/// members join the nodes of their region and domains; some wait for approval, and the first
+/// joiner of each node becomes a steward too.
+async fn seed_nodes(
+    ctx: &Context,
+    joins: &[(MemberId, Vec<&'static str>)],
+    rng: &mut Rng,
+) -> AppResult<()> {
+    let Some((founder, _)) = joins.first() else {
+        return Ok(());
+    };
+    let now = ctx.now();
+    let mut ids: Vec<(&str, NodeId)> = Vec::new();
+    for (slug, name, kind, parent, visibility, join_policy, safety, description) in NODES {
+        let id = NodeId::generate();
+        let parent_id = parent.and_then(|p| ids.iter().find(|(s, _)| *s == p).map(|(_, id)| *id));
+        let fields = NodeFields {
+            name: (*name).to_owned(),
+            slug: (*slug).to_owned(),
+            kind: *kind,
+            description: (*description).to_owned(),
+            languages: Vec::new(),
+            visibility: *visibility,
+            join_policy: *join_policy,
+            safety: *safety,
+        };
+        ctx.store
+            .create_node(id, parent_id, &fields, *founder, now)
+            .await?;
+        ids.push((slug, id));
+    }
+    let mut has_steward: Vec<&str> = Vec::new();
+    for (member, slugs) in joins.iter().skip(1) {
+        for slug in slugs {
+            let Some((_, node)) = ids.iter().find(|(s, _)| s == slug) else {
+                continue;
+            };
+            // The secret circle takes only some of Amman's members, and never by request.
+            if *slug == "amman-tenants" && !rng.chance(30) {
+                continue;
+            }
+            let requested = *slug != "amman-tenants" && rng.chance(10);
+            ctx.store
+                .add_node_member(*node, *member, requested, *member, false, now)
+                .await?;
+            if !requested && !has_steward.contains(slug) {
+                ctx.store
+                    .set_node_steward(*node, *member, true, *founder, now)
+                    .await?;
+                has_steward.push(slug);
+            }
+        }
+    }
+    Ok(())
 }

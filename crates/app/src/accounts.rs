@@ -373,6 +373,8 @@ pub struct MemberExport {
     pub member: praxis_store::members::MemberRecord,
     /// Their access tokens (names and dates, never secrets).
     pub tokens: Vec<praxis_store::tokens::AccessTokenInfo>,
+    /// Every node they belong to, those with the safety setting included.
+    pub nodes: Vec<praxis_store::nodes::NodeRecord>,
 }
 
 /// Collects everything kept about the member (their data, in their hands).
@@ -380,5 +382,9 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
     Ok(MemberExport {
         member: ctx.store.get_member(me.id).await?,
         tokens: ctx.store.list_access_tokens(me.id).await?,
+        nodes: ctx
+            .store
+            .list_member_nodes(me.id, praxis_store::nodes::NodeScope::MemberView(me.id), true, 10_000)
+            .await?,
     })
 }

@@ -6,6 +6,7 @@ use praxis_domain::members::profile::{
 };
 use praxis_domain::timestamps::Timestamp;
 use praxis_store::members::ListScope;
+use praxis_store::nodes::NodeScope;
 use tracing::instrument;
 
 use crate::accounts::CurrentMember;
@@ -25,6 +26,9 @@ pub struct ProfileView {
     pub is_own: bool,
     /// When the member joined.
     pub joined: Timestamp,
+    /// The nodes they belong to that the viewer may see (never nodes with the safety
+    /// setting); empty in listings.
+    pub nodes: Vec<praxis_store::nodes::NodeRecord>,
 }
 
 /// One page of profiles and the cursor for the next.
@@ -51,8 +55,14 @@ pub async fn view_profile(ctx: &Context, viewer: Viewer, id: MemberId) -> AppRes
     if !can_view_profile(id, record.profile.visibility, viewer) {
         return Err(AppError::NotFound);
     }
+    let scope = match viewer {
+        Viewer::Anonymous => NodeScope::PublicOnly,
+        Viewer::Member(m) => NodeScope::MemberView(m),
+    };
+    let nodes = ctx.store.list_member_nodes(id, scope, false, 100).await?;
     Ok(ProfileView {
         id,
+        nodes,
         bio_html: render_markdown(&record.profile.bio),
         is_own: viewer == Viewer::Member(id),
         profile: record.profile,
@@ -130,6 +140,7 @@ pub async fn list_profiles(
             id: row.id,
             profile: row.profile,
             joined: Timestamp::from_unix_ms(0),
+            nodes: Vec::new(),
         })
         .collect();
     Ok(ProfilePage { items, next_cursor })

@@ -218,6 +218,34 @@ impl Store {
         rows.iter().map(node_from_row).collect()
     }
 
+    /// The nodes a member actively belongs to that the scope allows. Nodes with the safety
+    /// setting are left out unless `include_safety` (for the member's own data export): their
+    /// membership never shows on a profile.
+    pub async fn list_member_nodes(
+        &self,
+        member: MemberId,
+        scope: NodeScope,
+        include_safety: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<NodeRecord>> {
+        let (clause, viewer) = visible_clause(scope);
+        let safety = if include_safety { "" } else { "safety = 0 AND" };
+        let sql = format!(
+            "SELECT {NODE_COLUMNS} FROM nodes
+             WHERE {safety} {clause} AND node_id IN (
+                SELECT node_id FROM node_members WHERE member_id = $2 AND status = 'active')
+             ORDER BY name, node_id LIMIT $3"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer)
+            .bind(member.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing a member's nodes")?;
+        rows.iter().map(node_from_row).collect()
+    }
+
     /// A member's standing in a node.
     pub async fn node_standing(&self, node: NodeId, member: MemberId) -> StoreResult<Standing> {
         let row: Option<(String, String)> = sqlx::query_as(

@@ -29,6 +29,7 @@ home-all-members = عرض جميع الأعضاء
 members-title = الأعضاء
 members-public-only = تظهر لك الملفات التي جعلها أصحابها عامة. سجّل الدخول لترى كل من يشارك ملفه مع أعضاء الشبكة.
 members-empty = لا توجد ملفات لعرضها بعد.
+profile-nodes = العُقد
 profile-joined = تاريخ الانضمام
 profile-visible-public = يمكن لأي شخص رؤية ملفك، حتى من لم يسجّل الدخول.
 profile-visible-members = لا يرى ملفك إلا أعضاء الشبكة المسجّلون.

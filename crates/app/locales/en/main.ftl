@@ -29,6 +29,7 @@ home-all-members = See all members
 members-title = Members
 members-public-only = You see the profiles their owners made public. Sign in to see everyone who shares their profile with the network.
 members-empty = No profiles to show yet.
+profile-nodes = Nodes
 profile-joined = Joined
 profile-visible-public = Anyone can see your profile, even people who are not signed in.
 profile-visible-members = Only signed-in members of the network can see your profile.

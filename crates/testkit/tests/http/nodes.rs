@@ -557,3 +557,34 @@ async fn an_outsider_cannot_join_or_even_find_a_secret_node() {
     assert_eq!(join_invite.status, StatusCode::FORBIDDEN);
     assert_eq!(join_page.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_profile_shows_nodes_but_never_a_safety_node_and_secret_ones_only_to_co_members() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let person = app.create_member("Visible Person").await;
+    let open = make_node(&app, &steward, None, &fields("open-circle", NodeVisibility::Public, JoinPolicy::Open, false)).await;
+    let secret = make_node(&app, &steward, None, &fields("inner-circle", NodeVisibility::Secret, JoinPolicy::Invite, false)).await;
+    let safe = make_node(&app, &steward, None, &fields("risky-circle", NodeVisibility::Public, JoinPolicy::Open, true)).await;
+    for node in [open, secret, safe] {
+        app.ctx.store.add_node_member(node, person.id, false, steward.id, true, app.ctx.now()).await.unwrap();
+    }
+    let profile = format!("/members/{}", person.id);
+    let api = format!("/api/v1/members/{}", person.id);
+    let outsider = app.signed_in(&app.create_member("Outsider").await).await;
+    let co_member = app.signed_in(&steward).await;
+
+    let seen_by_outsider = outsider.get(&profile).await;
+    let api_for_outsider = outsider.api("GET", &api, None, None).await;
+    let seen_by_co_member = co_member.get(&profile).await;
+    let own_export = app.signed_in(&person).await.api("GET", "/api/v1/me/export", None, None).await;
+
+    assert!(seen_by_outsider.text("[data-test=profile-nodes]").contains("Node open-circle"));
+    for body in [&seen_by_outsider.body, &api_for_outsider.body] {
+        assert!(!body.contains("inner-circle"), "a secret node leaks to an outsider");
+        assert!(!body.contains("risky-circle"), "a safety node shows on a profile");
+    }
+    assert!(seen_by_co_member.body.contains("Node inner-circle"));
+    assert!(!seen_by_co_member.body.contains("risky-circle"), "not even co-members see safety membership on profiles");
+    assert!(own_export.body.contains("risky-circle"), "the member's own export has every node");
+}

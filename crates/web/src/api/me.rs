@@ -136,7 +136,7 @@ pub(crate) struct ExportResponse {
 
 impl ExportResponse {
     pub(crate) fn from_export(export: MemberExport) -> Self {
-        let MemberExport { member, tokens } = export;
+        let MemberExport { member, tokens, nodes } = export;
         let id = member.account.id;
         let view = ProfileView {
             id,
@@ -144,6 +144,7 @@ impl ExportResponse {
             is_own: true,
             profile: member.profile,
             joined: member.created_at,
+            nodes,
         };
         Self {
             id: id.to_string(),

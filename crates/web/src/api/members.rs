@@ -54,6 +54,18 @@ pub(crate) struct ProfileResponse {
     /// When the member joined (one profile only).
     #[serde(skip_serializing_if = "Option::is_none")]
     joined_at: Option<String>,
+    /// Nodes they belong to that the caller may see (one profile only; never nodes whose
+    /// members are at risk).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nodes: Option<Vec<ProfileNode>>,
+}
+
+/// A node on a profile.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ProfileNode {
+    id: String,
+    slug: String,
+    name: String,
 }
 
 impl ProfileResponse {
@@ -84,6 +96,12 @@ impl ProfileResponse {
             },
             visibility: view.is_own.then(|| p.visibility.code().to_owned()),
             joined_at: detailed.then(|| rfc3339(view.joined)),
+            nodes: detailed.then(|| {
+                view.nodes
+                    .iter()
+                    .map(|n| ProfileNode { id: n.id.to_string(), slug: n.fields.slug.clone(), name: n.fields.name.clone() })
+                    .collect()
+            }),
         }
     }
 }

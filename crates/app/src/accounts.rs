@@ -384,7 +384,12 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
         tokens: ctx.store.list_access_tokens(me.id).await?,
         nodes: ctx
             .store
-            .list_member_nodes(me.id, praxis_store::nodes::NodeScope::MemberView(me.id), true, 10_000)
+            .list_member_nodes(
+                me.id,
+                praxis_store::nodes::NodeScope::MemberView(me.id),
+                true,
+                10_000,
+            )
             .await?,
     })
 }

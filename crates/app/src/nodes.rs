@@ -380,3 +380,106 @@ fn last_steward_is_invalid(result: Result<(), StoreError>) -> AppResult<()> {
         other => Ok(other?),
     }
 }
+
+/// Changes to a node; `None` keeps a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct NodeChanges {
+    /// Name.
+    pub name: Option<String>,
+    /// Slug.
+    pub slug: Option<String>,
+    /// Kind code.
+    pub kind: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Language codes.
+    pub languages: Option<Vec<String>>,
+    /// Visibility code.
+    pub visibility: Option<String>,
+    /// Join policy code.
+    pub join_policy: Option<String>,
+    /// Safety setting.
+    pub safety: Option<bool>,
+}
+
+/// The node's current fields as raw input (to prefill a form or merge changes into).
+pub fn raw_fields(node: &NodeRecord) -> RawNodeFields {
+    let f = &node.fields;
+    RawNodeFields {
+        name: f.name.clone(),
+        slug: f.slug.clone(),
+        kind: f.kind.code().to_owned(),
+        description: f.description.clone(),
+        languages: f.languages.clone(),
+        visibility: f.visibility.code().to_owned(),
+        join_policy: f.join_policy.code().to_owned(),
+        safety: f.safety,
+    }
+}
+
+/// A node a steward may edit.
+///
+/// # Errors
+/// `NotFound` when not visible, `Forbidden` for non-stewards.
+pub async fn node_for_editing(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+) -> AppResult<NodeRecord> {
+    let (node, standing) = visible_node(ctx, Viewer::Member(me.id), key).await?;
+    if standing == Standing::Steward {
+        Ok(node)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Edits a node (stewards only); every field is validated before anything changes.
+///
+/// # Errors
+/// `NotFound`, `Forbidden`, or `Invalid` naming fields (a taken slug included).
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn edit_node(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+    changes: NodeChanges,
+) -> AppResult<NodeRecord> {
+    let node = node_for_editing(ctx, me, key).await?;
+    let mut raw = raw_fields(&node);
+    let NodeChanges {
+        name,
+        slug,
+        kind,
+        description,
+        languages,
+        visibility,
+        join_policy,
+        safety,
+    } = changes;
+    raw.name = name.unwrap_or(raw.name);
+    raw.slug = slug.unwrap_or(raw.slug);
+    raw.kind = kind.unwrap_or(raw.kind);
+    raw.description = description.unwrap_or(raw.description);
+    raw.languages = languages.unwrap_or(raw.languages);
+    raw.visibility = visibility.unwrap_or(raw.visibility);
+    raw.join_policy = join_policy.unwrap_or(raw.join_policy);
+    raw.safety = safety.unwrap_or(raw.safety);
+    let fields = NodeFields::parse(raw)?;
+    match ctx
+        .store
+        .update_node(node.id, &fields, me.id, ctx.now())
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Conflict(Constraint::NodeSlugTaken)) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "slug",
+                "error-slug-taken",
+            )));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!(node.id = %node.id, "node edited");
+    Ok(ctx.store.get_node(node.id).await?)
+}

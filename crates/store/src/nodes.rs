@@ -134,6 +134,43 @@ impl Store {
         tx.commit().await.describe("committing a new node")
     }
 
+    /// Replaces a node's fields and records the edit in the stewards' log.
+    ///
+    /// # Errors
+    /// `Conflict(NodeSlugTaken)` when the new slug is in use.
+    pub async fn update_node(
+        &self,
+        id: NodeId,
+        fields: &NodeFields,
+        actor: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting a node edit")?;
+        let done = sqlx::query(
+            "UPDATE nodes SET slug = $2, name = $3, kind = $4, description = $5, languages = $6,
+                visibility = $7, join_policy = $8, safety = $9, updated_at = $10
+             WHERE node_id = $1",
+        )
+        .bind(id.to_string())
+        .bind(&fields.slug)
+        .bind(&fields.name)
+        .bind(fields.kind.code())
+        .bind(&fields.description)
+        .bind(fields.languages.join(","))
+        .bind(fields.visibility.code())
+        .bind(fields.join_policy.code())
+        .bind(i64::from(fields.safety))
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("updating a node")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        insert_event(&mut tx, id, Some(actor), None, "edited", true, now).await?;
+        tx.commit().await.describe("committing a node edit")
+    }
+
     /// The node with this slug.
     pub async fn find_node_by_slug(&self, slug: &str) -> StoreResult<Option<NodeRecord>> {
         let sql = format!("SELECT {NODE_COLUMNS} FROM nodes WHERE slug = $1");

@@ -46,6 +46,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/nodes/new", get(pages::nodes::new_node))
         .route("/nodes/{slug}", get(pages::nodes::show_node))
+        .route(
+            "/nodes/{slug}/edit",
+            get(pages::nodes::edit_node).post(pages::nodes::update_node),
+        )
         .route("/nodes/{slug}/join", post(pages::nodes::join_node))
         .route("/nodes/{slug}/leave", post(pages::nodes::leave_node))
         .route(
@@ -96,7 +100,10 @@ pub fn router(state: AppState) -> Router {
             "/nodes",
             get(api::nodes::list_nodes).post(api::nodes::create_node),
         )
-        .route("/nodes/{id}", get(api::nodes::get_node))
+        .route(
+            "/nodes/{id}",
+            get(api::nodes::get_node).patch(api::nodes::update_node),
+        )
         .route("/nodes/{id}/members", get(api::nodes::list_node_members))
         .route(
             "/nodes/{id}/members/{member_id}",

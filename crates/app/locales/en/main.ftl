@@ -149,6 +149,7 @@ nodes-title = Nodes of practice
 nodes-lead = Nodes gather members around a domain, a region or shared values. Join one to learn with people who do the same work.
 nodes-empty = No nodes to show yet.
 node-create = Create a node
+node-edit = Edit this node
 node-create-child = Create a node inside this one
 node-ancestors = Where this node sits
 node-safety-on = member list for stewards only

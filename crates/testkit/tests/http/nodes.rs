@@ -563,11 +563,48 @@ async fn a_profile_shows_nodes_but_never_a_safety_node_and_secret_ones_only_to_c
     let app = TestApp::spawn().await;
     let steward = app.create_member("Steward").await;
     let person = app.create_member("Visible Person").await;
-    let open = make_node(&app, &steward, None, &fields("open-circle", NodeVisibility::Public, JoinPolicy::Open, false)).await;
-    let secret = make_node(&app, &steward, None, &fields("inner-circle", NodeVisibility::Secret, JoinPolicy::Invite, false)).await;
-    let safe = make_node(&app, &steward, None, &fields("risky-circle", NodeVisibility::Public, JoinPolicy::Open, true)).await;
+    let open = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "open-circle",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    let secret = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "inner-circle",
+            NodeVisibility::Secret,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    let safe = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "risky-circle",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            true,
+        ),
+    )
+    .await;
     for node in [open, secret, safe] {
-        app.ctx.store.add_node_member(node, person.id, false, steward.id, true, app.ctx.now()).await.unwrap();
+        app.ctx
+            .store
+            .add_node_member(node, person.id, false, steward.id, true, app.ctx.now())
+            .await
+            .unwrap();
     }
     let profile = format!("/members/{}", person.id);
     let api = format!("/api/v1/members/{}", person.id);
@@ -577,14 +614,93 @@ async fn a_profile_shows_nodes_but_never_a_safety_node_and_secret_ones_only_to_c
     let seen_by_outsider = outsider.get(&profile).await;
     let api_for_outsider = outsider.api("GET", &api, None, None).await;
     let seen_by_co_member = co_member.get(&profile).await;
-    let own_export = app.signed_in(&person).await.api("GET", "/api/v1/me/export", None, None).await;
+    let own_export = app
+        .signed_in(&person)
+        .await
+        .api("GET", "/api/v1/me/export", None, None)
+        .await;
 
-    assert!(seen_by_outsider.text("[data-test=profile-nodes]").contains("Node open-circle"));
+    assert!(
+        seen_by_outsider
+            .text("[data-test=profile-nodes]")
+            .contains("Node open-circle")
+    );
     for body in [&seen_by_outsider.body, &api_for_outsider.body] {
-        assert!(!body.contains("inner-circle"), "a secret node leaks to an outsider");
-        assert!(!body.contains("risky-circle"), "a safety node shows on a profile");
+        assert!(
+            !body.contains("inner-circle"),
+            "a secret node leaks to an outsider"
+        );
+        assert!(
+            !body.contains("risky-circle"),
+            "a safety node shows on a profile"
+        );
     }
     assert!(seen_by_co_member.body.contains("Node inner-circle"));
-    assert!(!seen_by_co_member.body.contains("risky-circle"), "not even co-members see safety membership on profiles");
-    assert!(own_export.body.contains("risky-circle"), "the member's own export has every node");
+    assert!(
+        !seen_by_co_member.body.contains("risky-circle"),
+        "not even co-members see safety membership on profiles"
+    );
+    assert!(
+        own_export.body.contains("risky-circle"),
+        "the member's own export has every node"
+    );
+}
+
+#[tokio::test]
+async fn a_steward_edits_the_node_and_the_edit_is_logged() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let id = make_node(
+        &app,
+        &steward,
+        None,
+        &fields("old-name", NodeVisibility::Public, JoinPolicy::Open, false),
+    )
+    .await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields("taken", NodeVisibility::Public, JoinPolicy::Open, false),
+    )
+    .await;
+    let browser = app.signed_in(&steward).await;
+
+    let form = browser.get("/nodes/old-name/edit").await;
+    assert_eq!(form.attr("#slug", "value").as_deref(), Some("old-name"));
+    let clash = browser
+        .api(
+            "PATCH",
+            "/api/v1/nodes/old-name",
+            None,
+            Some(json!({"slug": "taken"})),
+        )
+        .await;
+    assert_eq!(clash.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(clash.json()["error"]["fields"]["slug"].is_string());
+    let saved = browser
+        .post_form(
+            "/nodes/old-name/edit",
+            &[
+                ("name", "New Name"),
+                ("slug", "new-name"),
+                ("kind", "values"),
+                ("visibility", "secret"),
+                ("join_policy", "invite"),
+            ],
+        )
+        .await;
+
+    assert_eq!(saved.location(), Some("/nodes/new-name"));
+    let node = app.ctx.store.get_node(id).await.unwrap();
+    assert_eq!(node.fields.name, "New Name");
+    assert_eq!(node.fields.visibility, NodeVisibility::Secret);
+    assert_eq!(
+        app.browser().get("/nodes/new-name").await.status,
+        StatusCode::NOT_FOUND,
+        "now secret"
+    );
+    let log = app.ctx.store.list_node_events(id, true, 10).await.unwrap();
+    assert_eq!(log[0].kind, "edited");
+    assert_eq!(log[0].actor_id, Some(steward.id));
 }

@@ -136,7 +136,11 @@ pub(crate) struct ExportResponse {
 
 impl ExportResponse {
     pub(crate) fn from_export(export: MemberExport) -> Self {
-        let MemberExport { member, tokens, nodes } = export;
+        let MemberExport {
+            member,
+            tokens,
+            nodes,
+        } = export;
         let id = member.account.id;
         let view = ProfileView {
             id,

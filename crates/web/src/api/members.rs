@@ -99,7 +99,11 @@ impl ProfileResponse {
             nodes: detailed.then(|| {
                 view.nodes
                     .iter()
-                    .map(|n| ProfileNode { id: n.id.to_string(), slug: n.fields.slug.clone(), name: n.fields.name.clone() })
+                    .map(|n| ProfileNode {
+                        id: n.id.to_string(),
+                        slug: n.fields.slug.clone(),
+                        name: n.fields.name.clone(),
+                    })
                     .collect()
             }),
         }

@@ -297,3 +297,49 @@ pub(crate) fn parse_action(code: &str) -> Option<StewardAction> {
         _ => return None,
     })
 }
+
+/// Changes to a node; absent fields stay as they are.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NodeChangesRequest {
+    name: Option<String>,
+    slug: Option<String>,
+    kind: Option<String>,
+    description: Option<String>,
+    languages: Option<Vec<String>>,
+    visibility: Option<String>,
+    join_policy: Option<String>,
+    safety: Option<bool>,
+}
+
+/// Edits a node (stewards only).
+#[utoipa::path(patch, path = "/api/v1/nodes/{id}", tag = "nodes", request_body = NodeChangesRequest,
+    params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 200, body = NodeResponse), (status = 403, description = "not a steward"),
+        (status = 404, description = "no such node visible to you"), (status = 422, description = "invalid fields")))]
+pub(crate) async fn update_node(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+    ApiJson(r): ApiJson<NodeChangesRequest>,
+) -> Result<Json<NodeResponse>, ApiError> {
+    let changes = nodes::NodeChanges {
+        name: r.name,
+        slug: r.slug,
+        kind: r.kind,
+        description: r.description,
+        languages: r.languages,
+        visibility: r.visibility,
+        join_policy: r.join_policy,
+        safety: r.safety,
+    };
+    let node = nodes::edit_node(&state.ctx, &me, &key, changes).await?;
+    let view = nodes::view_node(
+        &state.ctx,
+        viewer_of(Some(&me)),
+        Some(&me),
+        &node.fields.slug,
+    )
+    .await?;
+    Ok(Json(NodeResponse::from_view(view)))
+}

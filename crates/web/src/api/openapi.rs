@@ -17,7 +17,7 @@ use crate::api::{me, members, nodes, tokens};
         me::get_me, me::update_my_profile, me::export_my_data, me::delete_me,
         tokens::list_my_tokens, tokens::create_my_token, tokens::revoke_my_token,
         members::list_members, members::get_member,
-        nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::list_node_members,
+        nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::update_node, nodes::list_node_members,
         nodes::join_node, nodes::leave_node, nodes::act_on_member,
     ),
     modifiers(&SecuritySchemes),

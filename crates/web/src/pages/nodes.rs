@@ -112,6 +112,55 @@ pub(crate) struct NodeForm {
     parent: String,
 }
 
+impl NodeForm {
+    fn from_fields(f: &FormFields) -> Self {
+        Self {
+            name: f.text("name"),
+            slug: f.text("slug"),
+            kind: f.text("kind"),
+            description: f.text("description"),
+            languages: f.text("languages"),
+            visibility: f.text("visibility"),
+            join_policy: f.text("join_policy"),
+            safety: f.checked("safety"),
+            parent: f.text("parent"),
+        }
+    }
+
+    fn from_node(node: &NodeRecord) -> Self {
+        let raw = nodes::raw_fields(node);
+        Self {
+            name: raw.name,
+            slug: raw.slug,
+            kind: raw.kind,
+            description: raw.description,
+            languages: raw.languages.join(", "),
+            visibility: raw.visibility,
+            join_policy: raw.join_policy,
+            safety: raw.safety,
+            parent: String::new(),
+        }
+    }
+
+    fn to_raw(&self) -> RawNodeFields {
+        RawNodeFields {
+            name: self.name.clone(),
+            slug: self.slug.clone(),
+            kind: self.kind.clone(),
+            description: self.description.clone(),
+            languages: self
+                .languages
+                .split([',', '،'])
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            visibility: self.visibility.clone(),
+            join_policy: self.join_policy.clone(),
+            safety: self.safety,
+        }
+    }
+}
+
 pub(crate) struct Choice {
     code: &'static str,
     label_key: String,
@@ -121,6 +170,8 @@ pub(crate) struct Choice {
 #[template(path = "nodes/new.html")]
 pub(crate) struct NewNodePage {
     c: Chrome,
+    action: String,
+    title_key: &'static str,
     form: NodeForm,
     errors: FieldErrors,
     kinds: Vec<Choice>,
@@ -130,8 +181,20 @@ pub(crate) struct NewNodePage {
 
 impl NewNodePage {
     fn new(c: Chrome, form: NodeForm, errors: FieldErrors) -> Self {
+        Self::with_action(c, "/nodes".into(), "node-create", form, errors)
+    }
+
+    fn with_action(
+        c: Chrome,
+        action: String,
+        title_key: &'static str,
+        form: NodeForm,
+        errors: FieldErrors,
+    ) -> Self {
         Self {
             c,
+            action,
+            title_key,
             form,
             errors,
             kinds: NodeKind::ALL
@@ -294,6 +357,54 @@ pub(crate) async fn act_on_member(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn edit_node(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let node = nodes::node_for_editing(&state.ctx, &me, &slug).await?;
+    let action = format!("/nodes/{}/edit", encode_component(&node.fields.slug));
+    let page = NewNodePage::with_action(
+        c,
+        action,
+        "node-edit",
+        NodeForm::from_node(&node),
+        FieldErrors::new(),
+    );
+    Ok(render(&page))
+}
+
+pub(crate) async fn update_node(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    f: FormFields,
+) -> Result<Response, PageError> {
+    let form = NodeForm::from_fields(&f);
+    let raw = form.to_raw();
+    let changes = nodes::NodeChanges {
+        name: Some(raw.name),
+        slug: Some(raw.slug),
+        kind: Some(raw.kind),
+        description: Some(raw.description),
+        languages: Some(raw.languages),
+        visibility: Some(raw.visibility),
+        join_policy: Some(raw.join_policy),
+        safety: Some(raw.safety),
+    };
+    match nodes::edit_node(&state.ctx, &me, &slug, changes).await {
+        Ok(node) => Ok(back_to(&node.fields.slug)),
+        Err(AppError::Invalid(errors)) => {
+            let action = format!("/nodes/{}/edit", encode_component(&slug));
+            let page = NewNodePage::with_action(c, action, "node-edit", form, errors);
+            Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(e) => Err(e.into()),
     }

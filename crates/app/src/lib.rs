@@ -9,6 +9,7 @@ pub mod access_tokens;
 pub mod accounts;
 pub mod context;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod i18n;
 pub mod mail;

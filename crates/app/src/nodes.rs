@@ -85,6 +85,16 @@ async fn find_node(ctx: &Context, key: &str) -> AppResult<NodeRecord> {
     found.ok_or(AppError::NotFound)
 }
 
+/// The node with this id or slug and the viewer's standing, if the viewer may know it exists
+/// (for other features that filter by node).
+pub async fn visible_node_for(
+    ctx: &Context,
+    viewer: Viewer,
+    key: &str,
+) -> AppResult<(NodeRecord, Standing)> {
+    visible_node(ctx, viewer, key).await
+}
+
 /// The node with this id or slug and the viewer's standing, if the viewer may know it exists.
 async fn visible_node(
     ctx: &Context,

@@ -146,12 +146,12 @@ pub async fn list_profiles(
     Ok(ProfilePage { items, next_cursor })
 }
 
-fn encode_cursor(name: &str, id: MemberId) -> String {
+pub(crate) fn encode_cursor(name: &str, id: MemberId) -> String {
     let raw = format!("{id}{name}");
     raw.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-fn decode_cursor(cursor: &str) -> Option<(String, MemberId)> {
+pub(crate) fn decode_cursor(cursor: &str) -> Option<(String, MemberId)> {
     if !cursor.len().is_multiple_of(2) || cursor.len() > 1024 {
         return None;
     }

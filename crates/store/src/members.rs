@@ -438,7 +438,7 @@ impl Store {
 
     /// A query for profiles with their lists folded into two text columns, so a page of
     /// profiles is one query and one row per member.
-    fn profile_query(&self, extra_columns: &str, rest: &str) -> String {
+    pub(crate) fn profile_query(&self, extra_columns: &str, rest: &str) -> String {
         let tags = dialect::ordered_lines(self.backend, "t.kind || ':' || t.value", "t.position");
         let practices = dialect::ordered_lines(
             self.backend,
@@ -480,11 +480,13 @@ async fn write_profile_lists(
         .chain(p.languages.iter().map(|l| ("language", l.clone())));
     for (position, (kind, value)) in tags.enumerate() {
         sqlx::query(
-            "INSERT INTO member_tags (member_id, kind, value, position) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO member_tags (member_id, kind, value, value_key, position)
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id.to_string())
         .bind(kind)
-        .bind(value)
+        .bind(value.clone())
+        .bind(value.to_lowercase())
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
         .execute(&mut **tx)
         .await
@@ -493,11 +495,11 @@ async fn write_profile_lists(
     Ok(())
 }
 
-fn text(row: &AnyRow, column: &'static str) -> StoreResult<String> {
+pub(crate) fn text(row: &AnyRow, column: &'static str) -> StoreResult<String> {
     row.try_get(column).describe(column)
 }
 
-fn corrupt(what: &'static str) -> StoreError {
+pub(crate) fn corrupt(what: &'static str) -> StoreError {
     StoreError::Other(anyhow!("unexpected stored value in {what}"))
 }
 
@@ -518,7 +520,7 @@ fn account_from_row(row: &AnyRow) -> StoreResult<Account> {
     })
 }
 
-fn profile_from_row(row: &AnyRow) -> StoreResult<(Timestamp, Profile)> {
+pub(crate) fn profile_from_row(row: &AnyRow) -> StoreResult<(Timestamp, Profile)> {
     let mut profile = Profile::new(text(row, "display_name")?);
     profile.bio = text(row, "bio")?;
     profile.time_zone = row.try_get("time_zone").describe("time_zone")?;

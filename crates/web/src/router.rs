@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
             "/nodes/{slug}/members/{member_id}",
             post(pages::nodes::act_on_member),
         )
+        .route("/directory", get(pages::directory::show_directory))
         .route("/members", get(pages::profiles::list_members))
         .route("/members/{id}", get(pages::profiles::show_member))
         .route(
@@ -111,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/nodes/{id}/join", post(api::nodes::join_node))
         .route("/nodes/{id}/leave", post(api::nodes::leave_node))
+        .route("/directory", get(api::directory::search_directory))
         .route("/members", get(api::members::list_members))
         .route("/members/{id}", get(api::members::get_member))
         .route("/openapi.json", get(api::openapi::get_openapi))

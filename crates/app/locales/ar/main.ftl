@@ -205,6 +205,24 @@ error-slug = استخدم من 2 إلى 60 حرفًا لاتينيًا صغير�
 error-slug-taken = هناك عقدة أخرى تستخدم هذا العنوان.
 error-last-steward = تحتاج العقدة دائمًا إلى مشرف: عيّن مشرفًا آخر أولًا.
 
+## Directory
+nav-directory = الدليل
+directory-title = ابحث عن أشخاص
+directory-lead = ابحث عن مدرّبين وموجّهين وباحثين ومنظِّمين حسب ما يمارسونه وأين يعملون واللغات التي يتحدثونها. لا ترى إلا الملفات التي يشاركها أصحابها معك.
+directory-any = أيّ
+field-practice = الممارسة
+field-min-level = المستوى على الأقل
+field-role = الدور
+field-language = اللغة
+field-domain = المجال
+field-region = المنطقة
+field-node = العقدة
+directory-search = بحث
+directory-clear = امسح عوامل التصفية
+directory-results = الأشخاص
+directory-none = لا أحد يطابق عوامل التصفية هذه بعد.
+error-unknown-node = لا توجد عقدة بهذا العنوان يمكنك البحث فيها.
+
 ## API page
 api-title = واجهة برمجة براكسيس
 api-lead = كل ما في براكسيس متاح بصيغة JSON تحت ‎/api/v1. هذه الصفحة مولّدة من مستند OpenAPI نفسه الذي يمكن للبرامج تنزيله.

@@ -205,6 +205,24 @@ error-slug = Use 2 to 60 lower-case letters, digits and single hyphens.
 error-slug-taken = Another node already uses this address.
 error-last-steward = A node always needs a steward: name another steward first.
 
+## Directory
+nav-directory = Directory
+directory-title = Find people
+directory-lead = Find coaches, trainers, researchers and organizers by what they practise, where they work and the languages they speak. You see only the profiles their owners share with you.
+directory-any = Any
+field-practice = Practice
+field-min-level = Level at least
+field-role = Role
+field-language = Language
+field-domain = Domain
+field-region = Region
+field-node = Node
+directory-search = Search
+directory-clear = Clear the filters
+directory-results = People
+directory-none = Nobody matches these filters yet.
+error-unknown-node = There is no node with this address that you can search in.
+
 ## API page
 api-title = The Praxis API
 api-lead = Everything in Praxis is available as JSON under /api/v1. This page is generated from the same OpenAPI document scripts can download.

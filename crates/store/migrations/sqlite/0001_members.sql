@@ -30,15 +30,19 @@ CREATE TABLE member_practices (
     PRIMARY KEY (member_id, practice)
 );
 
+CREATE INDEX member_practices_practice_level ON member_practices (practice, level, member_id);
+
 CREATE TABLE member_tags (
     member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
     kind TEXT NOT NULL CHECK (kind IN ('role', 'domain', 'region', 'language')),
     value TEXT NOT NULL,
+    -- The value lower-cased: filters match "climate" and "Climate" alike, through the index.
+    value_key TEXT NOT NULL,
     position BIGINT NOT NULL,
     PRIMARY KEY (member_id, kind, value)
 );
 
-CREATE INDEX member_tags_kind_value ON member_tags (kind, value);
+CREATE INDEX member_tags_kind_key ON member_tags (kind, value_key, member_id);
 
 CREATE TABLE instance_flags (
     flag TEXT PRIMARY KEY,

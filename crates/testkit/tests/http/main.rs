@@ -2,6 +2,7 @@
 
 mod accounts;
 mod api;
+mod directory;
 mod i18n;
 mod nodes;
 mod operations;

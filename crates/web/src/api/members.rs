@@ -118,6 +118,12 @@ pub(crate) struct ProfileListResponse {
     next_cursor: Option<String>,
 }
 
+impl ProfileListResponse {
+    pub(crate) fn new(items: Vec<ProfileResponse>, next_cursor: Option<String>) -> Self {
+        Self { items, next_cursor }
+    }
+}
+
 /// Paging parameters.
 #[derive(Deserialize, IntoParams)]
 pub(crate) struct ListQuery {

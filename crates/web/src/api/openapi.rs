@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{me, members, nodes, tokens};
+use crate::api::{directory, me, members, nodes, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,7 +16,7 @@ use crate::api::{me, members, nodes, tokens};
     paths(
         me::get_me, me::update_my_profile, me::export_my_data, me::delete_me,
         tokens::list_my_tokens, tokens::create_my_token, tokens::revoke_my_token,
-        members::list_members, members::get_member,
+        members::list_members, members::get_member, directory::search_directory,
         nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::update_node, nodes::list_node_members,
         nodes::join_node, nodes::leave_node, nodes::act_on_member,
     ),

@@ -1,0 +1,82 @@
+//! `GET /api/v1/directory`: find people by practice, role, domain, region, language,
+//! availability and node.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use praxis_app::directory::{self, DirectoryQuery};
+use praxis_app::profiles::viewer_of;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::api::members::{ProfileListResponse, ProfileResponse};
+use crate::error::ApiError;
+use crate::middleware::RequestInfo;
+use crate::state::AppState;
+
+/// Directory filters; every given filter must match.
+#[derive(Deserialize, IntoParams, Default)]
+pub(crate) struct DirectoryParams {
+    /// `public_narrative`, `relationships`, `structure`, `strategy`, `action` or `coaching`.
+    pub(crate) practice: Option<String>,
+    /// Lowest self-assessed level in `practice`, 0–5.
+    pub(crate) min_level: Option<String>,
+    /// `organizer`, `educator` or `researcher`.
+    pub(crate) role: Option<String>,
+    pub(crate) domain: Option<String>,
+    pub(crate) region: Option<String>,
+    /// A language code such as `ar`.
+    pub(crate) language: Option<String>,
+    /// `true` for people available to coach.
+    pub(crate) coach: Option<String>,
+    /// A node's id or slug (its members must be visible to you).
+    pub(crate) node: Option<String>,
+    /// The `next_cursor` of the previous page.
+    pub(crate) cursor: Option<String>,
+    /// Page size, 1–100 (default 30).
+    pub(crate) limit: Option<u32>,
+}
+
+impl DirectoryParams {
+    /// The use case's query; a level that is not a number is out of range.
+    pub(crate) fn to_query(&self) -> DirectoryQuery {
+        DirectoryQuery {
+            practice: self.practice.clone(),
+            min_level: self
+                .min_level
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim().parse().unwrap_or(-1)),
+            role: self.role.clone(),
+            domain: self.domain.clone(),
+            region: self.region.clone(),
+            language: self.language.clone(),
+            coach: matches!(self.coach.as_deref(), Some("true" | "1" | "on" | "yes")),
+            node: self.node.clone(),
+            cursor: self.cursor.clone(),
+            limit: self.limit.unwrap_or(30),
+        }
+    }
+}
+
+/// People matching the filters, by name, as each profile's visibility allows.
+#[utoipa::path(get, path = "/api/v1/directory", tag = "members", params(DirectoryParams),
+    responses((status = 200, body = ProfileListResponse), (status = 422, description = "unknown filter value")))]
+pub(crate) async fn search_directory(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Query(params): Query<DirectoryParams>,
+) -> Result<Json<ProfileListResponse>, ApiError> {
+    let page = directory::search_directory(
+        &state.ctx,
+        viewer_of(info.member.as_ref()),
+        &params.to_query(),
+    )
+    .await?;
+    Ok(Json(ProfileListResponse::new(
+        page.items
+            .into_iter()
+            .map(|v| ProfileResponse::from_view(v, false))
+            .collect(),
+        page.next_cursor,
+    )))
+}

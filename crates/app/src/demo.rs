@@ -196,79 +196,176 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     let password_hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
     let mut rng = Rng(seed);
     let now = ctx.now();
+    let mut members = Vec::with_capacity(count);
     let mut joins: Vec<(MemberId, Vec<&'static str>)> = Vec::with_capacity(count);
     for i in 0..count {
-        let region = if i == 0 {
-            &REGIONS[0]
-        } else {
-            rng.pick(REGIONS)
-        };
-        let name = format!("{} {}", rng.pick(region.given), rng.pick(region.family));
-        let email = if i == 0 {
-            DEMO_EMAIL.to_owned()
-        } else {
-            format!("member{i}@demo.example")
-        };
-        let mut profile = Profile::new(if i == 0 {
-            "Amira Haddad".to_owned()
-        } else {
-            name
-        });
-        profile.bio = rng.pick(BIOS).to_string();
-        profile.roles = Role::ALL.into_iter().filter(|_| rng.chance(40)).collect();
-        if profile.roles.is_empty() {
-            profile.roles.push(Role::Organizer);
-        }
-        for practice in Practice::ALL {
-            if rng.chance(60)
-                && let Some(level) = Level::new(i64::try_from(rng.below(6)).unwrap_or(0))
-            {
-                profile.practices.push((practice, level));
-            }
-        }
-        let first_domain = rng.pick(DOMAINS).to_string();
-        let second_domain = rng.pick(DOMAINS).to_string();
-        profile.domains = vec![first_domain.clone()];
-        if second_domain != first_domain {
-            profile.domains.push(second_domain);
-        }
-        profile.regions = vec![region.country.to_owned(), region.name.to_owned()];
-        profile.languages = region.languages.iter().map(|l| (*l).to_owned()).collect();
-        profile.time_zone = Some(region.time_zone.to_owned());
-        let coach = profile.roles.contains(&Role::Educator) && rng.chance(70);
-        profile.availability = Availability {
-            coach,
-            mentor: rng.chance(20),
-            capacity: if coach { 4 } else { 0 },
-        };
-        profile.visibility = match rng.below(10) {
-            0 => Visibility::Private,
-            1..=3 => Visibility::Public,
-            _ => Visibility::Members,
-        };
-        if i == 0 {
-            profile.visibility = Visibility::Public;
-        }
-        let member = NewMember {
-            id: MemberId::generate(),
-            email: Email::parse(&email)
-                .map_err(|_| AppError::Unexpected(anyhow::anyhow!("demo address invalid")))?,
-            password_hash: password_hash.clone(),
-            profile,
-            email_verified: true,
-            make_admin: false,
-            created_at: now.plus_seconds(-(i64::try_from(i).unwrap_or(0) * 3600)),
-        };
-        ctx.store.create_member(&member).await?;
+        let (member, region) = demo_member(&mut rng, i, &password_hash, now)?;
         let mut slugs: Vec<&'static str> = region_nodes(region.name).to_vec();
         for domain in &member.profile.domains {
             slugs.extend(domain_node(domain));
         }
         joins.push((member.id, slugs));
+        members.push(member);
+    }
+    for batch in members.chunks(1000) {
+        ctx.store.create_members(batch).await?;
     }
     seed_nodes(ctx, &joins, &mut rng).await?;
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))
+}
+
+/// Fills an empty database with a large synthetic network for benchmarks: `count` members
+/// (created a thousand per transaction) and `node_count` nested nodes of every visibility,
+/// each member in one to four of them. The first member is the demo account.
+pub async fn seed_scale(
+    ctx: &Context,
+    count: usize,
+    node_count: usize,
+    seed: u64,
+) -> AppResult<DemoOutcome> {
+    if ctx.store.count_members().await? > 0 {
+        return Ok(DemoOutcome::AlreadyPopulated);
+    }
+    let password_hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
+    let mut rng = Rng(seed);
+    let now = ctx.now();
+    let mut ids = Vec::with_capacity(count);
+    let mut batch = Vec::with_capacity(1000);
+    for i in 0..count {
+        let (member, _) = demo_member(&mut rng, i, &password_hash, now)?;
+        ids.push(member.id);
+        batch.push(member);
+        if batch.len() == 1000 || i + 1 == count {
+            ctx.store.create_members(&batch).await?;
+            batch.clear();
+        }
+    }
+    let Some(founder) = ids.first().copied() else {
+        return Ok(DemoOutcome::Created(0));
+    };
+    let mut nodes: Vec<NodeId> = Vec::with_capacity(node_count);
+    for n in 0..node_count {
+        let id = NodeId::generate();
+        let parent = if n < 20 || nodes.is_empty() {
+            None
+        } else {
+            Some(nodes[rng.below(nodes.len())])
+        };
+        let (visibility, safety) = match rng.below(20) {
+            0 => (NodeVisibility::Secret, false),
+            1 => (NodeVisibility::Public, true),
+            2..=5 => (NodeVisibility::Members, false),
+            _ => (NodeVisibility::Public, false),
+        };
+        let fields = NodeFields {
+            name: format!("{} {n:04}", rng.pick(DOMAINS)),
+            slug: format!("node-{n:04}"),
+            kind: if n % 3 == 0 {
+                NodeKind::Domain
+            } else {
+                NodeKind::Region
+            },
+            description: String::new(),
+            languages: Vec::new(),
+            visibility,
+            join_policy: JoinPolicy::Open,
+            safety,
+        };
+        ctx.store
+            .create_node(id, parent, &fields, founder, now)
+            .await?;
+        nodes.push(id);
+    }
+    if !nodes.is_empty() {
+        let mut memberships = Vec::with_capacity(4000);
+        for (i, member) in ids.iter().enumerate() {
+            for _ in 0..=rng.below(4) {
+                memberships.push((nodes[rng.below(nodes.len())], *member));
+            }
+            if memberships.len() >= 4000 || i + 1 == ids.len() {
+                ctx.store.add_node_memberships(&memberships, now).await?;
+                memberships.clear();
+            }
+        }
+    }
+    tracing::info!(
+        demo.members = count,
+        demo.nodes = node_count,
+        "scale network created"
+    );
+    Ok(DemoOutcome::Created(count))
+}
+
+/// The `i`-th demo member and their region.
+fn demo_member(
+    rng: &mut Rng,
+    i: usize,
+    password_hash: &str,
+    now: praxis_domain::timestamps::Timestamp,
+) -> AppResult<(NewMember, &'static Region)> {
+    let region = if i == 0 {
+        &REGIONS[0]
+    } else {
+        rng.pick(REGIONS)
+    };
+    let name = format!("{} {}", rng.pick(region.given), rng.pick(region.family));
+    let email = if i == 0 {
+        DEMO_EMAIL.to_owned()
+    } else {
+        format!("member{i}@demo.example")
+    };
+    let mut profile = Profile::new(if i == 0 {
+        "Amira Haddad".to_owned()
+    } else {
+        name
+    });
+    profile.bio = rng.pick(BIOS).to_string();
+    profile.roles = Role::ALL.into_iter().filter(|_| rng.chance(40)).collect();
+    if profile.roles.is_empty() {
+        profile.roles.push(Role::Organizer);
+    }
+    for practice in Practice::ALL {
+        if rng.chance(60)
+            && let Some(level) = Level::new(i64::try_from(rng.below(6)).unwrap_or(0))
+        {
+            profile.practices.push((practice, level));
+        }
+    }
+    let first_domain = rng.pick(DOMAINS).to_string();
+    let second_domain = rng.pick(DOMAINS).to_string();
+    profile.domains = vec![first_domain.clone()];
+    if second_domain != first_domain {
+        profile.domains.push(second_domain);
+    }
+    profile.regions = vec![region.country.to_owned(), region.name.to_owned()];
+    profile.languages = region.languages.iter().map(|l| (*l).to_owned()).collect();
+    profile.time_zone = Some(region.time_zone.to_owned());
+    let coach = profile.roles.contains(&Role::Educator) && rng.chance(70);
+    profile.availability = Availability {
+        coach,
+        mentor: rng.chance(20),
+        capacity: if coach { 4 } else { 0 },
+    };
+    profile.visibility = match rng.below(10) {
+        0 => Visibility::Private,
+        1..=3 => Visibility::Public,
+        _ => Visibility::Members,
+    };
+    if i == 0 {
+        profile.visibility = Visibility::Public;
+    }
+    let member = NewMember {
+        id: MemberId::generate(),
+        email: Email::parse(&email)
+            .map_err(|_| AppError::Unexpected(anyhow::anyhow!("demo address invalid")))?,
+        password_hash: password_hash.to_owned(),
+        profile,
+        email_verified: true,
+        make_admin: false,
+        created_at: now.plus_seconds(-(i64::try_from(i).unwrap_or(0) * 60)),
+    };
+    Ok((member, region))
 }
 
 /// A node of the demo network.

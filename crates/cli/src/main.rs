@@ -58,6 +58,10 @@ enum Command {
         /// How many demo members to create.
         #[arg(long, default_value_t = 300)]
         members: usize,
+        /// Generate a synthetic network of this many nodes instead of the hand-made demo
+        /// nodes (for benchmarks: `--members 100000 --nodes 1000`).
+        #[arg(long)]
+        nodes: Option<usize>,
     },
     /// Show or check the configuration.
     Config {
@@ -106,7 +110,7 @@ fn main() -> anyhow::Result<()> {
         match cli.command {
             Command::Serve { demo } => serve::serve(&config, demo).await,
             Command::Migrate => serve::migrate(&config).await,
-            Command::Demo { members } => serve::demo(&config, members).await,
+            Command::Demo { members, nodes } => serve::demo(&config, members, nodes).await,
             Command::Admin { command } => admin::run(&config, command).await,
             Command::Config { .. } => Ok(()),
         }

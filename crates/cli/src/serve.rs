@@ -75,11 +75,12 @@ pub fn context(config: &Config, store: Store) -> Context {
     clippy::print_stdout,
     reason = "tells the person at the terminal how to sign in"
 )]
-async fn seed_demo(ctx: &Context, members: usize) -> anyhow::Result<()> {
-    match demo::seed_demo(ctx, members, 2026)
-        .await
-        .context("creating the demo network")?
-    {
+async fn seed_demo(ctx: &Context, members: usize, nodes: Option<usize>) -> anyhow::Result<()> {
+    let outcome = match nodes {
+        Some(nodes) => demo::seed_scale(ctx, members, nodes, 2026).await,
+        None => demo::seed_demo(ctx, members, 2026).await,
+    };
+    match outcome.context("creating the demo network")? {
         DemoOutcome::Created(n) => {
             println!("Created a demo network of {n} members.");
             println!(
@@ -103,10 +104,10 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
 }
 
 /// `praxis demo`.
-pub async fn demo(config: &Config, members: usize) -> anyhow::Result<()> {
+pub async fn demo(config: &Config, members: usize, nodes: Option<usize>) -> anyhow::Result<()> {
     let store = open_store(config).await?;
     let ctx = context(config, store.clone());
-    seed_demo(&ctx, members).await?;
+    seed_demo(&ctx, members, nodes).await?;
     store.close().await;
     Ok(())
 }
@@ -116,7 +117,7 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
     let store = open_store(config).await?;
     let ctx = context(config, store.clone());
     if with_demo {
-        seed_demo(&ctx, 300).await?;
+        seed_demo(&ctx, 300, None).await?;
     }
     let mailer = match &config.smtp_url {
         Some(url) => Mailer::smtp(url).context("mail.smtp_url")?,

@@ -27,7 +27,31 @@ pub struct DirectoryFilter {
     pub node: Option<NodeId>,
 }
 
+/// Below this many matches a filter drives the search instead of testing each row.
+pub(crate) const DRIVE_BELOW: i64 = 3000;
+
 impl Store {
+    /// How many rows `select` gives, counting no further than the drive threshold (so common
+    /// values cost as little as rare ones).
+    async fn bounded_count(&self, select: &str, values: &[String]) -> StoreResult<i64> {
+        let mut sql = select.to_owned();
+        for n in 0..values.len() {
+            sql = sql.replace(&format!("{{{n}}}"), &format!("${}", n + 1));
+        }
+        let sql = format!(
+            "SELECT COUNT(*) FROM ({sql} LIMIT {}) AS bounded",
+            self.drive_below.max(1)
+        );
+        let mut query = sqlx::query_scalar(AssertSqlSafe(sql));
+        for value in values {
+            query = query.bind(value.clone());
+        }
+        query
+            .fetch_one(&self.read)
+            .await
+            .describe("estimating a filter")
+    }
+
     /// A page of the profiles that match `filter` and that `scope` allows, by display name
     /// then id, after `after`. One query: each filter is an indexed `EXISTS`.
     pub async fn search_directory(
@@ -52,18 +76,15 @@ impl Store {
             visibility_clause.to_owned(),
             "(display_name, member_id) > ($2, $3)".to_owned(),
         ];
-        let mut bind = |value: String| {
-            binds.push(value);
-            format!("${}", binds.len())
-        };
+        // Each filter is a membership test on an index. Walking the name index and testing
+        // each row is best when matches are common; when some filter matches few people the
+        // walk would pass over most of the network, so that filter drives instead (its few
+        // ids are looked up and sorted). A bounded count decides, the same on both backends.
+        let mut filters: Vec<(String, Vec<String>)> = Vec::new();
         if let Some((practice, level)) = filter.practice {
-            let (p, l) = (
-                bind(practice.code().to_owned()),
-                bind(level.value().to_string()),
-            );
-            clauses.push(format!(
-                "EXISTS (SELECT 1 FROM member_practices mp WHERE mp.member_id = members.member_id
-                    AND mp.practice = {p} AND mp.level >= CAST({l} AS BIGINT))"
+            filters.push((
+                "SELECT member_id FROM member_practices WHERE practice = {0} AND level >= CAST({1} AS BIGINT)".to_owned(),
+                vec![practice.code().to_owned(), level.value().to_string()],
             ));
         }
         let tags = [
@@ -83,22 +104,43 @@ impl Store {
         ];
         for (kind, value) in tags {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
-                let v = bind(value);
-                clauses.push(format!(
-                    "EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = members.member_id
-                        AND mt.kind = '{kind}' AND mt.value_key = {v})"
+                filters.push((
+                    format!("SELECT member_id FROM member_tags WHERE kind = '{kind}' AND value_key = {{0}}"),
+                    vec![value],
                 ));
+            }
+        }
+        if let Some(node) = filter.node {
+            filters.push((
+                "SELECT member_id FROM node_members WHERE node_id = {0} AND status = 'active'"
+                    .to_owned(),
+                vec![node.to_string()],
+            ));
+        }
+        let mut driver: Option<(usize, i64)> = None;
+        for (i, (select, values)) in filters.iter().enumerate() {
+            let count = self.bounded_count(select, values).await?;
+            if count < self.drive_below && driver.is_none_or(|(_, best)| count < best) {
+                driver = Some((i, count));
+            }
+        }
+        let mut bind = |value: String| {
+            binds.push(value);
+            format!("${}", binds.len())
+        };
+        for (i, (select, values)) in filters.iter().enumerate() {
+            let mut sql = select.clone();
+            for (n, value) in values.iter().enumerate() {
+                sql = sql.replace(&format!("{{{n}}}"), &bind(value.clone()));
+            }
+            if driver.is_some_and(|(d, _)| d == i) {
+                clauses.push(format!("member_id IN ({sql})"));
+            } else {
+                clauses.push(format!("EXISTS ({sql} AND member_id = members.member_id)"));
             }
         }
         if filter.available_to_coach {
             clauses.push("available_to_coach = 1".to_owned());
-        }
-        if let Some(node) = filter.node {
-            let n = bind(node.to_string());
-            clauses.push(format!(
-                "EXISTS (SELECT 1 FROM node_members nm WHERE nm.member_id = members.member_id
-                    AND nm.node_id = {n} AND nm.status = 'active')"
-            ));
         }
         let limit_param = bind(limit.to_string());
         let sql = self.profile_query(

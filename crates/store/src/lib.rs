@@ -67,6 +67,8 @@ pub struct Store {
     // the pool instead of failing with SQLITE_BUSY. On PostgreSQL it is the same pool as `read`.
     write: AnyPool,
     backend: Backend,
+    // Below this many matches a directory filter drives the search (see directory.rs).
+    drive_below: i64,
 }
 
 impl std::fmt::Debug for Store {
@@ -99,6 +101,7 @@ impl Store {
                     read,
                     write,
                     backend,
+                    drive_below: directory::DRIVE_BELOW,
                 })
             }
             Backend::Postgres => {
@@ -112,9 +115,17 @@ impl Store {
                     read: pool.clone(),
                     write: pool,
                     backend,
+                    drive_below: directory::DRIVE_BELOW,
                 })
             }
         }
+    }
+
+    /// The same store with another threshold for letting a rare directory filter drive the
+    /// search (tests use it to run both query shapes on small data).
+    pub fn with_directory_drive_below(mut self, matches: i64) -> Self {
+        self.drive_below = matches;
+        self
     }
 
     /// Which database this store is on.

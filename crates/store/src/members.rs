@@ -86,48 +86,66 @@ impl Store {
     /// # Errors
     /// `Conflict(MemberEmailTaken)` when the address is in use.
     pub async fn create_member(&self, new: &NewMember) -> StoreResult<bool> {
+        let created = self.create_members(std::slice::from_ref(new)).await?;
+        Ok(created.first().copied().unwrap_or(false))
+    }
+
+    /// Creates several members in one transaction (all or none); returns, for each, whether
+    /// they became a network admin. Imports and the demo use it: one commit instead of one
+    /// per member.
+    ///
+    /// # Errors
+    /// `Conflict(MemberEmailTaken)` when any address is in use (nothing is created).
+    pub async fn create_members(&self, members: &[NewMember]) -> StoreResult<Vec<bool>> {
         let mut tx = self
             .write
             .begin()
             .await
-            .describe("starting to create a member")?;
+            .describe("starting to create members")?;
+        let Some(first_new) = members.first() else {
+            return Ok(Vec::new());
+        };
         // Exactly one process ever inserts this flag, so exactly one member becomes the
         // first admin even when two sign up at the same moment.
         let first: Option<String> = sqlx::query_scalar(
             "INSERT INTO instance_flags (flag, created_at) VALUES ('first_admin', $1)
              ON CONFLICT (flag) DO NOTHING RETURNING flag",
         )
-        .bind(new.created_at.unix_ms())
+        .bind(first_new.created_at.unix_ms())
         .fetch_optional(&mut *tx)
         .await
         .describe("claiming the first admin")?;
-        let is_admin = new.make_admin || first.is_some();
-        let p = &new.profile;
-        sqlx::query(
-            "INSERT INTO members (member_id, email, password_hash, email_verified_at, is_admin,
-                display_name, bio, time_zone, available_to_coach, available_to_mentor, capacity,
-                visibility, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
-        )
-        .bind(new.id.to_string())
-        .bind(new.email.as_str())
-        .bind(&new.password_hash)
-        .bind(new.email_verified.then_some(new.created_at.unix_ms()))
-        .bind(i64::from(is_admin))
-        .bind(&p.display_name)
-        .bind(&p.bio)
-        .bind(p.time_zone.clone())
-        .bind(i64::from(p.availability.coach))
-        .bind(i64::from(p.availability.mentor))
-        .bind(i64::from(p.availability.capacity))
-        .bind(p.visibility.code())
-        .bind(new.created_at.unix_ms())
-        .execute(&mut *tx)
-        .await
-        .describe("inserting a member")?;
-        write_profile_lists(&mut tx, new.id, p).await?;
-        tx.commit().await.describe("committing a new member")?;
-        Ok(is_admin)
+        let mut admins = Vec::with_capacity(members.len());
+        for (i, new) in members.iter().enumerate() {
+            let is_admin = new.make_admin || (i == 0 && first.is_some());
+            let p = &new.profile;
+            sqlx::query(
+                "INSERT INTO members (member_id, email, password_hash, email_verified_at, is_admin,
+                    display_name, bio, time_zone, available_to_coach, available_to_mentor, capacity,
+                    visibility, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+            )
+            .bind(new.id.to_string())
+            .bind(new.email.as_str())
+            .bind(&new.password_hash)
+            .bind(new.email_verified.then_some(new.created_at.unix_ms()))
+            .bind(i64::from(is_admin))
+            .bind(&p.display_name)
+            .bind(&p.bio)
+            .bind(p.time_zone.clone())
+            .bind(i64::from(p.availability.coach))
+            .bind(i64::from(p.availability.mentor))
+            .bind(i64::from(p.availability.capacity))
+            .bind(p.visibility.code())
+            .bind(new.created_at.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("inserting a member")?;
+            write_profile_lists(&mut tx, new.id, p).await?;
+            admins.push(is_admin);
+        }
+        tx.commit().await.describe("committing new members")?;
+        Ok(admins)
     }
 
     /// The account with this address, if any.

@@ -346,6 +346,33 @@ impl Store {
         Ok(added)
     }
 
+    /// Adds many active memberships in one transaction (demo and bulk set-up); existing
+    /// memberships are left as they are.
+    pub async fn add_node_memberships(
+        &self,
+        memberships: &[(NodeId, MemberId)],
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to add memberships")?;
+        for (node, member) in memberships {
+            sqlx::query(
+                "INSERT INTO node_members (node_id, member_id, role, status, created_at)
+                 VALUES ($1, $2, 'member', 'active', $3) ON CONFLICT (node_id, member_id) DO NOTHING",
+            )
+            .bind(node.to_string())
+            .bind(member.to_string())
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("adding a membership")?;
+        }
+        tx.commit().await.describe("committing memberships")
+    }
+
     /// Turns a pending request into a membership.
     ///
     /// # Errors

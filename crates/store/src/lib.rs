@@ -166,6 +166,9 @@ fn sqlite_pool(max: u32) -> AnyPoolOptions {
                 conn.execute("PRAGMA synchronous = FULL").await?;
                 conn.execute("PRAGMA foreign_keys = ON").await?;
                 conn.execute("PRAGMA busy_timeout = 10000").await?;
+                // Reads share the operating system's page cache through a memory map instead
+                // of each connection warming its own small cache.
+                conn.execute("PRAGMA mmap_size = 1073741824").await?;
                 Ok(())
             })
         })

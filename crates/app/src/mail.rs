@@ -41,11 +41,23 @@ pub enum MailKind {
     },
     /// Notice to the old address that a change was asked for.
     EmailChangeRequested,
+    /// An invitation to join a node.
+    NodeInvitation {
+        /// The node's name.
+        node: String,
+        /// The invitation link.
+        link: String,
+    },
 }
 
 impl MailKind {
     fn keys(&self) -> (&'static str, &'static str, Option<&str>) {
         match self {
+            MailKind::NodeInvitation { link, .. } => (
+                "mail-invitation-subject",
+                "mail-invitation-body",
+                Some(link),
+            ),
             MailKind::VerifyEmail { link } => {
                 ("mail-verify-subject", "mail-verify-body", Some(link))
             }
@@ -77,10 +89,15 @@ pub async fn queue(ctx: &Context, locale: Locale, to: &Email, kind: MailKind) ->
     let (subject_key, body_key, link) = kind.keys();
     let site = ctx.settings.site_name.as_str();
     let base = ctx.settings.base_url.as_str();
+    let node = match &kind {
+        MailKind::NodeInvitation { node, .. } => node.as_str(),
+        _ => "",
+    };
     let args = [
         ("site", site),
         ("link", link.unwrap_or_default()),
         ("base", base),
+        ("node", node),
     ];
     let message = OutboxMessage {
         id: uuid::Uuid::now_v7().to_string(),

@@ -25,6 +25,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_nodes.sql"),
         postgres: include_str!("../migrations/postgres/0002_nodes.sql"),
     },
+    Migration {
+        version: 3,
+        name: "invitations",
+        sqlite: include_str!("../migrations/sqlite/0003_invitations.sql"),
+        postgres: include_str!("../migrations/postgres/0003_invitations.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

@@ -50,6 +50,18 @@ pub fn router(state: AppState) -> Router {
             "/nodes/{slug}/edit",
             get(pages::nodes::edit_node).post(pages::nodes::update_node),
         )
+        .route(
+            "/nodes/{slug}/invitations",
+            post(pages::nodes::invite_by_email),
+        )
+        .route(
+            "/nodes/{slug}/invitation-link",
+            post(pages::nodes::create_invitation_link),
+        )
+        .route(
+            "/invitations/{token}",
+            get(pages::nodes::show_invitation).post(pages::nodes::accept_invitation),
+        )
         .route("/nodes/{slug}/join", post(pages::nodes::join_node))
         .route("/nodes/{slug}/leave", post(pages::nodes::leave_node))
         .route(
@@ -109,6 +121,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/nodes/{id}/members/{member_id}",
             post(api::nodes::act_on_member),
+        )
+        .route(
+            "/nodes/{id}/invitations",
+            get(api::nodes::list_invitations).post(api::nodes::invite_by_email),
+        )
+        .route(
+            "/nodes/{id}/invitation-links",
+            post(api::nodes::create_invitation_link),
         )
         .route("/nodes/{id}/join", post(api::nodes::join_node))
         .route("/nodes/{id}/leave", post(api::nodes::leave_node))

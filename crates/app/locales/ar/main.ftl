@@ -223,6 +223,31 @@ directory-results = الأشخاص
 directory-none = لا أحد يطابق عوامل التصفية هذه بعد.
 error-unknown-node = لا توجد عقدة بهذا العنوان يمكنك البحث فيها.
 
+## Invitations
+invite-title = ادعُ أشخاصًا
+invite-emails = عناوين البريد الإلكتروني
+invite-emails-hint = عنوان أو أكثر، مفصولة بفواصل أو أسطر. تعمل كل دعوة مرة واحدة لمدة أسبوعين.
+invite-send = أرسل الدعوات
+invite-make-link = أنشئ رابط دعوة
+invite-sent = تمت دعوتهم
+invite-skipped = مدعوون من قبل أو أعضاء بالفعل
+invite-invalid = ليست عناوين بريد إلكتروني
+invite-link-created = يمكن لأي شخص لديه هذا الرابط الانضمام خلال أسبوعين. لا يظهر إلا هذه المرة:
+invite-back = العودة إلى العقدة
+invite-pending = { $count } دعوات تنتظر الرد.
+invitation-title = أنت مدعو للانضمام إلى { $node }
+invitation-accept = اقبل الدعوة
+invitation-sign-in-first = سجّل الدخول (أو انضم إلى الشبكة) لقبول الدعوة.
+mail-invitation-subject = دعوة إلى { $node } في { $site }
+mail-invitation-body =
+    أنت مدعو للانضمام إلى { $node } في { $site }.
+
+    لقبول الدعوة، افتح هذا الرابط خلال أسبوعين:
+
+    { $link }
+
+    إذا كنت لا تعرف سبب وصول هذه الرسالة إليك، فتجاهلها.
+
 ## API page
 api-title = واجهة برمجة براكسيس
 api-lead = كل ما في براكسيس متاح بصيغة JSON تحت ‎/api/v1. هذه الصفحة مولّدة من مستند OpenAPI نفسه الذي يمكن للبرامج تنزيله.

@@ -223,6 +223,31 @@ directory-results = People
 directory-none = Nobody matches these filters yet.
 error-unknown-node = There is no node with this address that you can search in.
 
+## Invitations
+invite-title = Invite people
+invite-emails = Email addresses
+invite-emails-hint = One or more addresses, separated by commas or lines. Each invitation works once, for two weeks.
+invite-send = Send invitations
+invite-make-link = Make an invitation link
+invite-sent = Invited
+invite-skipped = Already invited or already members
+invite-invalid = Not email addresses
+invite-link-created = Anyone with this link can join for two weeks. It is shown only this once:
+invite-back = Back to the node
+invite-pending = { $count } invitations are waiting for an answer.
+invitation-title = You are invited to join { $node }
+invitation-accept = Accept the invitation
+invitation-sign-in-first = Sign in (or join the network) to accept the invitation.
+mail-invitation-subject = An invitation to { $node } on { $site }
+mail-invitation-body =
+    You are invited to join { $node } on { $site }.
+
+    To accept, open this link within two weeks:
+
+    { $link }
+
+    If you do not know why you received this, ignore it.
+
 ## API page
 api-title = The Praxis API
 api-lead = Everything in Praxis is available as JSON under /api/v1. This page is generated from the same OpenAPI document scripts can download.

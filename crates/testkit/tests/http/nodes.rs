@@ -704,3 +704,155 @@ async fn a_steward_edits_the_node_and_the_edit_is_logged() {
     assert_eq!(log[0].kind, "edited");
     assert_eq!(log[0].actor_id, Some(steward.id));
 }
+
+#[tokio::test]
+async fn an_email_invitation_opens_a_secret_invite_only_node_once() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "hidden-circle",
+            NodeVisibility::Secret,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    let guest = app.create_member("Guest").await;
+    let steward_b = app.signed_in(&steward).await;
+
+    let sent = steward_b
+        .post_form(
+            "/nodes/hidden-circle/invitations",
+            &[(
+                "emails",
+                &format!("{}, not-an-email\n{}", guest.email, guest.email),
+            )],
+        )
+        .await;
+    assert_eq!(sent.count("[data-test=invited] li"), 1);
+    assert_eq!(
+        sent.count("[data-test=skipped] li"),
+        1,
+        "a duplicate in the list is skipped"
+    );
+    assert_eq!(sent.count("[data-test=invalid] li"), 1);
+    let again = steward_b
+        .api(
+            "POST",
+            "/api/v1/nodes/hidden-circle/invitations",
+            None,
+            Some(json!({"emails": [guest.email]})),
+        )
+        .await;
+    assert_eq!(
+        again.json()["skipped"][0],
+        guest.email.as_str(),
+        "inviting twice sends nothing new"
+    );
+    let mail = app.mail_to(&guest.email).await;
+    let path = praxis_testkit::link_in(&mail, &app.address)
+        .trim_start_matches(&app.address)
+        .to_owned();
+    let guest_b = app.signed_in(&guest).await;
+    assert_eq!(
+        guest_b.get("/nodes/hidden-circle").await.status,
+        StatusCode::NOT_FOUND,
+        "not yet a member"
+    );
+
+    let invitation = guest_b.get(&path).await;
+    assert!(invitation.text("h1").contains("Node hidden-circle"));
+    let accepted = guest_b.post_form(&path, &[]).await;
+
+    assert_eq!(accepted.location(), Some("/nodes/hidden-circle"));
+    assert!(
+        guest_b
+            .get("/nodes/hidden-circle")
+            .await
+            .text("[data-test=standing]")
+            .contains("You are a member")
+    );
+    assert_eq!(
+        app.browser().get(&path).await.status,
+        StatusCode::NOT_FOUND,
+        "an email invitation works once"
+    );
+}
+
+#[tokio::test]
+async fn an_invitation_link_lets_several_people_join_and_only_stewards_make_one() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let member = app.create_member("Member").await;
+    let id = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "link-node",
+            NodeVisibility::Members,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    app.ctx
+        .store
+        .add_node_member(id, member.id, false, steward.id, true, app.ctx.now())
+        .await
+        .unwrap();
+
+    let refused = app
+        .signed_in(&member)
+        .await
+        .api(
+            "POST",
+            "/api/v1/nodes/link-node/invitation-links",
+            None,
+            None,
+        )
+        .await;
+    let made = app
+        .signed_in(&steward)
+        .await
+        .api(
+            "POST",
+            "/api/v1/nodes/link-node/invitation-links",
+            None,
+            None,
+        )
+        .await;
+
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(made.status, StatusCode::CREATED);
+    let link = made.json()["link"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches(&app.address)
+        .to_owned();
+    for name in ["First", "Second"] {
+        let b = app.signed_in(&app.create_member(name).await).await;
+        assert_eq!(
+            b.post_form(&link, &[]).await.location(),
+            Some("/nodes/link-node")
+        );
+    }
+    let visitor = app.browser().get(&link).await;
+    assert!(
+        visitor.body.contains("/login?next=/invitations/"),
+        "visitors are asked to sign in first"
+    );
+    assert_eq!(
+        app.ctx
+            .store
+            .list_node_members(id, false, 10, 0)
+            .await
+            .unwrap()
+            .len(),
+        4
+    );
+}

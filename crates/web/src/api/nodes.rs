@@ -343,3 +343,91 @@ pub(crate) async fn update_node(
     .await?;
     Ok(Json(NodeResponse::from_view(view)))
 }
+
+/// Addresses to invite.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct InviteRequest {
+    emails: Vec<String>,
+}
+
+/// What inviting did, address by address.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct InviteResponse {
+    invited: Vec<String>,
+    /// Already invited or already members.
+    skipped: Vec<String>,
+    /// Not email addresses.
+    invalid: Vec<String>,
+}
+
+/// Invites people by email (stewards only); each invitation works once, for two weeks.
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/invitations", tag = "nodes", request_body = InviteRequest,
+    params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 200, body = InviteResponse), (status = 403, description = "not a steward"), (status = 404, description = "no such node visible to you")))]
+pub(crate) async fn invite_by_email(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+    ApiJson(r): ApiJson<InviteRequest>,
+) -> Result<Json<InviteResponse>, ApiError> {
+    let report =
+        praxis_app::invitations::invite_by_email(&state.ctx, &me, &key, &r.emails.join("\n"))
+            .await?;
+    Ok(Json(InviteResponse {
+        invited: report.invited,
+        skipped: report.skipped,
+        invalid: report.invalid,
+    }))
+}
+
+/// A pending invitation.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct InvitationResponse {
+    id: String,
+    /// Absent for an invitation link.
+    email: Option<String>,
+    expires_at: String,
+}
+
+/// The node's pending invitations (stewards only).
+#[utoipa::path(get, path = "/api/v1/nodes/{id}/invitations", tag = "nodes",
+    params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 200, body = Vec<InvitationResponse>), (status = 403, description = "not a steward")))]
+pub(crate) async fn list_invitations(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+) -> Result<Json<Vec<InvitationResponse>>, ApiError> {
+    let pending = praxis_app::invitations::list_invitations(&state.ctx, &me, &key).await?;
+    Ok(Json(
+        pending
+            .into_iter()
+            .map(|p| InvitationResponse {
+                id: p.id,
+                email: p.email,
+                expires_at: rfc3339(p.expires_at),
+            })
+            .collect(),
+    ))
+}
+
+/// A new invitation link.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct InvitationLinkResponse {
+    /// Anyone with this link can join for two weeks; shown once.
+    link: String,
+}
+
+/// Makes an invitation link (stewards only).
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/invitation-links", tag = "nodes",
+    params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 201, body = InvitationLinkResponse), (status = 403, description = "not a steward")))]
+pub(crate) async fn create_invitation_link(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+) -> Result<(StatusCode, Json<InvitationLinkResponse>), ApiError> {
+    let link = praxis_app::invitations::create_invitation_link(&state.ctx, &me, &key).await?;
+    Ok((StatusCode::CREATED, Json(InvitationLinkResponse { link })))
+}

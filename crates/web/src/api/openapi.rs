@@ -19,6 +19,7 @@ use crate::api::{directory, me, members, nodes, tokens};
         members::list_members, members::get_member, directory::search_directory,
         nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::update_node, nodes::list_node_members,
         nodes::join_node, nodes::leave_node, nodes::act_on_member,
+        nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"))

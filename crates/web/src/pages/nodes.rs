@@ -4,9 +4,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use praxis_app::AppError;
+use praxis_app::invitations::{self, InvitationView, InviteReport};
 use praxis_app::nodes::{self, NodeRecord, NodeView};
 use praxis_app::profiles::viewer_of;
+use praxis_app::{AppError, PendingInvitation};
 use praxis_domain::ids::MemberId;
 use praxis_domain::nodes::{JoinPolicy, NodeKind, NodeVisibility, RawNodeFields, Standing};
 use praxis_domain::validation::FieldErrors;
@@ -47,6 +48,7 @@ pub(crate) struct NodePage {
     c: Chrome,
     view: NodeView,
     notice: Option<String>,
+    invitations: Vec<PendingInvitation>,
 }
 
 impl NodePage {
@@ -87,7 +89,19 @@ async fn node_page(
         slug,
     )
     .await?;
-    Ok(render_with_status(status, &NodePage { c, view, notice }))
+    let invitations = match (&info.member, view.is_steward) {
+        (Some(me), true) => invitations::list_invitations(&state.ctx, me, slug).await?,
+        _ => Vec::new(),
+    };
+    Ok(render_with_status(
+        status,
+        &NodePage {
+            c,
+            view,
+            notice,
+            invitations,
+        },
+    ))
 }
 
 pub(crate) async fn show_node(
@@ -408,4 +422,76 @@ pub(crate) async fn update_node(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "nodes/invited.html")]
+pub(crate) struct InvitedPage {
+    c: Chrome,
+    slug: String,
+    report: Option<InviteReport>,
+    link: Option<String>,
+}
+
+pub(crate) async fn invite_by_email(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let report = invitations::invite_by_email(&state.ctx, &me, &slug, &form.text("emails")).await?;
+    Ok(render(&InvitedPage {
+        c,
+        slug,
+        report: Some(report),
+        link: None,
+    }))
+}
+
+pub(crate) async fn create_invitation_link(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    let link = invitations::create_invitation_link(&state.ctx, &me, &slug).await?;
+    Ok(render(&InvitedPage {
+        c,
+        slug,
+        report: None,
+        link: Some(link),
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "nodes/invitation.html")]
+pub(crate) struct InvitationPage {
+    c: Chrome,
+    token: String,
+    invitation: InvitationView,
+}
+
+pub(crate) async fn show_invitation(
+    State(state): State<AppState>,
+    c: Chrome,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    let invitation = invitations::view_invitation(&state.ctx, &token).await?;
+    Ok(render(&InvitationPage {
+        c,
+        token,
+        invitation,
+    }))
+}
+
+pub(crate) async fn accept_invitation(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(token): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    let slug = invitations::accept_invitation(&state.ctx, &me, &token).await?;
+    Ok(back_to(&slug))
 }

@@ -7,5 +7,6 @@
 pub mod ids;
 pub mod members;
 pub mod nodes;
+pub mod rosters;
 pub mod timestamps;
 pub mod validation;

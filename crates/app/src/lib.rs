@@ -17,6 +17,7 @@ pub mod mail;
 pub mod markdown;
 pub mod nodes;
 pub mod profiles;
+pub mod rosters;
 mod secrets;
 
 pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};

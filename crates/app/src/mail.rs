@@ -86,10 +86,18 @@ impl MailKind {
 
 /// Composes a mail in `locale` and queues it for delivery.
 pub async fn queue(ctx: &Context, locale: Locale, to: &Email, kind: MailKind) -> AppResult<()> {
+    let message = compose(ctx, locale, to, &kind);
+    ctx.store.enqueue_mail(&message, ctx.now()).await?;
+    ctx.mail_queued.notify_one();
+    Ok(())
+}
+
+/// Composes a mail in `locale`, for queueing in the same transaction as the change behind it.
+pub fn compose(ctx: &Context, locale: Locale, to: &Email, kind: &MailKind) -> OutboxMessage {
     let (subject_key, body_key, link) = kind.keys();
     let site = ctx.settings.site_name.as_str();
     let base = ctx.settings.base_url.as_str();
-    let node = match &kind {
+    let node = match kind {
         MailKind::NodeInvitation { node, .. } => node.as_str(),
         _ => "",
     };
@@ -99,16 +107,13 @@ pub async fn queue(ctx: &Context, locale: Locale, to: &Email, kind: MailKind) ->
         ("base", base),
         ("node", node),
     ];
-    let message = OutboxMessage {
+    OutboxMessage {
         id: uuid::Uuid::now_v7().to_string(),
         recipient: to.as_str().to_owned(),
         subject: ctx.translator.t_args(locale, subject_key, &args),
         body: ctx.translator.t_args(locale, body_key, &args),
         attempts: 0,
-    };
-    ctx.store.enqueue_mail(&message, ctx.now()).await?;
-    ctx.mail_queued.notify_one();
-    Ok(())
+    }
 }
 
 /// Where mail goes.
@@ -260,8 +265,13 @@ pub async fn run_mail_sender(
 ) {
     tokio::pin!(shutdown);
     loop {
-        if let Err(error) = deliver_due_mail(&ctx, &mailer).await {
-            tracing::warn!(error = %error, "the mail sender could not read the outbox");
+        match deliver_due_mail(&ctx, &mailer).await {
+            // A full batch: more is probably waiting (a large import), so go on at once.
+            Ok(delivered) if delivered >= 50 => continue,
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(error = %error, "the mail sender could not read the outbox")
+            }
         }
         tokio::select! {
             () = &mut shutdown => break,

@@ -64,7 +64,10 @@ pub struct Roster {
 pub fn parse_roster(bytes: &[u8]) -> Result<Roster, RosterError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| RosterError::NotUtf8)?;
-    let first_line = text.lines().find(|l| !l.trim().is_empty()).ok_or(RosterError::Empty)?;
+    let first_line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .ok_or(RosterError::Empty)?;
     // The separator is whichever of the three appears most often in the header line.
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -99,7 +102,11 @@ pub fn parse_roster(bytes: &[u8]) -> Result<Roster, RosterError> {
     if rows.is_empty() {
         return Err(RosterError::Empty);
     }
-    Ok(Roster { headers, rows, delimiter })
+    Ok(Roster {
+        headers,
+        rows,
+        delimiter,
+    })
 }
 
 impl Roster {
@@ -110,9 +117,22 @@ impl Roster {
     /// `NoEmailColumn` when there is none.
     pub fn email_column(&self, chosen: Option<&str>) -> Result<usize, RosterError> {
         if let Some(name) = chosen.map(str::trim).filter(|n| !n.is_empty()) {
-            return self.headers.iter().position(|h| h.eq_ignore_ascii_case(name)).ok_or(RosterError::NoEmailColumn);
+            return self
+                .headers
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(name))
+                .ok_or(RosterError::NoEmailColumn);
         }
-        const NAMES: [&str; 8] = ["email", "e-mail", "mail", "email address", "correo", "البريد الإلكتروني", "البريد", "е-пошта"];
+        const NAMES: [&str; 8] = [
+            "email",
+            "e-mail",
+            "mail",
+            "email address",
+            "correo",
+            "البريد الإلكتروني",
+            "البريد",
+            "е-пошта",
+        ];
         self.headers
             .iter()
             .position(|h| NAMES.iter().any(|n| h.to_lowercase() == *n))
@@ -145,7 +165,11 @@ pub struct RowReport {
 
 /// Plans an import row by row: invalid or missing addresses and repeats within the file are
 /// rejected, addresses already in `existing` (lower-case) are merged, the rest invited.
-pub fn plan_roster(roster: &Roster, email_column: usize, existing: &HashSet<String>) -> Vec<RowReport> {
+pub fn plan_roster(
+    roster: &Roster,
+    email_column: usize,
+    existing: &HashSet<String>,
+) -> Vec<RowReport> {
     let mut seen: HashSet<String> = HashSet::new();
     roster
         .rows
@@ -156,11 +180,17 @@ pub fn plan_roster(roster: &Roster, email_column: usize, existing: &HashSet<Stri
             let plan = match Email::parse(&cell) {
                 Err(EmailError::Missing) => RowPlan::Reject("error-roster-missing-email"),
                 Err(EmailError::Invalid) => RowPlan::Reject("error-email-invalid"),
-                Ok(email) if !seen.insert(email.as_str().to_owned()) => RowPlan::Reject("error-roster-duplicate"),
+                Ok(email) if !seen.insert(email.as_str().to_owned()) => {
+                    RowPlan::Reject("error-roster-duplicate")
+                }
                 Ok(email) if existing.contains(email.as_str()) => RowPlan::AlreadyThere(email),
                 Ok(email) => RowPlan::Invite(email),
             };
-            RowReport { line: i + 2, email: cell, plan }
+            RowReport {
+                line: i + 2,
+                email: cell,
+                plan,
+            }
         })
         .collect()
 }
@@ -168,7 +198,11 @@ pub fn plan_roster(roster: &Roster, email_column: usize, existing: &HashSet<Stri
 /// A cell for a CSV that a spreadsheet will open: a value starting with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return would run as a formula, so it gets a leading apostrophe.
 pub fn spreadsheet_safe(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -178,13 +212,20 @@ mod tests {
     fn plans(file: &str) -> Vec<RowReport> {
         let roster = parse_roster(file.as_bytes()).unwrap();
         let column = roster.email_column(None).unwrap();
-        plan_roster(&roster, column, &HashSet::from(["member@example.org".to_owned()]))
+        plan_roster(
+            &roster,
+            column,
+            &HashSet::from(["member@example.org".to_owned()]),
+        )
     }
 
     #[test]
     fn messy_files_read_the_same_whatever_the_separator_bom_and_line_ends() {
         let expected = vec![
-            vec!["Милица Јовановић".to_owned(), "milica@example.org".to_owned()],
+            vec![
+                "Милица Јовановић".to_owned(),
+                "milica@example.org".to_owned(),
+            ],
             vec!["أميرة حداد".to_owned(), "amira@example.org".to_owned()],
         ];
         for file in [
@@ -200,20 +241,33 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_their_separators_and_quotes() {
-        let roster = parse_roster(b"name,email\n\"Haddad, Amira \"\"Mimi\"\"\",amira@example.org\n").unwrap();
+        let roster =
+            parse_roster(b"name,email\n\"Haddad, Amira \"\"Mimi\"\"\",amira@example.org\n")
+                .unwrap();
 
         assert_eq!(roster.rows[0][0], "Haddad, Amira \"Mimi\"");
     }
 
     #[test]
     fn every_bad_row_is_named_with_its_line_and_reason() {
-        let report = plans("Name,E-mail\nA,a@example.org\nB,\nC,not-an-address\nD,A@Example.org\nE,member@example.org\n");
+        let report = plans(
+            "Name,E-mail\nA,a@example.org\nB,\nC,not-an-address\nD,A@Example.org\nE,member@example.org\n",
+        );
 
-        assert_eq!(report[0].plan, RowPlan::Invite(Email::parse("a@example.org").unwrap()));
-        assert_eq!((report[1].line, &report[1].plan), (3, &RowPlan::Reject("error-roster-missing-email")));
+        assert_eq!(
+            report[0].plan,
+            RowPlan::Invite(Email::parse("a@example.org").unwrap())
+        );
+        assert_eq!(
+            (report[1].line, &report[1].plan),
+            (3, &RowPlan::Reject("error-roster-missing-email"))
+        );
         assert_eq!(report[2].plan, RowPlan::Reject("error-email-invalid"));
         assert_eq!(report[3].plan, RowPlan::Reject("error-roster-duplicate"));
-        assert_eq!(report[4].plan, RowPlan::AlreadyThere(Email::parse("member@example.org").unwrap()));
+        assert_eq!(
+            report[4].plan,
+            RowPlan::AlreadyThere(Email::parse("member@example.org").unwrap())
+        );
     }
 
     #[test]
@@ -224,7 +278,10 @@ mod tests {
         let roster = parse_roster(b"name,phone\nA,123\n").unwrap();
         assert_eq!(roster.email_column(None), Err(RosterError::NoEmailColumn));
         assert_eq!(roster.email_column(Some("phone")), Ok(1));
-        assert!(matches!(parse_roster(b"email\n\"unterminated\n"), Err(RosterError::Malformed { .. }) | Ok(_)));
+        assert!(matches!(
+            parse_roster(b"email\n\"unterminated\n"),
+            Err(RosterError::Malformed { .. }) | Ok(_)
+        ));
     }
 
     #[test]

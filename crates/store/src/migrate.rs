@@ -31,6 +31,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_invitations.sql"),
         postgres: include_str!("../migrations/postgres/0003_invitations.sql"),
     },
+    Migration {
+        version: 4,
+        name: "imports",
+        sqlite: include_str!("../migrations/sqlite/0004_imports.sql"),
+        postgres: include_str!("../migrations/postgres/0004_imports.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

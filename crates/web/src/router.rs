@@ -8,6 +8,9 @@ use tower_http::trace::TraceLayer;
 use crate::state::AppState;
 use crate::{api, assets, middleware, pages};
 
+/// The largest roster file accepted (a 100,000-row CSV fits).
+const ROSTER_LIMIT: usize = 32 * 1024 * 1024;
+
 /// The whole application: pages, API, assets and operations endpoints.
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -130,6 +133,19 @@ pub fn router(state: AppState) -> Router {
             "/nodes/{id}/invitation-links",
             post(api::nodes::create_invitation_link),
         )
+        .route(
+            "/nodes/{id}/imports",
+            post(api::rosters::import_roster).layer(DefaultBodyLimit::max(ROSTER_LIMIT)),
+        )
+        .route(
+            "/nodes/{id}/imports/{import_id}",
+            get(api::rosters::get_import),
+        )
+        .route(
+            "/nodes/{id}/imports/{import_id}/run",
+            post(api::rosters::run_import),
+        )
+        .route("/nodes/{id}/roster.csv", get(api::rosters::export_roster))
         .route("/nodes/{id}/join", post(api::nodes::join_node))
         .route("/nodes/{id}/leave", post(api::nodes::leave_node))
         .route("/directory", get(api::directory::search_directory))

@@ -248,6 +248,16 @@ mail-invitation-body =
 
     إذا كنت لا تعرف سبب وصول هذه الرسالة إليك، فتجاهلها.
 
+## Rosters
+error-roster-empty = لا يحتوي الملف على صفوف.
+error-roster-encoding = الملف ليس نصًا بترميز UTF-8. احفظه من جدول البيانات بصيغة ‏"CSV UTF-8".
+error-roster-malformed = الملف ليس ملف CSV صالحًا.
+error-roster-too-many = يحتوي الملف على أكثر من 100٬000 صف. قسّمه إلى ملفات أصغر.
+error-roster-no-email = لا يوجد عمود يحتوي على عناوين البريد الإلكتروني. اختر العمود.
+error-roster-missing-email = لا يحتوي هذا الصف على عنوان بريد إلكتروني.
+error-roster-duplicate = يظهر هذا العنوان في سطر سابق من الملف.
+error-import-started = بدأ هذا الاستيراد من قبل.
+
 ## API page
 api-title = واجهة برمجة براكسيس
 api-lead = كل ما في براكسيس متاح بصيغة JSON تحت ‎/api/v1. هذه الصفحة مولّدة من مستند OpenAPI نفسه الذي يمكن للبرامج تنزيله.

@@ -248,6 +248,16 @@ mail-invitation-body =
 
     If you do not know why you received this, ignore it.
 
+## Rosters
+error-roster-empty = The file has no rows.
+error-roster-encoding = The file is not UTF-8 text. Save it from your spreadsheet as "CSV UTF-8".
+error-roster-malformed = The file is not a valid CSV file.
+error-roster-too-many = The file has more than 100,000 rows. Split it into smaller files.
+error-roster-no-email = No column holds email addresses. Choose the column.
+error-roster-missing-email = This row has no email address.
+error-roster-duplicate = This address appears earlier in the file.
+error-import-started = This import has already started.
+
 ## API page
 api-title = The Praxis API
 api-lead = Everything in Praxis is available as JSON under /api/v1. This page is generated from the same OpenAPI document scripts can download.

@@ -8,4 +8,5 @@ mod nodes;
 mod operations;
 mod privacy;
 mod profiles;
+mod rosters;
 mod sessions;

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{directory, me, members, nodes, tokens};
+use crate::api::{directory, me, members, nodes, rosters, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -20,6 +20,7 @@ use crate::api::{directory, me, members, nodes, tokens};
         nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::update_node, nodes::list_node_members,
         nodes::join_node, nodes::leave_node, nodes::act_on_member,
         nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link,
+        rosters::import_roster, rosters::run_import, rosters::get_import, rosters::export_roster,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"))

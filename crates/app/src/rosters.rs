@@ -94,17 +94,15 @@ pub async fn check_roster(
     let content =
         String::from_utf8_lossy(file.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(file)).into_owned();
     let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-    ctx.store
-        .create_import(
-            &import_id,
-            node.id,
-            me.id,
-            column,
-            &content,
-            total,
-            ctx.now(),
-        )
-        .await?;
+    let new = NewImport {
+        id: &import_id,
+        node: node.id,
+        by: me.id,
+        email_column: column,
+        content: &content,
+        total_rows: total,
+    };
+    ctx.store.create_import(&new, ctx.now()).await?;
     Ok(RosterCheck {
         import_id,
         headers: roster.headers,

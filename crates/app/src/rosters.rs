@@ -12,6 +12,7 @@ use praxis_domain::rosters::{
 };
 use praxis_domain::validation::FieldErrors;
 use praxis_store::hash_token;
+pub use praxis_store::imports::ImportRecord as ImportStatus;
 use praxis_store::imports::{ImportProgress, ImportRecord, NewImport};
 use praxis_store::nodes::NodeRecord;
 use tracing::instrument;

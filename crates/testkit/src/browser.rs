@@ -165,6 +165,44 @@ impl Browser {
         Self::read(response).await
     }
 
+    /// Uploads a file with a `multipart/form-data` form as a page would (CSRF token included
+    /// unless `with_csrf` is false).
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        file: Vec<u8>,
+        with_csrf: bool,
+    ) -> Page {
+        if self.cookie("praxis_csrf").is_none() {
+            self.get("/").await;
+        }
+        let mut form = reqwest::multipart::Form::new();
+        if with_csrf {
+            form = form.text(
+                "csrf_token",
+                self.cookie("praxis_csrf").expect("a CSRF cookie"),
+            );
+        }
+        for (name, value) in fields {
+            form = form.text((*name).to_owned(), (*value).to_owned());
+        }
+        form = form.part(
+            "file",
+            reqwest::multipart::Part::bytes(file).file_name(file_name.to_owned()),
+        );
+        Self::read(
+            self.client
+                .post(self.url(path))
+                .multipart(form)
+                .send()
+                .await
+                .expect("upload"),
+        )
+        .await
+    }
+
     /// A JSON request with this browser's cookies and optional bearer token.
     pub async fn api(
         &self,

@@ -145,6 +145,69 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// A submitted `multipart/form-data` form (a file upload) whose CSRF token matched: its text
+/// fields and the bytes of its one file field.
+#[derive(Debug, Default)]
+pub(crate) struct UploadForm {
+    pub(crate) fields: Vec<(String, String)>,
+    pub(crate) file: Vec<u8>,
+}
+
+impl UploadForm {
+    /// The first value of a text field, or an empty string.
+    pub(crate) fn text(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for UploadForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let cookie_token = request
+            .extensions()
+            .get::<RequestInfo>()
+            .and_then(|i| i.csrf_cookie.clone());
+        let mut multipart = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|_| {
+                PageError(AppError::Invalid(
+                    praxis_domain::validation::FieldErrors::single("file", "error-roster-empty"),
+                ))
+                .into_response()
+            })?;
+        let mut form = UploadForm::default();
+        while let Ok(Some(field)) = multipart.next_field().await {
+            let name = field.name().unwrap_or_default().to_owned();
+            let is_file = field.file_name().is_some();
+            let Ok(bytes) = field.bytes().await else {
+                return Err(PageError(AppError::Invalid(
+                    praxis_domain::validation::FieldErrors::single("file", "error-body-too-large"),
+                ))
+                .into_response());
+            };
+            if is_file {
+                form.file = bytes.to_vec();
+            } else {
+                form.fields
+                    .push((name, String::from_utf8_lossy(&bytes).into_owned()));
+            }
+        }
+        let sent = form.text("csrf_token");
+        let valid = cookie_token
+            .is_some_and(|expected| !expected.is_empty() && constant_time_eq(&expected, &sent));
+        if !valid {
+            tracing::warn!("upload refused: missing or wrong CSRF token");
+            return Err(PageError(AppError::Forbidden).into_response());
+        }
+        Ok(form)
+    }
+}
+
 /// Percent-encodes a URL component.
 pub(crate) fn encode_component(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()

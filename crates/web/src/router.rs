@@ -65,6 +65,24 @@ pub fn router(state: AppState) -> Router {
             "/invitations/{token}",
             get(pages::nodes::show_invitation).post(pages::nodes::accept_invitation),
         )
+        .route(
+            "/nodes/{slug}/import",
+            get(pages::rosters::show_import)
+                .post(pages::rosters::check_import)
+                .layer(DefaultBodyLimit::max(ROSTER_LIMIT)),
+        )
+        .route(
+            "/nodes/{slug}/imports/{import_id}",
+            get(pages::rosters::show_import_progress),
+        )
+        .route(
+            "/nodes/{slug}/imports/{import_id}/run",
+            post(pages::rosters::run_import),
+        )
+        .route(
+            "/nodes/{slug}/roster.csv",
+            get(pages::rosters::export_roster),
+        )
         .route("/nodes/{slug}/join", post(pages::nodes::join_node))
         .route("/nodes/{slug}/leave", post(pages::nodes::leave_node))
         .route(

@@ -249,6 +249,33 @@ mail-invitation-body =
     إذا كنت لا تعرف سبب وصول هذه الرسالة إليك، فتجاهلها.
 
 ## Rosters
+import-title = استيراد قائمة أعضاء
+import-lead = ادعُ كثيرين دفعة واحدة من جدول بيانات محفوظ بصيغة CSV. يُفحص الملف أولًا صفًا صفًا دون أن يحدث شيء، ثم تقرر إرسال الدعوات.
+import-file = ملف CSV
+import-file-hint = بترميز UTF-8، مفصول بفواصل أو فواصل منقوطة أو علامات جدولة، مع صف عناوين. يمكن أن تكون الأسماء بأي خط.
+import-email-column = عمود عناوين البريد الإلكتروني
+import-email-column-hint = اتركه فارغًا للبحث عن عمود اسمه "email" أو "e-mail".
+import-check = افحص الملف
+import-check-title = ما الذي سيفعله استيراد هذا الملف
+import-column-used = تُقرأ العناوين من العمود "{ $column }".
+import-count-invite = ستُرسل دعوات إلى { $count } أشخاص جدد.
+import-count-merge = { $count } أعضاء بالفعل أو مدعوون من قبل.
+import-count-reject = { $count } صفوف لا يمكن استخدامها.
+import-count-invited = دُعي { $count } أشخاص.
+import-line = السطر
+import-outcome = ما الذي يحدث
+import-outcome-invite = سيُدعى
+import-outcome-merge = موجود بالفعل: لا جديد
+import-outcome-reject = مرفوض
+import-run = أرسل { $count } دعوات
+import-another = افحص ملفًا آخر
+import-progress-title = جارٍ استيراد القائمة
+import-progress = عولج { $done } صفًا
+import-refresh = تحديث
+import-status-done = انتهى الاستيراد.
+import-status-failed = توقف الاستيراد بسبب خطأ. تبقى الدعوات التي أُرسلت؛ واستيراد الملف مجددًا يرسل الباقي فقط.
+import-status-running = الاستيراد جارٍ.
+export-roster = نزّل قائمة الأعضاء (CSV)
 error-roster-empty = لا يحتوي الملف على صفوف.
 error-roster-encoding = الملف ليس نصًا بترميز UTF-8. احفظه من جدول البيانات بصيغة ‏"CSV UTF-8".
 error-roster-malformed = الملف ليس ملف CSV صالحًا.

@@ -249,6 +249,33 @@ mail-invitation-body =
     If you do not know why you received this, ignore it.
 
 ## Rosters
+import-title = Import a roster
+import-lead = Invite many people at once from a spreadsheet saved as CSV. First the file is checked row by row and nothing happens; then you decide to send the invitations.
+import-file = CSV file
+import-file-hint = UTF-8, separated by commas, semicolons or tabs, with a header row. Names may be in any script.
+import-email-column = Column with email addresses
+import-email-column-hint = Leave empty to find a column named "email" or "e-mail".
+import-check = Check the file
+import-check-title = What importing this file would do
+import-column-used = Addresses are read from the column "{ $column }".
+import-count-invite = { $count } new people would be invited.
+import-count-merge = { $count } are already members or already invited.
+import-count-reject = { $count } rows cannot be used.
+import-count-invited = { $count } people were invited.
+import-line = Line
+import-outcome = What happens
+import-outcome-invite = invited
+import-outcome-merge = already in: nothing new
+import-outcome-reject = refused
+import-run = Send { $count } invitations
+import-another = Check another file
+import-progress-title = Importing the roster
+import-progress = { $done } rows handled
+import-refresh = Refresh
+import-status-done = The import is finished.
+import-status-failed = The import stopped because of an error. The invitations sent so far stand; importing the file again sends only the rest.
+import-status-running = The import is running.
+export-roster = Download the roster (CSV)
 error-roster-empty = The file has no rows.
 error-roster-encoding = The file is not UTF-8 text. Save it from your spreadsheet as "CSV UTF-8".
 error-roster-malformed = The file is not a valid CSV file.

@@ -269,3 +269,74 @@ async fn the_exported_roster_defuses_formulas_and_leaves_out_addresses() {
     assert!(!csv.body.contains(&sly.email) && !csv.body.contains(&steward.email));
     assert!(csv.body.contains(",steward,"));
 }
+
+#[tokio::test]
+async fn a_steward_imports_through_the_pages_from_upload_to_done() {
+    let app = TestApp::spawn().await;
+    let (steward, _) = node_with_steward(&app).await;
+    let browser = app.signed_in(&steward).await;
+    assert!(
+        browser
+            .get("/nodes/roster-node")
+            .await
+            .has("[data-test=import-link]")
+    );
+
+    let forged = browser
+        .upload(
+            "/nodes/roster-node/import",
+            &[],
+            "people.csv",
+            MESSY.as_bytes().to_vec(),
+            false,
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let bad = browser
+        .upload(
+            "/nodes/roster-node/import",
+            &[],
+            "empty.csv",
+            Vec::new(),
+            true,
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("[data-test=error-file]"));
+    let check = browser
+        .upload(
+            "/nodes/roster-node/import",
+            &[],
+            "people.csv",
+            MESSY.as_bytes().to_vec(),
+            true,
+        )
+        .await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+    assert!(check.text("[data-test=to-invite]").starts_with('2'));
+    assert_eq!(
+        check.count("[data-test=import-row]"),
+        3,
+        "the refused rows are listed"
+    );
+    let action = check.attr("form[action$='/run']", "action").unwrap();
+
+    let started = browser.post_form(&action, &[]).await;
+    let progress_path = started.location().unwrap().to_owned();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let done = loop {
+        let page = browser.get(&progress_path).await;
+        if page.has("[data-test=import-status]") {
+            break page;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the import page never showed the end"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+
+    assert!(done.text("[data-test=invited]").starts_with('2'));
+    let export = browser.get("/nodes/roster-node/roster.csv").await;
+    assert!(export.body.starts_with("member_id,display_name,role"));
+}

@@ -8,6 +8,7 @@ pub(crate) mod health;
 pub(crate) mod home;
 pub(crate) mod nodes;
 pub(crate) mod profiles;
+pub(crate) mod rosters;
 pub(crate) mod settings;
 
 use std::sync::Arc;

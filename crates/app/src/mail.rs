@@ -41,6 +41,18 @@ pub enum MailKind {
     },
     /// Notice to the old address that a change was asked for.
     EmailChangeRequested,
+    /// A steward accepted a request to join.
+    RequestApproved {
+        /// The node's name.
+        node: String,
+        /// The node's page.
+        link: String,
+    },
+    /// A steward turned a request down.
+    RequestDeclined {
+        /// The node's name.
+        node: String,
+    },
     /// An invitation to join a node.
     NodeInvitation {
         /// The node's name.
@@ -53,6 +65,12 @@ pub enum MailKind {
 impl MailKind {
     fn keys(&self) -> (&'static str, &'static str, Option<&str>) {
         match self {
+            MailKind::RequestApproved { link, .. } => {
+                ("mail-approved-subject", "mail-approved-body", Some(link))
+            }
+            MailKind::RequestDeclined { .. } => {
+                ("mail-declined-subject", "mail-declined-body", None)
+            }
             MailKind::NodeInvitation { link, .. } => (
                 "mail-invitation-subject",
                 "mail-invitation-body",
@@ -98,7 +116,9 @@ pub fn compose(ctx: &Context, locale: Locale, to: &Email, kind: &MailKind) -> Ou
     let site = ctx.settings.site_name.as_str();
     let base = ctx.settings.base_url.as_str();
     let node = match kind {
-        MailKind::NodeInvitation { node, .. } => node.as_str(),
+        MailKind::NodeInvitation { node, .. }
+        | MailKind::RequestApproved { node, .. }
+        | MailKind::RequestDeclined { node } => node.as_str(),
         _ => "",
     };
     let args = [

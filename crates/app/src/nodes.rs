@@ -14,6 +14,8 @@ use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
 use crate::accounts::CurrentMember;
+use crate::i18n::Locale;
+use crate::mail::{self, MailKind};
 use crate::markdown::render_markdown;
 use crate::{AppError, AppResult, Context};
 
@@ -281,6 +283,7 @@ pub enum JoinOutcome {
 pub async fn join_node(ctx: &Context, me: &CurrentMember, slug: &str) -> AppResult<JoinOutcome> {
     let (node, standing) = visible_node(ctx, Viewer::Member(me.id), slug).await?;
     match (standing, node.fields.join_policy) {
+        (Standing::Banned, _) => Err(AppError::Forbidden),
         (s, _) if s.is_member() => Ok(JoinOutcome::Joined),
         (Standing::Requested, _) => Ok(JoinOutcome::Requested),
         (_, JoinPolicy::Invite) => Err(AppError::Forbidden),
@@ -326,6 +329,8 @@ pub enum StewardAction {
     MakeSteward,
     /// Make a steward a plain member.
     RemoveSteward,
+    /// Remove a member or requester and keep them out.
+    Ban,
 }
 
 /// Applies a steward's decision about `member`; recorded in the stewards' log.
@@ -376,9 +381,39 @@ pub async fn act_as_steward(
                 .set_node_steward(node.id, member, false, me.id, now)
                 .await
         }
+        StewardAction::Ban => {
+            if member == me.id {
+                return Err(AppError::Invalid(FieldErrors::single(
+                    "member",
+                    "error-ban-self",
+                )));
+            }
+            store.ban_node_member(node.id, member, me.id, now).await
+        }
     };
     last_steward_is_invalid(result)?;
     tracing::info!(node.id = %node.id, action = ?action, "steward action");
+    if matches!(action, StewardAction::Approve | StewardAction::Decline) {
+        // The requester is told either way, in their own language.
+        let account = ctx.store.get_account(member).await?;
+        let locale = account
+            .ui_language
+            .as_deref()
+            .and_then(Locale::from_code)
+            .unwrap_or_default();
+        let link = format!("{}/nodes/{}", ctx.settings.base_url, node.fields.slug);
+        let kind = if action == StewardAction::Approve {
+            MailKind::RequestApproved {
+                node: node.fields.name.clone(),
+                link,
+            }
+        } else {
+            MailKind::RequestDeclined {
+                node: node.fields.name.clone(),
+            }
+        };
+        mail::queue(ctx, locale, &account.email, kind).await?;
+    }
     Ok(())
 }
 

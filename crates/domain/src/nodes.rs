@@ -109,6 +109,8 @@ pub enum Standing {
     Member,
     /// A steward (also a member).
     Steward,
+    /// Removed by a steward and not allowed back (unless a steward lifts the ban).
+    Banned,
 }
 
 impl Standing {

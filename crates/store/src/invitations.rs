@@ -135,6 +135,18 @@ impl Store {
         .await
         .describe("using an invitation")?;
         let (node, _) = row.ok_or(StoreError::NotFound)?;
+        let banned: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM node_members WHERE node_id = $1 AND member_id = $2 AND status = 'banned'",
+        )
+        .bind(&node)
+        .bind(member.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .describe("checking a ban")?;
+        if banned.is_some() {
+            // Rolled back with the transaction: the invitation stays unused.
+            return Err(StoreError::NotFound);
+        }
         sqlx::query(
             "INSERT INTO node_members (node_id, member_id, role, status, created_at)
              VALUES ($1, $2, 'member', 'active', $3)

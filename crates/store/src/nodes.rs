@@ -296,6 +296,7 @@ impl Store {
         Ok(match row.as_ref().map(|(r, s)| (r.as_str(), s.as_str())) {
             None => Standing::Outsider,
             Some((_, "requested")) => Standing::Requested,
+            Some((_, "banned")) => Standing::Banned,
             Some(("steward", _)) => Standing::Steward,
             Some(_) => Standing::Member,
         })
@@ -455,6 +456,54 @@ impl Store {
         )
         .await?;
         tx.commit().await.describe("committing a removal")
+    }
+
+    /// Bans a member or requester from a node: their membership ends and they cannot join,
+    /// ask or accept an invitation again. Never the last steward.
+    ///
+    /// # Errors
+    /// `Conflict(LastSteward)`.
+    pub async fn ban_node_member(
+        &self,
+        node: NodeId,
+        member: MemberId,
+        steward: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting a ban")?;
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM node_members WHERE node_id = $1 AND member_id = $2",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .describe("reading a membership")?;
+        if role.as_deref() == Some("steward") && count_stewards(&mut tx, node).await? <= 1 {
+            return Err(StoreError::Conflict(Constraint::LastSteward));
+        }
+        sqlx::query(
+            "INSERT INTO node_members (node_id, member_id, role, status, created_at)
+             VALUES ($1, $2, 'member', 'banned', $3)
+             ON CONFLICT (node_id, member_id) DO UPDATE SET role = 'member', status = 'banned'",
+        )
+        .bind(node.to_string())
+        .bind(member.to_string())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("banning a member")?;
+        insert_event(
+            &mut tx,
+            node,
+            Some(steward),
+            Some(member),
+            "banned",
+            true,
+            now,
+        )
+        .await?;
+        tx.commit().await.describe("committing a ban")
     }
 
     /// Makes an active member a steward, or a steward a plain member (never the last one).

@@ -157,6 +157,9 @@ node-standing-outsider = لست عضوًا في هذه العقدة.
 node-standing-requested = طلبت الانضمام؛ سيرد عليك أحد المشرفين.
 node-standing-member = أنت عضو في هذه العقدة.
 node-standing-steward = أنت مشرف على هذه العقدة.
+node-standing-banned = أزالك أحد المشرفين من هذه العقدة.
+node-ban = حظر
+node-event-banned = حظر أحد المشرفين شخصًا.
 node-join = انضم
 node-ask-to-join = اطلب الانضمام
 node-withdraw = اسحب طلبي
@@ -222,6 +225,16 @@ directory-clear = امسح عوامل التصفية
 directory-results = الأشخاص
 directory-none = لا أحد يطابق عوامل التصفية هذه بعد.
 error-unknown-node = لا توجد عقدة بهذا العنوان يمكنك البحث فيها.
+
+error-ban-self = لا يمكنك حظر نفسك.
+mail-approved-subject = أهلًا بك في { $node }
+mail-approved-body =
+    قبل أحد مشرفي { $node } في { $site } طلب انضمامك.
+
+    { $link }
+mail-declined-subject = بخصوص طلب انضمامك إلى { $node }
+mail-declined-body =
+    لم يقبل أحد مشرفي { $node } في { $site } طلب انضمامك هذه المرة.
 
 ## Invitations
 invite-title = ادعُ أشخاصًا

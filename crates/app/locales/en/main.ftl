@@ -157,6 +157,9 @@ node-standing-outsider = You are not a member of this node.
 node-standing-requested = You asked to join; a steward will answer.
 node-standing-member = You are a member of this node.
 node-standing-steward = You are a steward of this node.
+node-standing-banned = A steward removed you from this node.
+node-ban = Ban
+node-event-banned = A steward banned someone.
 node-join = Join
 node-ask-to-join = Ask to join
 node-withdraw = Withdraw my request
@@ -222,6 +225,16 @@ directory-clear = Clear the filters
 directory-results = People
 directory-none = Nobody matches these filters yet.
 error-unknown-node = There is no node with this address that you can search in.
+
+error-ban-self = You cannot ban yourself.
+mail-approved-subject = Welcome to { $node }
+mail-approved-body =
+    A steward of { $node } on { $site } accepted your request to join.
+
+    { $link }
+mail-declined-subject = About your request to join { $node }
+mail-declined-body =
+    A steward of { $node } on { $site } did not accept your request to join this time.
 
 ## Invitations
 invite-title = Invite people

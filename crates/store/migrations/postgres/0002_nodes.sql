@@ -23,7 +23,7 @@ CREATE TABLE node_members (
     node_id TEXT NOT NULL REFERENCES nodes (node_id) ON DELETE CASCADE,
     member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
     role TEXT NOT NULL CHECK (role IN ('member', 'steward')),
-    status TEXT NOT NULL CHECK (status IN ('active', 'requested')),
+    status TEXT NOT NULL CHECK (status IN ('active', 'requested', 'banned')),
     created_at BIGINT NOT NULL,
     PRIMARY KEY (node_id, member_id)
 );

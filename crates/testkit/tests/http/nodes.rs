@@ -464,6 +464,84 @@ async fn joining_by_request_waits_for_a_steward_who_approves_or_declines() {
         .unwrap();
     assert!(events.iter().any(|e| e.kind == "approved" && e.by_steward));
     assert!(events.iter().any(|e| e.kind == "declined" && e.by_steward));
+    let mails = app.deliver_mail().await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.recipient == amira.email && m.subject.contains("Welcome to"))
+    );
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.recipient == omar.email && m.body.contains("did not accept"))
+    );
+}
+
+#[tokio::test]
+async fn a_banned_member_cannot_come_back_by_any_door() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let troll = app.create_member("Troll").await;
+    let id = make_node(
+        &app,
+        &steward,
+        None,
+        &fields("guarded", NodeVisibility::Secret, JoinPolicy::Open, false),
+    )
+    .await;
+    app.ctx
+        .store
+        .add_node_member(id, troll.id, false, steward.id, true, app.ctx.now())
+        .await
+        .unwrap();
+    let steward_b = app.signed_in(&steward).await;
+    let troll_b = app.signed_in(&troll).await;
+    assert_eq!(troll_b.get("/nodes/guarded").await.status, StatusCode::OK);
+    let link = steward_b
+        .api("POST", "/api/v1/nodes/guarded/invitation-links", None, None)
+        .await
+        .json()["link"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches(&app.address)
+        .to_owned();
+
+    let self_ban = steward_b
+        .api(
+            "POST",
+            &format!("/api/v1/nodes/guarded/members/{}", steward.id),
+            None,
+            Some(json!({"action": "ban"})),
+        )
+        .await;
+    let banned = steward_b
+        .post_form(
+            &format!("/nodes/guarded/members/{}", troll.id),
+            &[("action", "ban")],
+        )
+        .await;
+
+    assert_eq!(self_ban.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(banned.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        troll_b.get("/nodes/guarded").await.status,
+        StatusCode::NOT_FOUND,
+        "a secret node is gone for them"
+    );
+    assert_eq!(
+        troll_b.post_form(&link, &[]).await.status,
+        StatusCode::NOT_FOUND,
+        "an invitation does not lift a ban"
+    );
+    assert_eq!(
+        app.ctx.store.node_standing(id, troll.id).await.unwrap(),
+        praxis_domain::nodes::Standing::Banned
+    );
+    let log = app.ctx.store.list_node_events(id, true, 10).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.kind == "banned" && e.subject_id == Some(troll.id))
+    );
 }
 
 #[tokio::test]

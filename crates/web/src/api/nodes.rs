@@ -82,6 +82,7 @@ impl NodeResponse {
             praxis_domain::nodes::Standing::Requested => "requested",
             praxis_domain::nodes::Standing::Member => "member",
             praxis_domain::nodes::Standing::Steward => "steward",
+            praxis_domain::nodes::Standing::Banned => "banned",
         };
         Self {
             node: NodeSummary::from_record(&v.node),
@@ -258,7 +259,7 @@ pub(crate) async fn leave_node(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StewardActionRequest {
-    /// `approve`, `decline`, `remove`, `make_steward` or `remove_steward`.
+    /// `approve`, `decline`, `remove`, `ban`, `make_steward` or `remove_steward`.
     action: String,
 }
 
@@ -294,6 +295,7 @@ pub(crate) fn parse_action(code: &str) -> Option<StewardAction> {
         "remove" => StewardAction::Remove,
         "make_steward" => StewardAction::MakeSteward,
         "remove_steward" => StewardAction::RemoveSteward,
+        "ban" => StewardAction::Ban,
         _ => return None,
     })
 }

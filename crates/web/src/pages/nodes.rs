@@ -58,6 +58,7 @@ impl NodePage {
             Standing::Requested => "node-standing-requested",
             Standing::Member => "node-standing-member",
             Standing::Steward => "node-standing-steward",
+            Standing::Banned => "node-standing-banned",
         }
     }
 

@@ -66,6 +66,8 @@ pub struct Settings {
     pub session_days: i64,
     /// Log-in throttling.
     pub login_policy: LoginPolicy,
+    /// Any member may create nodes; otherwise members propose them to network admins.
+    pub open_node_creation: bool,
 }
 
 impl Default for Settings {
@@ -76,6 +78,7 @@ impl Default for Settings {
             site_name: "Praxis".into(),
             session_days: 30,
             login_policy: LoginPolicy::default(),
+            open_node_creation: false,
         }
     }
 }

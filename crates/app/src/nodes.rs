@@ -105,6 +105,18 @@ async fn visible_node(
 ) -> AppResult<(NodeRecord, Standing)> {
     let node = find_node(ctx, key).await?;
     let standing = standing_of(ctx, node.id, viewer).await?;
+    if node.is_proposed {
+        // A proposal is seen by its proposer (its steward) and by the admins who decide.
+        let is_admin = match viewer {
+            Viewer::Member(id) => ctx.store.get_account(id).await?.is_admin,
+            Viewer::Anonymous => false,
+        };
+        return if standing == Standing::Steward || is_admin {
+            Ok((node, standing))
+        } else {
+            Err(AppError::NotFound)
+        };
+    }
     if can_see_node(node.fields.visibility, viewer, standing) {
         Ok((node, standing))
     } else {
@@ -130,22 +142,29 @@ pub async fn create_node(
         Some(slug) => Some(visible_node(ctx, viewer, slug).await?),
         None => None,
     };
-    let allowed = me.is_admin
+    if parent.as_ref().is_some_and(|(p, _)| p.is_proposed) {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "parent",
+            "error-parent-proposed",
+        )));
+    }
+    // Admins, stewards under their node and, on an instance with open creation, everyone
+    // create nodes; other members propose one, which waits for a network admin.
+    let creates = me.is_admin
+        || ctx.settings.open_node_creation
         || parent
             .as_ref()
             .is_some_and(|(_, s)| *s == Standing::Steward);
-    if !allowed {
-        return Err(AppError::Forbidden);
-    }
     let fields = NodeFields::parse(raw)?;
     let id = NodeId::generate();
     match ctx
         .store
-        .create_node(
+        .create_node_with_status(
             id,
             parent.as_ref().map(|(p, _)| p.id),
             &fields,
             me.id,
+            !creates,
             ctx.now(),
         )
         .await
@@ -163,9 +182,47 @@ pub async fn create_node(
     Ok(ctx.store.get_node(id).await?)
 }
 
-/// Whether the member may create top-level nodes (network admins).
-pub fn can_create_top_level_node(me: Option<&CurrentMember>) -> bool {
-    me.is_some_and(|m| m.is_admin)
+/// Whether the member creates top-level nodes at once (network admins, or everyone on an
+/// instance with open creation); other members propose them.
+pub fn creates_nodes_directly(ctx: &Context, me: Option<&CurrentMember>) -> bool {
+    me.is_some_and(|m| m.is_admin) || (me.is_some() && ctx.settings.open_node_creation)
+}
+
+/// Proposed nodes waiting for a decision (network admins only).
+///
+/// # Errors
+/// `Forbidden` for anyone but a network admin.
+pub async fn list_node_proposals(ctx: &Context, me: &CurrentMember) -> AppResult<Vec<NodeRecord>> {
+    if !me.is_admin {
+        return Err(AppError::Forbidden);
+    }
+    Ok(ctx.store.list_proposed_nodes(200).await?)
+}
+
+/// A network admin accepts or declines a proposed node (declining deletes it).
+///
+/// # Errors
+/// `Forbidden` for anyone but a network admin; `NotFound` when the node is not a proposal.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn decide_node_proposal(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+    approve: bool,
+) -> AppResult<()> {
+    if !me.is_admin {
+        return Err(AppError::Forbidden);
+    }
+    let node = find_node(ctx, key).await?;
+    if approve {
+        ctx.store
+            .approve_proposed_node(node.id, me.id, ctx.now())
+            .await?;
+    } else {
+        ctx.store.delete_proposed_node(node.id).await?;
+    }
+    tracing::info!(node.id = %node.id, approve, "node proposal decided");
+    Ok(())
 }
 
 /// A page of the top-level nodes the viewer may see.

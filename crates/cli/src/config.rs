@@ -23,6 +23,7 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     pub log_format: LogFormat,
     pub log_level: String,
+    pub open_node_creation: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,6 +47,14 @@ struct FileConfig {
     http: HttpSection,
     #[serde(default)]
     log: LogSection,
+    #[serde(default)]
+    nodes: NodesSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NodesSection {
+    open_creation: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -173,6 +182,10 @@ impl Config {
                 .map(SecretString::from),
             trust_forwarded_for,
             log_format,
+            open_node_creation: match env("PRAXIS__NODES__OPEN_CREATION") {
+                Some(v) => matches!(v.as_str(), "1" | "true" | "yes"),
+                None => file.nodes.open_creation.unwrap_or(false),
+            },
             log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level)
                 .unwrap_or_else(|| "info,sqlx=warn".into()),
         })
@@ -201,7 +214,7 @@ impl Config {
         };
         let smtp = self.smtp_url.as_ref().map(|_| "***".to_owned());
         format!(
-            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n",
+            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n",
             self.data_dir.display().to_string(),
             self.listen,
             mask(&self.database_url).unwrap_or_else(|| self.database_url()),
@@ -220,6 +233,7 @@ impl Config {
                 "text"
             },
             self.log_level,
+            self.open_node_creation,
         )
     }
 }

@@ -66,6 +66,7 @@ pub fn context(config: &Config, store: Store) -> Context {
             base_url: config.base_url(),
             mail_from: config.mail_from.clone(),
             site_name: config.site_name.clone(),
+            open_node_creation: config.open_node_creation,
             ..Settings::default()
         },
     )

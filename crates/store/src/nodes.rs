@@ -17,6 +17,8 @@ pub struct NodeRecord {
     pub parent_id: Option<NodeId>,
     /// Its fields.
     pub fields: NodeFields,
+    /// A member's proposal waiting for a network admin.
+    pub is_proposed: bool,
     /// When it was created.
     pub created_at: Timestamp,
 }
@@ -47,13 +49,17 @@ pub struct NodeEvent {
 }
 
 const NODE_COLUMNS: &str = "node_id, parent_id, slug, name, kind, description, languages, visibility, \
-     join_policy, safety, created_at";
+     join_policy, safety, status, created_at";
 
 fn visible_clause(scope: NodeScope) -> (&'static str, String) {
     match scope {
-        NodeScope::PublicOnly => ("(visibility = 'public' AND node_id <> $1)", String::new()),
+        NodeScope::PublicOnly => (
+            "(visibility = 'public' AND status = 'active' AND node_id <> $1)",
+            String::new(),
+        ),
+        // A proposal is seen by its proposer, who is its steward.
         NodeScope::MemberView(id) => (
-            "(visibility IN ('public', 'members') OR EXISTS (SELECT 1 FROM node_members nm
+            "((status = 'active' AND visibility IN ('public', 'members')) OR EXISTS (SELECT 1 FROM node_members nm
                 WHERE nm.node_id = nodes.node_id AND nm.member_id = $1 AND nm.status = 'active'))",
             id.to_string(),
         ),
@@ -71,6 +77,23 @@ impl Store {
         parent: Option<NodeId>,
         fields: &NodeFields,
         creator: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.create_node_with_status(id, parent, fields, creator, false, now)
+            .await
+    }
+
+    /// Creates a node, or a proposal waiting for a network admin when `proposed`.
+    ///
+    /// # Errors
+    /// As [`Store::create_node`].
+    pub async fn create_node_with_status(
+        &self,
+        id: NodeId,
+        parent: Option<NodeId>,
+        fields: &NodeFields,
+        creator: MemberId,
+        proposed: bool,
         now: Timestamp,
     ) -> StoreResult<()> {
         let mut tx = self
@@ -91,8 +114,8 @@ impl Store {
         }
         sqlx::query(
             "INSERT INTO nodes (node_id, parent_id, slug, name, kind, description, languages,
-                visibility, join_policy, safety, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+                visibility, join_policy, safety, status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11, $11)",
         )
         .bind(id.to_string())
         .bind(parent.map(|p| p.to_string()))
@@ -105,6 +128,7 @@ impl Store {
         .bind(fields.join_policy.code())
         .bind(i64::from(fields.safety))
         .bind(now.unix_ms())
+        .bind(if proposed { "proposed" } else { "active" })
         .execute(&mut *tx)
         .await
         .describe("inserting a node")?;
@@ -169,6 +193,60 @@ impl Store {
         }
         insert_event(&mut tx, id, Some(actor), None, "edited", true, now).await?;
         tx.commit().await.describe("committing a node edit")
+    }
+
+    /// Proposed nodes waiting for a network admin, oldest first.
+    pub async fn list_proposed_nodes(&self, limit: u32) -> StoreResult<Vec<NodeRecord>> {
+        let sql = format!(
+            "SELECT {NODE_COLUMNS} FROM nodes WHERE status = 'proposed' ORDER BY created_at, node_id LIMIT $1"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing proposed nodes")?;
+        rows.iter().map(node_from_row).collect()
+    }
+
+    /// Accepts a proposed node; it becomes an ordinary node.
+    ///
+    /// # Errors
+    /// `NotFound` when the node is not a proposal.
+    pub async fn approve_proposed_node(
+        &self,
+        id: NodeId,
+        admin: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self.write.begin().await.describe("starting an approval")?;
+        let done = sqlx::query("UPDATE nodes SET status = 'active', updated_at = $2 WHERE node_id = $1 AND status = 'proposed'")
+            .bind(id.to_string())
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("approving a node")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        insert_event(&mut tx, id, Some(admin), None, "approved_node", false, now).await?;
+        tx.commit().await.describe("committing an approval")
+    }
+
+    /// Deletes a proposed node (declined by an admin) with its memberships and events.
+    ///
+    /// # Errors
+    /// `NotFound` when the node is not a proposal.
+    pub async fn delete_proposed_node(&self, id: NodeId) -> StoreResult<()> {
+        let done = sqlx::query("DELETE FROM nodes WHERE node_id = $1 AND status = 'proposed'")
+            .bind(id.to_string())
+            .execute(&self.write)
+            .await
+            .describe("declining a node")?;
+        if done.rows_affected() == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// The node with this slug.
@@ -675,6 +753,7 @@ fn node_from_row(row: &AnyRow) -> StoreResult<NodeRecord> {
                 .ok_or_else(|| bad("join_policy"))?,
             safety: flag(safety),
         },
+        is_proposed: text("status")? == "proposed",
         created_at: Timestamp::from_unix_ms(created),
     })
 }

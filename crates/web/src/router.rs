@@ -48,6 +48,11 @@ pub fn router(state: AppState) -> Router {
             get(pages::nodes::list_nodes).post(pages::nodes::create_node),
         )
         .route("/nodes/new", get(pages::nodes::new_node))
+        .route("/nodes/proposals", get(pages::nodes::list_proposals))
+        .route(
+            "/nodes/{slug}/proposal",
+            post(pages::nodes::decide_proposal),
+        )
         .route("/nodes/{slug}", get(pages::nodes::show_node))
         .route(
             "/nodes/{slug}/edit",
@@ -138,6 +143,8 @@ pub fn router(state: AppState) -> Router {
             "/nodes/{id}",
             get(api::nodes::get_node).patch(api::nodes::update_node),
         )
+        .route("/node-proposals", get(api::nodes::list_proposals))
+        .route("/nodes/{id}/proposal", post(api::nodes::decide_proposal))
         .route("/nodes/{id}/members", get(api::nodes::list_node_members))
         .route(
             "/nodes/{id}/members/{member_id}",

@@ -12,6 +12,8 @@ CREATE TABLE nodes (
     visibility TEXT NOT NULL CHECK (visibility IN ('public', 'members', 'secret')),
     join_policy TEXT NOT NULL CHECK (join_policy IN ('open', 'request', 'invite')),
     safety BIGINT NOT NULL DEFAULT 0 CHECK (safety IN (0, 1)),
+    -- A member's proposal waits for a network admin; only its proposer and admins see it.
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'proposed')),
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
     CONSTRAINT nodes_slug_key UNIQUE (slug)

@@ -327,9 +327,9 @@ async fn an_admin_builds_nested_nodes_through_the_pages() {
 }
 
 #[tokio::test]
-async fn members_cannot_create_nodes_but_stewards_create_inside_their_own() {
+async fn members_propose_nodes_that_wait_for_an_admin_while_stewards_create_inside_their_own() {
     let app = TestApp::spawn().await;
-    app.create_member("Admin").await;
+    let admin = app.create_member("Admin").await;
     let steward = app.create_member("Steward").await;
     let member = app.create_member("Member").await;
     make_node(
@@ -339,29 +339,129 @@ async fn members_cannot_create_nodes_but_stewards_create_inside_their_own() {
         &fields("home-base", NodeVisibility::Public, JoinPolicy::Open, false),
     )
     .await;
-    let body = |parent: Option<&str>| json!({"name": "X", "slug": "x-node", "kind": "values", "parent": parent, "visibility": "public", "join_policy": "open"});
+    let body = |slug: &str, parent: Option<&str>| json!({"name": format!("Node {slug}"), "slug": slug, "kind": "values", "parent": parent, "visibility": "public", "join_policy": "open"});
+    let member_b = app.signed_in(&member).await;
+    let admin_b = app.signed_in(&admin).await;
+    let outsider = app.signed_in(&app.create_member("Outsider").await).await;
 
-    let top = app
-        .signed_in(&member)
-        .await
-        .api("POST", "/api/v1/nodes", None, Some(body(None)))
-        .await;
-    let under_other = app
-        .signed_in(&member)
-        .await
-        .api("POST", "/api/v1/nodes", None, Some(body(Some("home-base"))))
+    let proposal = member_b
+        .api(
+            "POST",
+            "/api/v1/nodes",
+            None,
+            Some(body("proposed-one", None)),
+        )
         .await;
     let under_own = app
         .signed_in(&steward)
         .await
-        .api("POST", "/api/v1/nodes", None, Some(body(Some("home-base"))))
+        .api(
+            "POST",
+            "/api/v1/nodes",
+            None,
+            Some(body("own-child", Some("home-base"))),
+        )
         .await;
 
-    assert_eq!(top.status, StatusCode::FORBIDDEN);
-    assert_eq!(under_other.status, StatusCode::FORBIDDEN);
-    assert_eq!(under_own.status, StatusCode::CREATED, "{}", under_own.body);
+    assert_eq!(proposal.status, StatusCode::CREATED, "{}", proposal.body);
+    assert_eq!(proposal.json()["proposed"], true);
+    assert_eq!(under_own.json()["proposed"], false);
     assert_eq!(under_own.json()["ancestors"][0]["slug"], "home-base");
-    assert_eq!(under_own.json()["your_standing"], "steward");
+    assert_eq!(
+        outsider.get("/nodes/proposed-one").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !outsider
+            .api("GET", "/api/v1/nodes", None, None)
+            .await
+            .body
+            .contains("proposed-one")
+    );
+    assert!(
+        member_b
+            .get("/nodes/proposed-one")
+            .await
+            .has("[data-test=proposed]")
+    );
+    let child_of_proposal = member_b
+        .api(
+            "POST",
+            "/api/v1/nodes",
+            None,
+            Some(body("too-early", Some("proposed-one"))),
+        )
+        .await;
+    assert_eq!(child_of_proposal.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        member_b
+            .api("GET", "/api/v1/node-proposals", None, None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let decision = json!({"decision": "approve"});
+    assert_eq!(
+        member_b
+            .api(
+                "POST",
+                "/api/v1/nodes/proposed-one/proposal",
+                None,
+                Some(decision.clone())
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    assert_eq!(
+        admin_b
+            .api("GET", "/api/v1/node-proposals", None, None)
+            .await
+            .json()[0]["slug"],
+        "proposed-one"
+    );
+    assert_eq!(
+        admin_b
+            .get("/nodes/proposals")
+            .await
+            .count("[data-test=proposal]"),
+        1
+    );
+    assert_eq!(
+        admin_b
+            .api(
+                "POST",
+                "/api/v1/nodes/proposed-one/proposal",
+                None,
+                Some(decision)
+            )
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+
+    assert_eq!(
+        outsider.get("/nodes/proposed-one").await.status,
+        StatusCode::OK
+    );
+    let declined = member_b
+        .api(
+            "POST",
+            "/api/v1/nodes",
+            None,
+            Some(body("declined-one", None)),
+        )
+        .await;
+    assert_eq!(declined.status, StatusCode::CREATED);
+    admin_b
+        .post_form("/nodes/declined-one/proposal", &[("decision", "decline")])
+        .await;
+    assert_eq!(
+        member_b.get("/nodes/declined-one").await.status,
+        StatusCode::NOT_FOUND,
+        "a declined proposal is gone"
+    );
 }
 
 #[tokio::test]

@@ -31,6 +31,8 @@ pub(crate) struct NodeSummary {
     /// `open`, `request` or `invite`.
     join_policy: String,
     parent_id: Option<String>,
+    /// A member's proposal waiting for a network admin.
+    proposed: bool,
 }
 
 impl NodeSummary {
@@ -43,6 +45,7 @@ impl NodeSummary {
             visibility: n.fields.visibility.code().to_owned(),
             join_policy: n.fields.join_policy.code().to_owned(),
             parent_id: n.parent_id.map(|p| p.to_string()),
+            proposed: n.is_proposed,
         }
     }
 }
@@ -432,4 +435,48 @@ pub(crate) async fn create_invitation_link(
 ) -> Result<(StatusCode, Json<InvitationLinkResponse>), ApiError> {
     let link = praxis_app::invitations::create_invitation_link(&state.ctx, &me, &key).await?;
     Ok((StatusCode::CREATED, Json(InvitationLinkResponse { link })))
+}
+
+/// Proposed nodes waiting for a decision (network admins only).
+#[utoipa::path(get, path = "/api/v1/node-proposals", tag = "nodes",
+    responses((status = 200, body = Vec<NodeSummary>), (status = 403, description = "not a network admin")))]
+pub(crate) async fn list_proposals(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+) -> Result<Json<Vec<NodeSummary>>, ApiError> {
+    let proposals = nodes::list_node_proposals(&state.ctx, &me).await?;
+    Ok(Json(
+        proposals.iter().map(NodeSummary::from_record).collect(),
+    ))
+}
+
+/// A network admin's decision on a proposed node.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProposalDecision {
+    /// `approve` or `decline` (declining deletes the proposal).
+    decision: String,
+}
+
+/// Approves or declines a proposed node (network admins only).
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/proposal", tag = "nodes", request_body = ProposalDecision,
+    params(("id" = String, Path, description = "node id or slug")),
+    responses((status = 204, description = "decided"), (status = 403, description = "not a network admin"), (status = 404, description = "not a proposal")))]
+pub(crate) async fn decide_proposal(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+    ApiJson(r): ApiJson<ProposalDecision>,
+) -> Result<StatusCode, ApiError> {
+    let approve = match r.decision.as_str() {
+        "approve" => true,
+        "decline" => false,
+        _ => {
+            return Err(ApiError::App(AppError::Invalid(
+                praxis_domain::validation::FieldErrors::single("decision", "error-unknown-choice"),
+            )));
+        }
+    };
+    nodes::decide_node_proposal(&state.ctx, &me, &key, approve).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

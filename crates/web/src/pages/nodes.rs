@@ -26,6 +26,7 @@ pub(crate) struct NodeListPage {
     c: Chrome,
     nodes: Vec<NodeRecord>,
     can_create: bool,
+    is_admin: bool,
 }
 
 pub(crate) async fn list_nodes(
@@ -34,11 +35,13 @@ pub(crate) async fn list_nodes(
     c: Chrome,
 ) -> Result<Response, PageError> {
     let nodes = nodes::list_top_nodes(&state.ctx, viewer_of(info.member.as_ref()), 200).await?;
-    let can_create = nodes::can_create_top_level_node(info.member.as_ref());
+    let can_create = nodes::creates_nodes_directly(&state.ctx, info.member.as_ref());
+    let is_admin = info.member.as_ref().is_some_and(|m| m.is_admin);
     Ok(render(&NodeListPage {
         c,
         nodes,
         can_create,
+        is_admin,
     }))
 }
 
@@ -495,4 +498,31 @@ pub(crate) async fn accept_invitation(
 ) -> Result<Response, PageError> {
     let slug = invitations::accept_invitation(&state.ctx, &me, &token).await?;
     Ok(back_to(&slug))
+}
+
+#[derive(Template)]
+#[template(path = "nodes/proposals.html")]
+pub(crate) struct ProposalsPage {
+    c: Chrome,
+    proposals: Vec<NodeRecord>,
+}
+
+pub(crate) async fn list_proposals(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+) -> Result<Response, PageError> {
+    let proposals = nodes::list_node_proposals(&state.ctx, &me).await?;
+    Ok(render(&ProposalsPage { c, proposals }))
+}
+
+pub(crate) async fn decide_proposal(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let approve = form.get("decision") == Some("approve");
+    nodes::decide_node_proposal(&state.ctx, &me, &slug, approve).await?;
+    Ok(Redirect::to("/nodes/proposals").into_response())
 }

@@ -120,6 +120,19 @@ try {
   await page.waitForURL('**/nodes/climate-jordan');
   check(await page.getByText('You are a steward of this node.').isVisible(), 'the creator of a node is its steward');
   await audit(page, '05b-node');
+  await page.getByRole('link', { name: 'Import a roster' }).click();
+  await audit(page, '05c-import');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'people.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('\ufeffIme;E-mail\r\nМилица;milica@example.org\r\nأميرة;not-an-address\r\n'),
+  });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  check(await page.getByText('1 new people would be invited.').isVisible(), 'a messy roster is checked row by row');
+  await audit(page, '05d-import-check');
+  await page.goto(`${base}/directory?language=ar`);
+  check((await page.locator('[data-test=person]').count()) >= 1, 'the directory finds the member by language');
+  await audit(page, '05e-directory');
+  await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Nour Haddad' }).first().click();
 
   await page.getByRole('button', { name: 'العربية' }).click();

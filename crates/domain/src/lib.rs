@@ -7,6 +7,7 @@
 pub mod ids;
 pub mod members;
 pub mod nodes;
+pub mod organizations;
 pub mod rosters;
 pub mod timestamps;
 pub mod validation;

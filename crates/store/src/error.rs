@@ -9,6 +9,8 @@ pub enum Constraint {
     NodeSlugTaken,
     /// The node would be left without a steward.
     LastSteward,
+    /// Another organization already uses this slug.
+    OrganizationSlugTaken,
 }
 
 /// Why a store operation failed.
@@ -58,6 +60,8 @@ fn constraint_of(db: &dyn sqlx::error::DatabaseError) -> Option<Constraint> {
         Some(Constraint::MemberEmailTaken)
     } else if named == "nodes_slug_key" || message.contains("nodes.slug") {
         Some(Constraint::NodeSlugTaken)
+    } else if named == "organizations_slug_key" || message.contains("organizations.slug") {
+        Some(Constraint::OrganizationSlugTaken)
     } else {
         None
     }

@@ -15,6 +15,7 @@ pub mod imports;
 pub mod invitations;
 pub mod members;
 pub mod nodes;
+pub mod organizations;
 pub mod outbox;
 pub mod sessions;
 pub mod throttle;

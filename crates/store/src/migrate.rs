@@ -37,6 +37,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_imports.sql"),
         postgres: include_str!("../migrations/postgres/0004_imports.sql"),
     },
+    Migration {
+        version: 5,
+        name: "organizations",
+        sqlite: include_str!("../migrations/sqlite/0005_organizations.sql"),
+        postgres: include_str!("../migrations/postgres/0005_organizations.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

@@ -133,6 +133,7 @@ impl IntoResponse for ApiError {
                         Constraint::MemberEmailTaken => ("email", "error-email-taken"),
                         Constraint::NodeSlugTaken => ("slug", "error-slug-taken"),
                         Constraint::LastSteward => ("member", "error-last-steward"),
+                        Constraint::OrganizationSlugTaken => ("slug", "error-slug-taken"),
                     };
                     (
                         StatusCode::CONFLICT,

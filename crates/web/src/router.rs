@@ -95,6 +95,27 @@ pub fn router(state: AppState) -> Router {
             post(pages::nodes::act_on_member),
         )
         .route("/directory", get(pages::directory::show_directory))
+        .route(
+            "/organizations",
+            get(pages::organizations::list_organizations)
+                .post(pages::organizations::create_organization),
+        )
+        .route(
+            "/organizations/new",
+            get(pages::organizations::new_organization),
+        )
+        .route(
+            "/organizations/{slug}",
+            get(pages::organizations::show_organization),
+        )
+        .route(
+            "/organizations/{slug}/claim",
+            post(pages::organizations::claim_affiliation),
+        )
+        .route(
+            "/organizations/{slug}/members/{member_id}",
+            post(pages::organizations::decide_claim),
+        )
         .route("/members", get(pages::profiles::list_members))
         .route("/members/{id}", get(pages::profiles::show_member))
         .route(
@@ -174,6 +195,23 @@ pub fn router(state: AppState) -> Router {
         .route("/nodes/{id}/join", post(api::nodes::join_node))
         .route("/nodes/{id}/leave", post(api::nodes::leave_node))
         .route("/directory", get(api::directory::search_directory))
+        .route(
+            "/organizations",
+            get(api::organizations::list_organizations)
+                .post(api::organizations::create_organization),
+        )
+        .route(
+            "/organizations/{id}",
+            get(api::organizations::get_organization),
+        )
+        .route(
+            "/organizations/{id}/claim",
+            post(api::organizations::claim_affiliation),
+        )
+        .route(
+            "/organizations/{id}/members/{member_id}",
+            post(api::organizations::decide_claim),
+        )
         .route("/members", get(api::members::list_members))
         .route("/members/{id}", get(api::members::get_member))
         .route("/openapi.json", get(api::openapi::get_openapi))

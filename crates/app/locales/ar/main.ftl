@@ -304,6 +304,26 @@ error-roster-missing-email = لا يحتوي هذا الصف على عنوان �
 error-roster-duplicate = يظهر هذا العنوان في سطر سابق من الملف.
 error-import-started = بدأ هذا الاستيراد من قبل.
 
+## Organizations
+nav-organizations = المنظمات
+orgs-title = المنظمات
+orgs-lead = المنظمات التي يعمل معها الأعضاء، ومن ينتسب إليها.
+orgs-empty = لا توجد منظمات بعد.
+org-create = أضف منظمة
+org-website = الموقع الإلكتروني
+org-contact = التواصل
+org-contact-visibility = من يستطيع رؤية بيانات التواصل؟
+org-contact-public = أي شخص
+org-contact-members = الأعضاء المسجّلون
+org-contact-admins = مسؤولو المنظمة فقط
+org-claim = أعمل مع هذه المنظمة
+org-claimed = ذكرت أنك تعمل مع هذه المنظمة؛ سيؤكد ذلك أحد مسؤوليها.
+org-claims = بانتظار التأكيد
+org-confirm = تأكيد
+org-members = الأشخاص
+org-admin = مسؤول
+error-website = أدخل عنوان ويب يبدأ بـ https://‏.
+
 ## API page
 api-title = واجهة برمجة براكسيس
 api-lead = كل ما في براكسيس متاح بصيغة JSON تحت ‎/api/v1. هذه الصفحة مولّدة من مستند OpenAPI نفسه الذي يمكن للبرامج تنزيله.

@@ -304,6 +304,26 @@ error-roster-missing-email = This row has no email address.
 error-roster-duplicate = This address appears earlier in the file.
 error-import-started = This import has already started.
 
+## Organizations
+nav-organizations = Organizations
+orgs-title = Organizations
+orgs-lead = The organizations members work with, and who is affiliated with them.
+orgs-empty = No organizations yet.
+org-create = Add an organization
+org-website = Website
+org-contact = Contact
+org-contact-visibility = Who can see the contact details?
+org-contact-public = Anyone
+org-contact-members = Signed-in members
+org-contact-admins = Only the organization's admins
+org-claim = I work with this organization
+org-claimed = You said you work with this organization; an organization admin will confirm.
+org-claims = Waiting for confirmation
+org-confirm = Confirm
+org-members = People
+org-admin = admin
+error-website = Enter a web address starting with https://.
+
 ## API page
 api-title = The Praxis API
 api-lead = Everything in Praxis is available as JSON under /api/v1. This page is generated from the same OpenAPI document scripts can download.

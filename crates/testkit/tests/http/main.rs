@@ -6,6 +6,7 @@ mod directory;
 mod i18n;
 mod nodes;
 mod operations;
+mod organizations;
 mod privacy;
 mod profiles;
 mod rosters;

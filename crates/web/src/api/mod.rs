@@ -6,6 +6,7 @@ pub(crate) mod me;
 pub(crate) mod members;
 pub(crate) mod nodes;
 pub(crate) mod openapi;
+pub(crate) mod organizations;
 pub(crate) mod rosters;
 pub(crate) mod tokens;
 

@@ -58,6 +58,16 @@ pub(crate) struct NodeMemberResponse {
     is_steward: bool,
 }
 
+impl NodeMemberResponse {
+    pub(crate) fn from_person(p: praxis_app::nodes::NodePerson) -> Self {
+        Self {
+            id: p.id.to_string(),
+            display_name: p.display_name,
+            is_steward: p.is_steward,
+        }
+    }
+}
+
 /// A node as the caller may see it.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct NodeResponse {

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{directory, me, members, nodes, rosters, tokens};
+use crate::api::{directory, me, members, nodes, organizations, rosters, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,10 +21,12 @@ use crate::api::{directory, me, members, nodes, rosters, tokens};
         nodes::list_proposals, nodes::decide_proposal, nodes::list_node_members,
         nodes::join_node, nodes::leave_node, nodes::act_on_member,
         nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link,
+        organizations::list_organizations, organizations::create_organization, organizations::get_organization,
+        organizations::claim_affiliation, organizations::decide_claim,
         rosters::import_roster, rosters::run_import, rosters::get_import, rosters::export_roster,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"))
 )]
 struct ApiDoc;
 

@@ -7,6 +7,7 @@ pub(crate) mod directory;
 pub(crate) mod health;
 pub(crate) mod home;
 pub(crate) mod nodes;
+pub(crate) mod organizations;
 pub(crate) mod profiles;
 pub(crate) mod rosters;
 pub(crate) mod settings;

@@ -1,0 +1,186 @@
+//! Organizations: any member creates one (and becomes its admin), members claim to be
+//! affiliated and an organization admin confirms; the page shows the confirmed members whose
+//! profiles the viewer may see, and contact details as their visibility allows.
+
+use praxis_domain::ids::{MemberId, OrganizationId};
+use praxis_domain::members::profile::{Viewer, can_view_profile};
+use praxis_domain::organizations::{OrganizationFields, RawOrganizationFields, can_see_contact};
+use praxis_domain::validation::FieldErrors;
+use praxis_store::organizations::Affiliation;
+use praxis_store::{Constraint, StoreError};
+use tracing::instrument;
+
+pub use praxis_store::organizations::OrganizationRecord;
+
+use crate::accounts::CurrentMember;
+use crate::markdown::render_markdown;
+use crate::nodes::NodePerson;
+use crate::{AppError, AppResult, Context};
+
+/// An organization as one viewer may see it.
+#[derive(Debug, Clone)]
+pub struct OrganizationView {
+    /// The organization (its contact is emptied when the viewer may not see it).
+    pub org: OrganizationRecord,
+    /// The description as safe HTML.
+    pub description_html: String,
+    /// The viewer's affiliation.
+    pub affiliation: Affiliation,
+    /// Confirmed members the viewer may see.
+    pub members: Vec<NodePerson>,
+    /// Pending claims (organization admins only).
+    pub claims: Vec<NodePerson>,
+}
+
+/// Creates an organization; its creator becomes its admin.
+///
+/// # Errors
+/// `Invalid` naming fields (a taken slug too).
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn create_organization(
+    ctx: &Context,
+    me: &CurrentMember,
+    raw: RawOrganizationFields,
+) -> AppResult<OrganizationRecord> {
+    let fields = OrganizationFields::parse(raw)?;
+    let id = OrganizationId::generate();
+    match ctx
+        .store
+        .create_organization(id, &fields, me.id, ctx.now())
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Conflict(Constraint::OrganizationSlugTaken)) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "slug",
+                "error-slug-taken",
+            )));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!(organization.id = %id, "organization created");
+    Ok(OrganizationRecord { id, fields })
+}
+
+/// A page of organizations, optionally in one region.
+pub async fn list_organizations(
+    ctx: &Context,
+    region: Option<&str>,
+    limit: u32,
+) -> AppResult<Vec<OrganizationRecord>> {
+    Ok(ctx
+        .store
+        .list_organizations(
+            region.filter(|r| !r.trim().is_empty()),
+            None,
+            limit.clamp(1, 200),
+        )
+        .await?)
+}
+
+async fn find(ctx: &Context, key: &str) -> AppResult<OrganizationRecord> {
+    ctx.store
+        .find_organization(key)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// An organization's page as the viewer may see it.
+///
+/// # Errors
+/// `NotFound` for an unknown organization.
+pub async fn view_organization(
+    ctx: &Context,
+    viewer: Viewer,
+    key: &str,
+) -> AppResult<OrganizationView> {
+    let mut org = find(ctx, key).await?;
+    let affiliation = match viewer {
+        Viewer::Member(id) => ctx.store.affiliation(org.id, id).await?,
+        Viewer::Anonymous => Affiliation::None,
+    };
+    let is_admin = affiliation == Affiliation::Admin;
+    if !can_see_contact(org.fields.contact_visibility, viewer, is_admin) {
+        org.fields.contact = String::new();
+    }
+    let members = people(
+        ctx,
+        &ctx.store.list_affiliations(org.id, false, 200).await?,
+        viewer,
+        false,
+    )
+    .await?;
+    let claims = if is_admin {
+        people(
+            ctx,
+            &ctx.store.list_affiliations(org.id, true, 200).await?,
+            viewer,
+            true,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
+    Ok(OrganizationView {
+        description_html: render_markdown(&org.fields.description),
+        org,
+        affiliation,
+        members,
+        claims,
+    })
+}
+
+async fn people(
+    ctx: &Context,
+    rows: &[(MemberId, bool)],
+    viewer: Viewer,
+    all: bool,
+) -> AppResult<Vec<NodePerson>> {
+    let ids: Vec<MemberId> = rows.iter().map(|(id, _)| *id).collect();
+    let profiles = ctx.store.profiles_by_ids(&ids).await?;
+    Ok(rows
+        .iter()
+        .filter_map(|(id, is_admin)| {
+            let p = profiles.iter().find(|p| p.id == *id)?;
+            (all || can_view_profile(*id, p.profile.visibility, viewer)).then(|| NodePerson {
+                id: *id,
+                display_name: p.profile.display_name.clone(),
+                is_steward: *is_admin,
+            })
+        })
+        .collect())
+}
+
+/// Claims that the member works with the organization; an organization admin confirms.
+///
+/// # Errors
+/// `NotFound` for an unknown organization.
+pub async fn claim_affiliation(ctx: &Context, me: &CurrentMember, key: &str) -> AppResult<()> {
+    let org = find(ctx, key).await?;
+    ctx.store
+        .claim_affiliation(org.id, me.id, ctx.now())
+        .await?;
+    Ok(())
+}
+
+/// An organization admin confirms or declines a claim.
+///
+/// # Errors
+/// `Forbidden` for anyone but the organization's admins; `NotFound` for no such claim.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn decide_claim(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+    member: MemberId,
+    confirm: bool,
+) -> AppResult<()> {
+    let org = find(ctx, key).await?;
+    if ctx.store.affiliation(org.id, me.id).await? != Affiliation::Admin {
+        return Err(AppError::Forbidden);
+    }
+    ctx.store
+        .decide_affiliation(org.id, member, confirm)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! Organizations: creating one, claiming and confirming affiliations, contact visibility.
+
+use praxis_testkit::TestApp;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_member_adds_an_organization_through_the_page_with_every_bad_field_named() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in(&app.create_member("Founder").await).await;
+
+    let bad = browser
+        .post_form(
+            "/organizations",
+            &[
+                ("name", ""),
+                ("slug", "X"),
+                ("website", "javascript:alert(1)"),
+                ("contact_visibility", "all"),
+            ],
+        )
+        .await;
+    let made = browser
+        .post_form(
+            "/organizations",
+            &[
+                ("name", "Amman Tenants Union"),
+                ("slug", "atu"),
+                ("region", "Amman"),
+                ("domains", "Housing, Labor"),
+                ("website", "https://atu.example"),
+                ("contact", "+962 6 000 0000"),
+                ("contact_visibility", "admins"),
+            ],
+        )
+        .await;
+
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["name", "slug", "website", "contact_visibility"] {
+        assert!(bad.has(&format!("[data-test=error-{field}]")), "{field}");
+    }
+    assert_eq!(made.location(), Some("/organizations/atu"));
+    let page = browser.get("/organizations/atu").await;
+    assert_eq!(
+        page.text("[data-test=contact]"),
+        "+962 6 000 0000",
+        "the admin sees the contact"
+    );
+    assert!(
+        browser
+            .get("/organizations?region=amman")
+            .await
+            .body
+            .contains("Amman Tenants Union")
+    );
+}
+
+#[tokio::test]
+async fn contact_details_follow_their_visibility_on_pages_and_api() {
+    let app = TestApp::spawn().await;
+    let founder = app.signed_in(&app.create_member("Founder").await).await;
+    for (slug, visibility) in [
+        ("open-org", "public"),
+        ("members-org", "members"),
+        ("closed-org", "admins"),
+    ] {
+        let made = founder
+            .api("POST", "/api/v1/organizations", None, Some(json!({"name": slug, "slug": slug, "contact": format!("contact-{slug}"), "contact_visibility": visibility})))
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    }
+    let member = app.signed_in(&app.create_member("Member").await).await;
+    let visitor = app.browser();
+
+    let sees = |body: &str, slug: &str| body.contains(&format!("contact-{slug}"));
+    for (browser, expected) in [
+        (&visitor, [true, false, false]),
+        (&member, [true, true, false]),
+        (&founder, [true, true, true]),
+    ] {
+        for (slug, want) in ["open-org", "members-org", "closed-org"]
+            .iter()
+            .zip(expected)
+        {
+            let page = browser.get(&format!("/organizations/{slug}")).await;
+            let api = browser
+                .api("GET", &format!("/api/v1/organizations/{slug}"), None, None)
+                .await;
+            assert_eq!(sees(&page.body, slug), want, "page {slug}");
+            assert_eq!(sees(&api.body, slug), want, "api {slug}");
+        }
+    }
+    let list = member.api("GET", "/api/v1/organizations", None, None).await;
+    assert!(
+        sees(&list.body, "open-org")
+            && !sees(&list.body, "members-org")
+            && !sees(&list.body, "closed-org")
+    );
+}
+
+#[tokio::test]
+async fn an_affiliation_is_claimed_by_the_member_and_confirmed_by_an_organization_admin() {
+    let app = TestApp::spawn().await;
+    let founder = app.signed_in(&app.create_member("Founder").await).await;
+    founder
+        .api(
+            "POST",
+            "/api/v1/organizations",
+            None,
+            Some(json!({"name": "Org", "slug": "org", "contact_visibility": "members"})),
+        )
+        .await;
+    let worker = app.create_member("Worker").await;
+    let worker_b = app.signed_in(&worker).await;
+    worker_b
+        .api(
+            "PATCH",
+            "/api/v1/me/profile",
+            None,
+            Some(json!({"visibility": "public"})),
+        )
+        .await;
+    let outsider = app.signed_in(&app.create_member("Outsider").await).await;
+
+    assert_eq!(
+        worker_b
+            .post_form("/organizations/org/claim", &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        worker_b
+            .get("/organizations/org")
+            .await
+            .has("[data-test=claimed]")
+    );
+    assert!(
+        !app.browser()
+            .get("/organizations/org")
+            .await
+            .body
+            .contains("Worker"),
+        "a claim is not an affiliation"
+    );
+    let forged = outsider
+        .api(
+            "POST",
+            &format!("/api/v1/organizations/org/members/{}", worker.id),
+            None,
+            Some(json!({"decision": "confirm"})),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let admin_page = founder.get("/organizations/org").await;
+    assert_eq!(admin_page.count("[data-test=claim-row]"), 1);
+    let action = admin_page
+        .attr("[data-test=claim-row] form", "action")
+        .unwrap();
+
+    founder.post_form(&action, &[("decision", "confirm")]).await;
+
+    assert!(
+        app.browser()
+            .get("/organizations/org")
+            .await
+            .text("[data-test=org-members]")
+            .contains("Worker")
+    );
+    let api = app
+        .browser()
+        .api("GET", "/api/v1/organizations/org", None, None)
+        .await
+        .json();
+    assert!(
+        api["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["display_name"] == "Worker")
+    );
+}

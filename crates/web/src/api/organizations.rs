@@ -1,0 +1,198 @@
+//! `/api/v1/organizations`: organizations and affiliations, with the same rules as the pages.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use praxis_app::AppError;
+use praxis_app::organizations::{self, OrganizationRecord, OrganizationView};
+use praxis_app::profiles::viewer_of;
+use praxis_domain::ids::MemberId;
+use praxis_domain::organizations::{ContactVisibility, RawOrganizationFields};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::api::nodes::NodeMemberResponse;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember};
+use crate::middleware::RequestInfo;
+use crate::state::AppState;
+
+/// An organization, with its contact only when the caller may see it.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct OrganizationResponse {
+    id: String,
+    slug: String,
+    name: String,
+    description: String,
+    region: String,
+    domains: Vec<String>,
+    website: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact: Option<String>,
+    /// Confirmed members whose profiles the caller may see (one organization only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<Vec<NodeMemberResponse>>,
+}
+
+impl OrganizationResponse {
+    fn from_record(o: OrganizationRecord, members: Option<Vec<NodeMemberResponse>>) -> Self {
+        let f = o.fields;
+        Self {
+            id: o.id.to_string(),
+            slug: f.slug,
+            name: f.name,
+            description: f.description,
+            region: f.region,
+            domains: f.domains,
+            website: f.website,
+            contact: Some(f.contact).filter(|c| !c.is_empty()),
+            members,
+        }
+    }
+
+    fn from_view(v: OrganizationView) -> Self {
+        let members = v
+            .members
+            .into_iter()
+            .map(NodeMemberResponse::from_person)
+            .collect();
+        Self::from_record(v.org, Some(members))
+    }
+}
+
+/// Filters for the list.
+#[derive(Deserialize, IntoParams)]
+pub(crate) struct OrganizationQuery {
+    /// Only organizations in this region (any case).
+    region: Option<String>,
+}
+
+/// Organizations by name.
+#[utoipa::path(get, path = "/api/v1/organizations", tag = "organizations", params(OrganizationQuery),
+    responses((status = 200, body = Vec<OrganizationResponse>)))]
+pub(crate) async fn list_organizations(
+    State(state): State<AppState>,
+    Query(q): Query<OrganizationQuery>,
+) -> Result<Json<Vec<OrganizationResponse>>, ApiError> {
+    let list = organizations::list_organizations(&state.ctx, q.region.as_deref(), 200).await?;
+    let out = list
+        .into_iter()
+        .map(|mut org| {
+            // A list shows contacts only when they are public; one organization's answer
+            // applies the full rule.
+            if org.fields.contact_visibility != ContactVisibility::Public {
+                org.fields.contact = String::new();
+            }
+            OrganizationResponse::from_record(org, None)
+        })
+        .collect();
+    Ok(Json(out))
+}
+
+/// A new organization.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CreateOrganizationRequest {
+    name: String,
+    slug: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    domains: Vec<String>,
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    contact: String,
+    /// `public`, `members` or `admins`.
+    contact_visibility: String,
+}
+
+/// Creates an organization; the caller becomes its admin.
+#[utoipa::path(post, path = "/api/v1/organizations", tag = "organizations", request_body = CreateOrganizationRequest,
+    responses((status = 201, body = OrganizationResponse), (status = 422, description = "invalid fields")))]
+pub(crate) async fn create_organization(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(r): ApiJson<CreateOrganizationRequest>,
+) -> Result<(StatusCode, Json<OrganizationResponse>), ApiError> {
+    let raw = RawOrganizationFields {
+        name: r.name,
+        slug: r.slug,
+        description: r.description,
+        region: r.region,
+        domains: r.domains,
+        website: r.website,
+        contact: r.contact,
+        contact_visibility: r.contact_visibility,
+    };
+    let org = organizations::create_organization(&state.ctx, &me, raw).await?;
+    let view = organizations::view_organization(&state.ctx, viewer_of(Some(&me)), &org.fields.slug)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(OrganizationResponse::from_view(view)),
+    ))
+}
+
+/// One organization.
+#[utoipa::path(get, path = "/api/v1/organizations/{id}", tag = "organizations",
+    params(("id" = String, Path, description = "organization id or slug")),
+    responses((status = 200, body = OrganizationResponse), (status = 404, description = "no such organization")))]
+pub(crate) async fn get_organization(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Path(key): Path<String>,
+) -> Result<Json<OrganizationResponse>, ApiError> {
+    let view =
+        organizations::view_organization(&state.ctx, viewer_of(info.member.as_ref()), &key).await?;
+    Ok(Json(OrganizationResponse::from_view(view)))
+}
+
+/// Claims that the caller works with the organization.
+#[utoipa::path(post, path = "/api/v1/organizations/{id}/claim", tag = "organizations",
+    params(("id" = String, Path, description = "organization id or slug")),
+    responses((status = 204, description = "claimed; an organization admin confirms")))]
+pub(crate) async fn claim_affiliation(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    organizations::claim_affiliation(&state.ctx, &me, &key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An organization admin's decision on a claim.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ClaimDecision {
+    /// `confirm` or `decline`.
+    decision: String,
+}
+
+/// Confirms or declines a member's claim (organization admins only).
+#[utoipa::path(post, path = "/api/v1/organizations/{id}/members/{member_id}", tag = "organizations", request_body = ClaimDecision,
+    params(("id" = String, Path, description = "organization id or slug"), ("member_id" = String, Path, description = "member id")),
+    responses((status = 204, description = "decided"), (status = 403, description = "not an organization admin"), (status = 404, description = "no such claim")))]
+pub(crate) async fn decide_claim(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((key, member)): Path<(String, String)>,
+    ApiJson(r): ApiJson<ClaimDecision>,
+) -> Result<StatusCode, ApiError> {
+    let member: MemberId = member
+        .parse()
+        .map_err(|_| ApiError::App(AppError::NotFound))?;
+    let confirm = match r.decision.as_str() {
+        "confirm" => true,
+        "decline" => false,
+        _ => {
+            return Err(ApiError::App(AppError::Invalid(
+                praxis_domain::validation::FieldErrors::single("decision", "error-unknown-choice"),
+            )));
+        }
+    };
+    organizations::decide_claim(&state.ctx, &me, &key, member, confirm).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -211,6 +211,7 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
         ctx.store.create_members(batch).await?;
     }
     seed_nodes(ctx, &joins, &mut rng).await?;
+    seed_organizations(ctx, &joins).await?;
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))
 }
@@ -648,6 +649,75 @@ async fn seed_nodes(
                     .await?;
                 has_steward.push(slug);
             }
+        }
+    }
+    Ok(())
+}
+
+/// The demo's organizations: (slug, name, region, domains, website, description).
+const ORGANIZATIONS: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "amman-tenants-union",
+        "Amman Tenants Union",
+        "Amman",
+        "Housing",
+        "https://tenants.example",
+        "Renters in East Amman organizing for fair leases.",
+    ),
+    (
+        "beograd-studenti",
+        "Studentska mreža Beograd",
+        "Belgrade",
+        "Education",
+        "https://studenti.example",
+        "A student network organizing across faculties.",
+    ),
+    (
+        "nairobi-water",
+        "Nairobi Water Alliance",
+        "Nairobi",
+        "Water",
+        "https://water.example",
+        "Neighbourhood water committees working together.",
+    ),
+    (
+        "boston-faith",
+        "Greater Boston Interfaith",
+        "Boston",
+        "Faith communities",
+        "https://interfaith.example",
+        "Congregations acting together on housing and health.",
+    ),
+];
+
+/// Organizations with a few confirmed members each (the first demo member is their admin).
+async fn seed_organizations(
+    ctx: &Context,
+    joins: &[(MemberId, Vec<&'static str>)],
+) -> AppResult<()> {
+    let Some((founder, _)) = joins.first() else {
+        return Ok(());
+    };
+    let now = ctx.now();
+    for (i, (slug, name, region, domain, website, description)) in ORGANIZATIONS.iter().enumerate()
+    {
+        let id = praxis_domain::ids::OrganizationId::generate();
+        let fields = praxis_domain::organizations::OrganizationFields {
+            name: (*name).to_owned(),
+            slug: (*slug).to_owned(),
+            description: (*description).to_owned(),
+            region: (*region).to_owned(),
+            domains: vec![(*domain).to_owned()],
+            website: (*website).to_owned(),
+            contact: "organizers@example.org".to_owned(),
+            contact_visibility: praxis_domain::organizations::ContactVisibility::Members,
+        };
+        ctx.store
+            .create_organization(id, &fields, *founder, now)
+            .await?;
+        for (member, _) in joins.iter().skip(1 + i).step_by(25).take(6) {
+            ctx.store.claim_affiliation(id, *member, now).await?;
+            ctx.store.decide_affiliation(id, *member, true).await?;
         }
     }
     Ok(())

@@ -2,7 +2,9 @@
 //! availability to coach and node — showing only what each profile's visibility and each
 //! node's rules allow the viewer to see.
 
-use praxis_domain::members::profile::{Level, Practice, Role, Viewer, can_view_profile};
+use praxis_domain::members::profile::{
+    Level, Practice, Role, Viewer, can_view_profile, search_terms,
+};
 use praxis_domain::nodes::can_see_node_members;
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
@@ -31,6 +33,8 @@ pub struct DirectoryQuery {
     pub coach: bool,
     /// Node id or slug.
     pub node: Option<String>,
+    /// Words to find in names, regions, domains and bios (each must begin a word).
+    pub text: Option<String>,
     /// The cursor of the previous page.
     pub cursor: Option<String>,
     /// Page size.
@@ -74,6 +78,9 @@ pub async fn search_directory(
     filter.region = given(q.region.as_ref()).map(str::to_owned);
     filter.language = given(q.language.as_ref()).map(str::to_owned);
     filter.available_to_coach = q.coach;
+    if let Some(text) = given(q.text.as_ref()) {
+        filter.words = search_terms(&[text]);
+    }
     if let Some(key) = given(q.node.as_ref()) {
         match crate::nodes::visible_node_for(ctx, viewer, key).await {
             Ok((node, standing))

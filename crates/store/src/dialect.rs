@@ -50,6 +50,18 @@ pub(crate) fn ordered_lines(backend: Backend, expr: &str, order_by: &str) -> Str
     }
 }
 
+/// A condition that `column` starts with the text bound at `low`, given `high` = that text
+/// followed by U+10FFFF: a range over the index in byte order (PostgreSQL's collations
+/// would otherwise compare by language rules).
+pub(crate) fn prefix_range(backend: Backend, column: &str, low: &str, high: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("{column} >= {low} AND {column} < {high}"),
+        Backend::Postgres => {
+            format!("{column} COLLATE \"C\" >= {low} AND {column} COLLATE \"C\" < {high}")
+        }
+    }
+}
+
 /// The statement that serialises migrations between processes, if the backend needs one.
 /// SQLite's single writer already serialises them.
 pub(crate) fn migration_lock(backend: Backend) -> Option<&'static str> {

@@ -6,7 +6,7 @@ use praxis_domain::members::profile::{Level, Practice, Role};
 use sqlx::AssertSqlSafe;
 
 use crate::members::{ListScope, ProfileSummary, corrupt, profile_from_row, text};
-use crate::{Describe as _, Store, StoreResult};
+use crate::{Describe as _, Store, StoreResult, dialect};
 
 /// What the directory is asked for; every set field must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub struct DirectoryFilter {
     pub available_to_coach: bool,
     /// Only active members of this node (the caller checks the viewer may see them).
     pub node: Option<NodeId>,
+    /// Words that must each begin a word of the name, regions, domains or bio (lower case).
+    pub words: Vec<String>,
 }
 
 /// Below this many matches a filter drives the search instead of testing each row.
@@ -115,6 +117,13 @@ impl Store {
                 "SELECT member_id FROM node_members WHERE node_id = {0} AND status = 'active'"
                     .to_owned(),
                 vec![node.to_string()],
+            ));
+        }
+        for word in filter.words.iter().take(8) {
+            let range = dialect::prefix_range(self.backend, "term", "{0}", "{1}");
+            filters.push((
+                format!("SELECT member_id FROM member_terms WHERE {range}"),
+                vec![word.clone(), format!("{word}\u{10FFFF}")],
             ));
         }
         let mut driver: Option<(usize, i64)> = None;

@@ -3,7 +3,9 @@
 use anyhow::anyhow;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::credentials::Email;
-use praxis_domain::members::profile::{Availability, Level, Practice, Profile, Role, Visibility};
+use praxis_domain::members::profile::{
+    Availability, Level, Practice, Profile, Role, Visibility, search_terms,
+};
 use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
@@ -247,6 +249,11 @@ impl Store {
             .execute(&mut *tx)
             .await
             .describe("clearing tags")?;
+        sqlx::query("DELETE FROM member_terms WHERE member_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("clearing search words")?;
         write_profile_lists(&mut tx, id, p).await?;
         tx.commit().await.describe("committing a profile update")
     }
@@ -478,6 +485,29 @@ async fn write_profile_lists(
     id: MemberId,
     p: &Profile,
 ) -> StoreResult<()> {
+    let mut texts: Vec<&str> = vec![&p.display_name];
+    texts.extend(p.regions.iter().map(String::as_str));
+    texts.extend(p.domains.iter().map(String::as_str));
+    texts.push(&p.bio);
+    let terms = search_terms(&texts);
+    if !terms.is_empty() {
+        // One statement for all the words: a profile has up to 300.
+        let values = (0..terms.len())
+            .map(|i| format!("($1, ${})", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut query = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO member_terms (member_id, term) VALUES {values}"
+        )))
+        .bind(id.to_string());
+        for term in terms {
+            query = query.bind(term);
+        }
+        query
+            .execute(&mut **tx)
+            .await
+            .describe("saving search words")?;
+    }
     for (practice, level) in &p.practices {
         sqlx::query(
             "INSERT INTO member_practices (member_id, practice, level) VALUES ($1, $2, $3)",

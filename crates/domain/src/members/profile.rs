@@ -534,3 +534,39 @@ mod properties {
         }
     }
 }
+
+/// The most search words kept for one profile.
+pub const MAX_SEARCH_TERMS: usize = 300;
+
+/// The distinct lower-case words of a text, in any script, for the directory's text query:
+/// letters and digits only, at least two characters, at most [`MAX_SEARCH_TERMS`].
+pub fn search_terms(texts: &[&str]) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let word = word.to_lowercase();
+            if word.chars().count() >= 2 && !terms.contains(&word) {
+                if terms.len() == MAX_SEARCH_TERMS {
+                    return terms;
+                }
+                terms.push(word);
+            }
+        }
+    }
+    terms
+}
+
+#[cfg(test)]
+mod search_term_tests {
+    use super::search_terms;
+
+    #[test]
+    fn words_are_split_in_any_script_lower_cased_and_deduplicated() {
+        let terms = search_terms(&["Милица Јовановић", "Coach in **Amman**, عمّان; a coach"]);
+
+        assert_eq!(
+            terms,
+            ["милица", "јовановић", "coach", "in", "amman", "عمّان"]
+        );
+    }
+}

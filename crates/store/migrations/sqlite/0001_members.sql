@@ -44,6 +44,16 @@ CREATE TABLE member_tags (
 
 CREATE INDEX member_tags_kind_key ON member_tags (kind, value_key, member_id);
 
+-- The words of each member's name, regions, domains and bio, lower-cased: the directory's
+-- text query matches word prefixes through this index (byte order, so a prefix is a range).
+CREATE TABLE member_terms (
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    PRIMARY KEY (member_id, term)
+);
+
+CREATE INDEX member_terms_term ON member_terms (term, member_id);
+
 CREATE TABLE instance_flags (
     flag TEXT PRIMARY KEY,
     created_at BIGINT NOT NULL

@@ -272,3 +272,59 @@ async fn results_come_in_pages_that_keep_the_filters() {
     assert_eq!(second.count("[data-test=person]"), 5);
     assert!(!second.body.contains("Other"));
 }
+
+#[tokio::test]
+async fn words_find_people_by_the_start_of_words_in_any_script() {
+    let app = TestApp::spawn().await;
+    let viewer = app.signed_in(&app.create_member("Viewer").await).await;
+    with_profile(
+        &app,
+        "Милица Јовановић",
+        json!({"regions": ["Belgrade"], "bio": "Student organizer"}),
+    )
+    .await;
+    with_profile(
+        &app,
+        "Milan Petrović",
+        json!({"regions": ["Novi Sad"], "bio": "Union steward"}),
+    )
+    .await;
+    with_profile(
+        &app,
+        "أميرة حداد",
+        json!({"regions": ["عمّان"], "bio": "Tenant organizer"}),
+    )
+    .await;
+
+    assert_eq!(
+        names(&search(&viewer, "q=mil").await.json()),
+        ["Milan Petrović"]
+    );
+    assert_eq!(
+        names(&search(&viewer, "q=%D0%BC%D0%B8%D0%BB").await.json()),
+        ["Милица Јовановић"]
+    );
+    assert_eq!(
+        names(&search(&viewer, "q=organ").await.json()),
+        ["Милица Јовановић", "أميرة حداد"]
+    );
+    assert_eq!(
+        names(&search(&viewer, "q=organizer%20bel").await.json()),
+        ["Милица Јовановић"]
+    );
+    assert_eq!(
+        names(&search(&viewer, "q=%D8%A3%D9%85%D9%8A").await.json()),
+        ["أميرة حداد"]
+    );
+    assert_eq!(
+        names(&search(&viewer, "q=union&language=ar").await.json()),
+        Vec::<String>::new()
+    );
+    assert!(
+        viewer
+            .get("/directory?q=steward")
+            .await
+            .body
+            .contains("Milan Petrović")
+    );
+}

@@ -16,6 +16,8 @@ use crate::state::AppState;
 /// Directory filters; every given filter must match.
 #[derive(Deserialize, IntoParams, Default)]
 pub(crate) struct DirectoryParams {
+    /// Words to find in names, regions, domains and bios; each must begin a word.
+    pub(crate) q: Option<String>,
     /// `public_narrative`, `relationships`, `structure`, `strategy`, `action` or `coaching`.
     pub(crate) practice: Option<String>,
     /// Lowest self-assessed level in `practice`, 0–5.
@@ -52,6 +54,7 @@ impl DirectoryParams {
             language: self.language.clone(),
             coach: matches!(self.coach.as_deref(), Some("true" | "1" | "on" | "yes")),
             node: self.node.clone(),
+            text: self.q.clone(),
             cursor: self.cursor.clone(),
             limit: self.limit.unwrap_or(30),
         }

@@ -39,6 +39,7 @@ pub(crate) struct DirectoryPage {
     language: String,
     coach: bool,
     node: String,
+    q: String,
     practices: Vec<SelectOption>,
     roles: Vec<SelectOption>,
     levels: Vec<u8>,
@@ -84,6 +85,7 @@ pub(crate) async fn show_directory(
         language: value(params.language.as_ref()),
         coach: query.coach,
         node: value(params.node.as_ref()),
+        q: value(params.q.as_ref()),
         practices: Practice::ALL
             .iter()
             .map(|p| SelectOption {
@@ -107,6 +109,7 @@ pub(crate) async fn show_directory(
 fn next_link(p: &DirectoryParams, cursor: &str) -> String {
     let mut parts = Vec::new();
     for (name, v) in [
+        ("q", &p.q),
         ("practice", &p.practice),
         ("min_level", &p.min_level),
         ("role", &p.role),

@@ -50,7 +50,9 @@ for query in \
   "language=sw&practice=strategy&min_level=5&coach=true" \
   "node=node-0042" \
   "node=node-0500&language=en" \
-  "region=nowhere" ; do
+  "region=nowhere" \
+  "q=amira" \
+  "q=organ&language=en" ; do
   out=$(wrk -t1 -c1 -d"${duration}s" --latency -H "Cookie: praxis_session=$session" "$base/api/v1/directory?$query")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")

@@ -166,7 +166,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/node-proposals", get(api::nodes::list_proposals))
         .route("/nodes/{id}/proposal", post(api::nodes::decide_proposal))
-        .route("/nodes/{id}/members", get(api::nodes::list_node_members))
+        .route(
+            "/nodes/{id}/members",
+            get(api::nodes::list_node_members).post(api::nodes::join_node),
+        )
         .route(
             "/nodes/{id}/members/{member_id}",
             post(api::nodes::act_on_member),

@@ -1034,3 +1034,35 @@ async fn an_invitation_link_lets_several_people_join_and_only_stewards_make_one(
         4
     );
 }
+
+#[tokio::test]
+async fn posting_to_a_nodes_members_joins_it_like_the_join_route() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields("open-door", NodeVisibility::Public, JoinPolicy::Open, false),
+    )
+    .await;
+    let browser = app.signed_in(&app.create_member("Newcomer").await).await;
+
+    let joined = browser
+        .api("POST", "/api/v1/nodes/open-door/members", None, None)
+        .await;
+
+    assert_eq!(joined.status, StatusCode::OK);
+    assert_eq!(joined.json()["standing"], "member");
+    let members = browser
+        .api("GET", "/api/v1/nodes/open-door/members", None, None)
+        .await
+        .json();
+    let names: Vec<_> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["display_name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["Steward", "Newcomer"]);
+}

@@ -239,7 +239,7 @@ pub(crate) struct JoinResponse {
     standing: String,
 }
 
-/// Joins an open node or asks to join one that takes requests.
+/// Joins an open node or asks to join one that takes requests (also `POST /api/v1/nodes/{id}/members`).
 #[utoipa::path(post, path = "/api/v1/nodes/{id}/join", tag = "nodes", params(("id" = String, Path, description = "node id or slug")),
     responses((status = 200, body = JoinResponse), (status = 403, description = "invitation only"), (status = 404, description = "no such node visible to you")))]
 pub(crate) async fn join_node(

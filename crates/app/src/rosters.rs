@@ -85,12 +85,6 @@ pub async fn check_roster(
         .map_err(|e| file_error(&e))?;
     let existing = ctx.store.node_addresses(node.id, ctx.now()).await?;
     let rows = plan_roster(&roster, column, &existing);
-    let count = |f: fn(&RowPlan) -> bool| rows.iter().filter(|r| f(&r.plan)).count();
-    let (to_invite, to_merge, to_reject) = (
-        count(|p| matches!(p, RowPlan::Invite(_))),
-        count(|p| matches!(p, RowPlan::AlreadyThere(_))),
-        count(|p| matches!(p, RowPlan::Reject(_))),
-    );
     let import_id = uuid::Uuid::now_v7().to_string();
     let content =
         String::from_utf8_lossy(file.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(file)).into_owned();
@@ -104,15 +98,61 @@ pub async fn check_roster(
         total_rows: total,
     };
     ctx.store.create_import(&new, ctx.now()).await?;
-    Ok(RosterCheck {
+    Ok(summarize(import_id, roster.headers, column, rows))
+}
+
+/// Checks a kept file again with another email column (the header-mapping step), without
+/// uploading it again.
+///
+/// # Errors
+/// `Invalid` naming `email_column` for an unknown column or `import` for one already started.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn recheck_roster(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+    import_id: &str,
+    email_column: &str,
+) -> AppResult<RosterCheck> {
+    let node = steward_node(ctx, me, key).await?;
+    let import = ctx.store.get_import(node.id, import_id).await?;
+    if import.status != "checked" {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "import",
+            "error-import-started",
+        )));
+    }
+    let roster = parse_roster(import.content.as_bytes()).map_err(|e| file_error(&e))?;
+    let column = roster
+        .email_column(Some(email_column))
+        .map_err(|e| file_error(&e))?;
+    ctx.store.set_import_column(&import.id, column).await?;
+    let existing = ctx.store.node_addresses(node.id, ctx.now()).await?;
+    let rows = plan_roster(&roster, column, &existing);
+    Ok(summarize(import.id, roster.headers, column, rows))
+}
+
+fn summarize(
+    import_id: String,
+    headers: Vec<String>,
+    email_column: usize,
+    rows: Vec<RowReport>,
+) -> RosterCheck {
+    let count = |f: fn(&RowPlan) -> bool| rows.iter().filter(|r| f(&r.plan)).count();
+    let (to_invite, to_merge, to_reject) = (
+        count(|p| matches!(p, RowPlan::Invite(_))),
+        count(|p| matches!(p, RowPlan::AlreadyThere(_))),
+        count(|p| matches!(p, RowPlan::Reject(_))),
+    );
+    RosterCheck {
         import_id,
-        headers: roster.headers,
-        email_column: column,
+        headers,
+        email_column,
         rows,
         to_invite,
         to_merge,
         to_reject,
-    })
+    }
 }
 
 /// Starts a checked import in the background; returns at once.

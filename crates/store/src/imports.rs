@@ -124,6 +124,17 @@ impl Store {
         })
     }
 
+    /// Changes which column a checked import reads addresses from.
+    pub async fn set_import_column(&self, id: &str, email_column: usize) -> StoreResult<()> {
+        sqlx::query("UPDATE roster_imports SET email_column = $2 WHERE import_id = $1 AND status = 'checked'")
+            .bind(id)
+            .bind(i64::try_from(email_column).unwrap_or(0))
+            .execute(&self.write)
+            .await
+            .describe("choosing an import column")
+            .map(|_| ())
+    }
+
     /// Moves a checked import to running; false when it was not waiting (already started).
     pub async fn start_import(&self, id: &str, now: Timestamp) -> StoreResult<bool> {
         let done = sqlx::query(

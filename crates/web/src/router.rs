@@ -85,6 +85,10 @@ pub fn router(state: AppState) -> Router {
             post(pages::rosters::run_import),
         )
         .route(
+            "/nodes/{slug}/imports/{import_id}/recheck",
+            post(pages::rosters::recheck_import),
+        )
+        .route(
             "/nodes/{slug}/roster.csv",
             get(pages::rosters::export_roster),
         )
@@ -193,6 +197,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/nodes/{id}/imports/{import_id}/run",
             post(api::rosters::run_import),
+        )
+        .route(
+            "/nodes/{id}/imports/{import_id}/recheck",
+            post(api::rosters::recheck_import),
         )
         .route("/nodes/{id}/roster.csv", get(api::rosters::export_roster))
         .route("/nodes/{id}/join", post(api::nodes::join_node))

@@ -277,6 +277,7 @@ import-file-hint = بترميز UTF-8، مفصول بفواصل أو فواصل 
 import-email-column = عمود عناوين البريد الإلكتروني
 import-email-column-hint = اتركه فارغًا للبحث عن عمود اسمه "email" أو "e-mail".
 import-check = افحص الملف
+import-recheck = افحص مجددًا بهذا العمود
 import-check-title = ما الذي سيفعله استيراد هذا الملف
 import-column-used = تُقرأ العناوين من العمود "{ $column }".
 import-count-invite = ستُرسل دعوات إلى { $count } أشخاص جدد.

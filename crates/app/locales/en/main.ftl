@@ -277,6 +277,7 @@ import-file-hint = UTF-8, separated by commas, semicolons or tabs, with a header
 import-email-column = Column with email addresses
 import-email-column-hint = Leave empty to find a column named "email" or "e-mail".
 import-check = Check the file
+import-recheck = Check again with this column
 import-check-title = What importing this file would do
 import-column-used = Addresses are read from the column "{ $column }".
 import-count-invite = { $count } new people would be invited.

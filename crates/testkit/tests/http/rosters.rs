@@ -340,3 +340,59 @@ async fn a_steward_imports_through_the_pages_from_upload_to_done() {
     let export = browser.get("/nodes/roster-node/roster.csv").await;
     assert!(export.body.starts_with("member_id,display_name,role"));
 }
+
+#[tokio::test]
+async fn the_steward_maps_the_email_column_before_importing() {
+    let app = TestApp::spawn().await;
+    let (steward, _) = node_with_steward(&app).await;
+    let browser = app.signed_in(&steward).await;
+    let file =
+        b"Name,Work,Home\nAmira,amira@work.example,amira@home.example\nOmar,,omar@home.example\n"
+            .to_vec();
+
+    let unmapped = browser
+        .upload(
+            "/nodes/roster-node/import",
+            &[],
+            "people.csv",
+            file.clone(),
+            true,
+        )
+        .await;
+    assert_eq!(unmapped.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unmapped.has("[data-test=error-email_column]"));
+    let work = browser
+        .upload(
+            "/nodes/roster-node/import",
+            &[("email_column", "Work")],
+            "people.csv",
+            file,
+            true,
+        )
+        .await;
+    assert!(work.text("[data-test=to-invite]").starts_with('1'));
+    let action = work.attr("[data-test=mapping]", "action").unwrap();
+
+    let home = browser
+        .post_form(&action, &[("email_column", "Home")])
+        .await;
+
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.text("[data-test=to-invite]").starts_with('2'));
+    assert_eq!(
+        home.attr("#email_column option[selected]", "value")
+            .as_deref(),
+        Some("Home")
+    );
+    let import_id = action.split('/').nth(4).unwrap().to_owned();
+    let api = browser
+        .api(
+            "POST",
+            &format!("/api/v1/nodes/roster-node/imports/{import_id}/recheck?email_column=Nope"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(api.json()["error"]["fields"]["email_column"].is_string());
+}

@@ -23,7 +23,7 @@ use crate::api::{directory, me, members, nodes, organizations, rosters, tokens};
         nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link,
         organizations::list_organizations, organizations::create_organization, organizations::get_organization,
         organizations::claim_affiliation, organizations::decide_claim,
-        rosters::import_roster, rosters::run_import, rosters::get_import, rosters::export_roster,
+        rosters::import_roster, rosters::recheck_import, rosters::run_import, rosters::get_import, rosters::export_roster,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"))

@@ -193,3 +193,31 @@ pub(crate) fn csv_download(name: &str, csv: String) -> Response {
     }
     response
 }
+
+/// The column to read addresses from.
+#[derive(Deserialize, IntoParams)]
+pub(crate) struct RecheckParams {
+    /// A header of the file.
+    email_column: String,
+}
+
+/// Checks a kept file again with another email column (before it is run).
+#[utoipa::path(post, path = "/api/v1/nodes/{id}/imports/{import_id}/recheck", tag = "nodes",
+    params(("id" = String, Path, description = "node id or slug"), ("import_id" = String, Path, description = "import id"), RecheckParams),
+    responses((status = 200, body = CheckResponse), (status = 422, description = "unknown column or already started")))]
+pub(crate) async fn recheck_import(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    ApiMember(me): ApiMember,
+    Path((key, import_id)): Path<(String, String)>,
+    Query(params): Query<RecheckParams>,
+) -> Result<Json<CheckResponse>, ApiError> {
+    let check =
+        rosters::recheck_roster(&state.ctx, &me, &key, &import_id, &params.email_column).await?;
+    Ok(Json(CheckResponse::from_check(
+        check,
+        false,
+        &state.ctx.translator,
+        info.locale,
+    )))
+}

@@ -71,39 +71,7 @@ pub(crate) async fn check_import(
     let email_column = form.text("email_column");
     let chosen = Some(email_column.as_str()).filter(|s| !s.trim().is_empty());
     match rosters::check_roster(&state.ctx, &me, &slug, &form.file, chosen).await {
-        Ok(check) => {
-            let listed = check
-                .rows
-                .iter()
-                .filter(|r| !matches!(r.plan, RowPlan::Invite(_)))
-                .take(LISTED_ROWS)
-                .map(|r| CheckedRow {
-                    line: r.line,
-                    email: r.email.clone(),
-                    outcome_key: match r.plan {
-                        RowPlan::Invite(_) => "import-outcome-invite",
-                        RowPlan::AlreadyThere(_) => "import-outcome-merge",
-                        RowPlan::Reject(_) => "import-outcome-reject",
-                    },
-                    reason_key: match r.plan {
-                        RowPlan::Reject(key) => Some(key),
-                        _ => None,
-                    },
-                })
-                .collect();
-            let email_column_name = check
-                .headers
-                .get(check.email_column)
-                .cloned()
-                .unwrap_or_default();
-            Ok(render(&ImportCheckPage {
-                c,
-                slug,
-                check,
-                email_column_name,
-                listed,
-            }))
-        }
+        Ok(check) => Ok(render(&check_page(c, slug, check))),
         Err(AppError::Invalid(errors)) => Ok(render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ImportPage {
@@ -115,6 +83,59 @@ pub(crate) async fn check_import(
         )),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The check page: counts, the rows that will not be invited, and the column choice.
+fn check_page(c: Chrome, slug: String, check: RosterCheck) -> ImportCheckPage {
+    let listed = check
+        .rows
+        .iter()
+        .filter(|r| !matches!(r.plan, RowPlan::Invite(_)))
+        .take(LISTED_ROWS)
+        .map(|r| CheckedRow {
+            line: r.line,
+            email: r.email.clone(),
+            outcome_key: match r.plan {
+                RowPlan::Invite(_) => "import-outcome-invite",
+                RowPlan::AlreadyThere(_) => "import-outcome-merge",
+                RowPlan::Reject(_) => "import-outcome-reject",
+            },
+            reason_key: match r.plan {
+                RowPlan::Reject(key) => Some(key),
+                _ => None,
+            },
+        })
+        .collect();
+    let email_column_name = check
+        .headers
+        .get(check.email_column)
+        .cloned()
+        .unwrap_or_default();
+    ImportCheckPage {
+        c,
+        slug,
+        check,
+        email_column_name,
+        listed,
+    }
+}
+
+pub(crate) async fn recheck_import(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path((slug, import_id)): Path<(String, String)>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let check = rosters::recheck_roster(
+        &state.ctx,
+        &me,
+        &slug,
+        &import_id,
+        &form.text("email_column"),
+    )
+    .await?;
+    Ok(render(&check_page(c, slug, check)))
 }
 
 pub(crate) async fn run_import(

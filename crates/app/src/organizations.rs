@@ -3,10 +3,10 @@
 //! profiles the viewer may see, and contact details as their visibility allows.
 
 use praxis_domain::ids::{MemberId, OrganizationId};
-use praxis_domain::members::profile::{Viewer, can_view_profile};
+use praxis_domain::members::profile::{Viewer, can_view_profile, search_terms};
 use praxis_domain::organizations::{OrganizationFields, RawOrganizationFields, can_see_contact};
 use praxis_domain::validation::FieldErrors;
-use praxis_store::organizations::Affiliation;
+use praxis_store::organizations::{Affiliation, OrganizationFilter};
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
@@ -62,19 +62,36 @@ pub async fn create_organization(
     Ok(OrganizationRecord { id, fields })
 }
 
-/// A page of organizations, optionally in one region.
+/// What to look for among organizations.
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationQuery {
+    /// A region.
+    pub region: Option<String>,
+    /// A domain.
+    pub domain: Option<String>,
+    /// Words to find in names, regions and descriptions.
+    pub text: Option<String>,
+}
+
+/// Organizations that match, by name (organizations are public; contacts are listed only
+/// when public).
 pub async fn list_organizations(
     ctx: &Context,
-    region: Option<&str>,
+    q: &OrganizationQuery,
     limit: u32,
 ) -> AppResult<Vec<OrganizationRecord>> {
+    let filter = OrganizationFilter {
+        region: q.region.clone(),
+        domain: q.domain.clone(),
+        words: q
+            .text
+            .as_deref()
+            .map(|t| search_terms(&[t]))
+            .unwrap_or_default(),
+    };
     Ok(ctx
         .store
-        .list_organizations(
-            region.filter(|r| !r.trim().is_empty()),
-            None,
-            limit.clamp(1, 200),
-        )
+        .list_organizations(&filter, None, limit.clamp(1, 200))
         .await?)
 }
 

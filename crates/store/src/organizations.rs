@@ -1,12 +1,13 @@
 //! Organizations and the members affiliated with them.
 
 use praxis_domain::ids::{MemberId, OrganizationId};
+use praxis_domain::members::profile::search_terms;
 use praxis_domain::organizations::{ContactVisibility, OrganizationFields};
 use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
-use crate::{Describe as _, Store, StoreError, StoreResult};
+use crate::{Describe as _, Store, StoreError, StoreResult, dialect};
 
 /// A stored organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,17 @@ pub struct OrganizationRecord {
     pub id: OrganizationId,
     /// Its fields.
     pub fields: OrganizationFields,
+}
+
+/// What an organization listing must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganizationFilter {
+    /// A region (any case).
+    pub region: Option<String>,
+    /// A domain (any case).
+    pub domain: Option<String>,
+    /// Lower-case words that must each begin a word of the name, region or description.
+    pub words: Vec<String>,
 }
 
 /// A member's affiliation with an organization.
@@ -78,6 +90,30 @@ impl Store {
         .execute(&mut *tx)
         .await
         .describe("making the creator an admin")?;
+        let mut terms: Vec<(&str, String)> = f
+            .domains
+            .iter()
+            .map(|d| ("domain", d.to_lowercase()))
+            .collect();
+        if !f.region.is_empty() {
+            terms.push(("region", f.region.to_lowercase()));
+        }
+        terms.extend(
+            search_terms(&[&f.name, &f.region, &f.description])
+                .into_iter()
+                .map(|w| ("word", w)),
+        );
+        terms.sort();
+        terms.dedup();
+        for (kind, term) in terms {
+            sqlx::query("INSERT INTO organization_terms (org_id, kind, term) VALUES ($1, $2, $3)")
+                .bind(id.to_string())
+                .bind(kind)
+                .bind(term)
+                .execute(&mut *tx)
+                .await
+                .describe("indexing an organization")?;
+        }
         tx.commit().await.describe("committing an organization")
     }
 
@@ -92,26 +128,51 @@ impl Store {
         row.as_ref().map(org_from_row).transpose()
     }
 
-    /// A page of organizations by name, optionally in a region (any case).
+    /// A page of organizations by name that match every filter: a region and a domain (any
+    /// case), and words that must each begin a word of the name, region or description.
     pub async fn list_organizations(
         &self,
-        region: Option<&str>,
+        filter: &OrganizationFilter,
         after: Option<(&str, OrganizationId)>,
         limit: u32,
     ) -> StoreResult<Vec<OrganizationRecord>> {
-        let sql = format!(
-            "SELECT {ORG_COLUMNS} FROM organizations
-             WHERE (name, org_id) > ($1, $2) AND ($3 = '' OR LOWER(region) = $3)
-             ORDER BY name, org_id LIMIT $4"
-        );
         let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| {
             (n.to_owned(), id.to_string())
         });
-        let rows = sqlx::query(AssertSqlSafe(sql))
-            .bind(after_name)
-            .bind(after_id)
-            .bind(region.map(|r| r.trim().to_lowercase()).unwrap_or_default())
-            .bind(i64::from(limit))
+        let mut binds = vec![after_name, after_id];
+        let mut clauses = vec!["(name, org_id) > ($1, $2)".to_owned()];
+        for (kind, value) in [("region", &filter.region), ("domain", &filter.domain)] {
+            if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                binds.push(value.to_lowercase());
+                clauses.push(format!(
+                    "EXISTS (SELECT 1 FROM organization_terms t WHERE t.org_id = organizations.org_id
+                        AND t.kind = '{kind}' AND t.term = ${})",
+                    binds.len()
+                ));
+            }
+        }
+        for word in filter.words.iter().take(8) {
+            binds.push(word.clone());
+            let low = format!("${}", binds.len());
+            binds.push(format!("{word}\u{10FFFF}"));
+            let high = format!("${}", binds.len());
+            let range = dialect::prefix_range(self.backend, "t.term", &low, &high);
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM organization_terms t WHERE t.org_id = organizations.org_id
+                    AND t.kind = 'word' AND {range})"
+            ));
+        }
+        binds.push(limit.to_string());
+        let sql = format!(
+            "SELECT {ORG_COLUMNS} FROM organizations WHERE {} ORDER BY name, org_id LIMIT CAST(${} AS BIGINT)",
+            clauses.join(" AND "),
+            binds.len()
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for value in binds {
+            query = query.bind(value);
+        }
+        let rows = query
             .fetch_all(&self.read)
             .await
             .describe("listing organizations")?;

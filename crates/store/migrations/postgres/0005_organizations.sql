@@ -18,6 +18,16 @@ CREATE TABLE organizations (
 
 CREATE INDEX organizations_name ON organizations (name, org_id);
 
+-- Lower-case domains and words (of the name, region and description), for the directory.
+CREATE TABLE organization_terms (
+    org_id TEXT NOT NULL REFERENCES organizations (org_id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('domain', 'region', 'word')),
+    term TEXT NOT NULL,
+    PRIMARY KEY (org_id, kind, term)
+);
+
+CREATE INDEX organization_terms_term ON organization_terms (kind, term COLLATE "C", org_id);
+
 CREATE TABLE organization_members (
     org_id TEXT NOT NULL REFERENCES organizations (org_id) ON DELETE CASCADE,
     member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,

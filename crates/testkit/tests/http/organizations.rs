@@ -180,3 +180,71 @@ async fn an_affiliation_is_claimed_by_the_member_and_confirmed_by_an_organizatio
             .any(|m| m["display_name"] == "Worker")
     );
 }
+
+#[tokio::test]
+async fn the_directory_finds_organizations_by_domain_region_and_words() {
+    let app = TestApp::spawn().await;
+    let founder = app.signed_in(&app.create_member("Founder").await).await;
+    for (slug, name, region, domain) in [
+        ("atu", "Amman Tenants Union", "Amman", "Housing"),
+        ("bsn", "Belgrade Student Network", "Belgrade", "Education"),
+        ("ahc", "Amman Health Circle", "Amman", "Health care"),
+    ] {
+        founder
+            .api("POST", "/api/v1/organizations", None, Some(json!({"name": name, "slug": slug, "region": region, "domains": [domain], "contact_visibility": "members"})))
+            .await;
+    }
+    let names = |body: &serde_json::Value| {
+        body["organizations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+
+    let amman = founder
+        .api("GET", "/api/v1/directory?region=amman", None, None)
+        .await
+        .json();
+    let housing = founder
+        .api("GET", "/api/v1/directory?domain=HOUSING", None, None)
+        .await
+        .json();
+    let words = founder
+        .api("GET", "/api/v1/directory?q=stud%20bel", None, None)
+        .await
+        .json();
+    let people_only = founder
+        .api(
+            "GET",
+            "/api/v1/directory?region=amman&practice=coaching",
+            None,
+            None,
+        )
+        .await
+        .json();
+    let list = founder
+        .api(
+            "GET",
+            "/api/v1/organizations?domain=health%20care",
+            None,
+            None,
+        )
+        .await
+        .json();
+    let page = founder.get("/directory?region=Amman").await;
+
+    assert_eq!(
+        names(&amman),
+        ["Amman Health Circle", "Amman Tenants Union"]
+    );
+    assert_eq!(names(&housing), ["Amman Tenants Union"]);
+    assert_eq!(names(&words), ["Belgrade Student Network"]);
+    assert!(
+        names(&people_only).is_empty(),
+        "person-only filters leave organizations out"
+    );
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(page.count("[data-test=organization]"), 2);
+}

@@ -4,11 +4,14 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use praxis_app::directory::{self, DirectoryQuery};
+use praxis_app::organizations::{self, OrganizationQuery};
 use praxis_app::profiles::viewer_of;
-use serde::Deserialize;
-use utoipa::IntoParams;
+use praxis_domain::organizations::ContactVisibility;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::api::members::{ProfileListResponse, ProfileResponse};
+use crate::api::organizations::OrganizationResponse;
 use crate::error::ApiError;
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
@@ -40,6 +43,23 @@ pub(crate) struct DirectoryParams {
 
 impl DirectoryParams {
     /// The use case's query; a level that is not a number is out of range.
+    /// The organizations matching the same search, on a first page whose filters apply to
+    /// organizations too (domain, region, words); `None` when a person-only filter is set.
+    pub(crate) fn organization_query(&self) -> Option<OrganizationQuery> {
+        let set = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let person_only = set(&self.practice)
+            || set(&self.role)
+            || set(&self.language)
+            || set(&self.node)
+            || set(&self.cursor)
+            || matches!(self.coach.as_deref(), Some("true" | "1" | "on" | "yes"));
+        (!person_only).then(|| OrganizationQuery {
+            region: self.region.clone(),
+            domain: self.domain.clone(),
+            text: self.q.clone(),
+        })
+    }
+
     pub(crate) fn to_query(&self) -> DirectoryQuery {
         DirectoryQuery {
             practice: self.practice.clone(),
@@ -61,25 +81,53 @@ impl DirectoryParams {
     }
 }
 
+/// People and organizations matching the filters.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DirectoryResponse {
+    /// People by name, as each profile's visibility allows.
+    #[serde(flatten)]
+    people: ProfileListResponse,
+    /// Organizations matching the domain, region and words (first page, and only when no
+    /// person-only filter is set).
+    organizations: Vec<OrganizationResponse>,
+}
+
 /// People matching the filters, by name, as each profile's visibility allows.
 #[utoipa::path(get, path = "/api/v1/directory", tag = "members", params(DirectoryParams),
-    responses((status = 200, body = ProfileListResponse), (status = 422, description = "unknown filter value")))]
+    responses((status = 200, body = DirectoryResponse), (status = 422, description = "unknown filter value")))]
 pub(crate) async fn search_directory(
     State(state): State<AppState>,
     info: RequestInfo,
     Query(params): Query<DirectoryParams>,
-) -> Result<Json<ProfileListResponse>, ApiError> {
+) -> Result<Json<DirectoryResponse>, ApiError> {
     let page = directory::search_directory(
         &state.ctx,
         viewer_of(info.member.as_ref()),
         &params.to_query(),
     )
     .await?;
-    Ok(Json(ProfileListResponse::new(
-        page.items
+    let organizations = match params.organization_query() {
+        Some(query) => organizations::list_organizations(&state.ctx, &query, 30)
+            .await?
             .into_iter()
-            .map(|v| ProfileResponse::from_view(v, false))
+            .map(|mut org| {
+                // Contacts are listed only when public.
+                if org.fields.contact_visibility != ContactVisibility::Public {
+                    org.fields.contact = String::new();
+                }
+                OrganizationResponse::from_record(org, None)
+            })
             .collect(),
-        page.next_cursor,
-    )))
+        None => Vec::new(),
+    };
+    Ok(Json(DirectoryResponse {
+        people: ProfileListResponse::new(
+            page.items
+                .into_iter()
+                .map(|v| ProfileResponse::from_view(v, false))
+                .collect(),
+            page.next_cursor,
+        ),
+        organizations,
+    }))
 }

@@ -35,7 +35,10 @@ pub(crate) struct OrganizationResponse {
 }
 
 impl OrganizationResponse {
-    fn from_record(o: OrganizationRecord, members: Option<Vec<NodeMemberResponse>>) -> Self {
+    pub(crate) fn from_record(
+        o: OrganizationRecord,
+        members: Option<Vec<NodeMemberResponse>>,
+    ) -> Self {
         let f = o.fields;
         Self {
             id: o.id.to_string(),
@@ -65,6 +68,10 @@ impl OrganizationResponse {
 pub(crate) struct OrganizationQuery {
     /// Only organizations in this region (any case).
     region: Option<String>,
+    /// Only organizations working in this domain (any case).
+    domain: Option<String>,
+    /// Words that must each begin a word of the name, region or description.
+    q: Option<String>,
 }
 
 /// Organizations by name.
@@ -74,7 +81,12 @@ pub(crate) async fn list_organizations(
     State(state): State<AppState>,
     Query(q): Query<OrganizationQuery>,
 ) -> Result<Json<Vec<OrganizationResponse>>, ApiError> {
-    let list = organizations::list_organizations(&state.ctx, q.region.as_deref(), 200).await?;
+    let query = organizations::OrganizationQuery {
+        region: q.region,
+        domain: q.domain,
+        text: q.q,
+    };
+    let list = organizations::list_organizations(&state.ctx, &query, 200).await?;
     let out = list
         .into_iter()
         .map(|mut org| {

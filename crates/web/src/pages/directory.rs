@@ -29,6 +29,7 @@ pub(crate) struct SelectOption {
 pub(crate) struct DirectoryPage {
     c: Chrome,
     people: Vec<ProfileView>,
+    organizations: Vec<praxis_app::organizations::OrganizationRecord>,
     next: Option<String>,
     errors: FieldErrors,
     practice: String,
@@ -72,9 +73,19 @@ pub(crate) async fn show_directory(
         }
         Err(e) => return Err(e.into()),
     };
+    let organizations = match params
+        .organization_query()
+        .filter(|_| status == StatusCode::OK)
+    {
+        Some(query) => {
+            praxis_app::organizations::list_organizations(&state.ctx, &query, 12).await?
+        }
+        None => Vec::new(),
+    };
     let page = DirectoryPage {
         c,
         people,
+        organizations,
         next,
         errors,
         practice: value(params.practice.as_ref()),

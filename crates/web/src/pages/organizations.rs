@@ -29,6 +29,8 @@ pub(crate) struct OrganizationListPage {
 #[derive(Deserialize)]
 pub(crate) struct RegionQuery {
     region: Option<String>,
+    domain: Option<String>,
+    q: Option<String>,
 }
 
 pub(crate) async fn list_organizations(
@@ -36,8 +38,12 @@ pub(crate) async fn list_organizations(
     c: Chrome,
     Query(q): Query<RegionQuery>,
 ) -> Result<Response, PageError> {
-    let organizations =
-        organizations::list_organizations(&state.ctx, q.region.as_deref(), 200).await?;
+    let query = organizations::OrganizationQuery {
+        region: q.region.clone(),
+        domain: q.domain,
+        text: q.q,
+    };
+    let organizations = organizations::list_organizations(&state.ctx, &query, 200).await?;
     Ok(render(&OrganizationListPage {
         c,
         organizations,

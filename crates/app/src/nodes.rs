@@ -58,6 +58,8 @@ pub struct NodeView {
     pub is_steward: bool,
     /// The viewer may create a node under this one.
     pub can_create_child: bool,
+    /// The organization hosting the node.
+    pub host: Option<praxis_store::organizations::OrganizationRecord>,
 }
 
 fn scope_of(viewer: Viewer) -> NodeScope {
@@ -282,7 +284,12 @@ pub async fn view_node(
     let can_join = matches!(viewer, Viewer::Member(_))
         && standing == Standing::Outsider
         && node.fields.join_policy != JoinPolicy::Invite;
+    let host = match node.organization_id {
+        Some(org) => ctx.store.find_organization(&org.to_string()).await?,
+        None => None,
+    };
     Ok(NodeView {
+        host,
         description_html: render_markdown(&node.fields.description),
         can_create_child: is_steward || me.is_some_and(|m| m.is_admin),
         node,
@@ -502,6 +509,9 @@ pub struct NodeChanges {
     pub join_policy: Option<String>,
     /// Safety setting.
     pub safety: Option<bool>,
+    /// The slug of the hosting organization (`Some("")` clears it); the steward must belong
+    /// to it.
+    pub organization: Option<String>,
 }
 
 /// The node's current fields as raw input (to prefill a form or merge changes into).
@@ -558,7 +568,32 @@ pub async fn edit_node(
         visibility,
         join_policy,
         safety,
+        organization,
     } = changes;
+    let host = match organization.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(key) => {
+            let org = ctx.store.find_organization(key).await?;
+            let belongs = match &org {
+                Some(o) => matches!(
+                    ctx.store.affiliation(o.id, me.id).await?,
+                    praxis_store::organizations::Affiliation::Member
+                        | praxis_store::organizations::Affiliation::Admin
+                ),
+                None => false,
+            };
+            match org {
+                Some(o) if belongs => Some(Some(o.id)),
+                _ => {
+                    return Err(AppError::Invalid(FieldErrors::single(
+                        "organization",
+                        "error-organization-host",
+                    )));
+                }
+            }
+        }
+    };
     raw.name = name.unwrap_or(raw.name);
     raw.slug = slug.unwrap_or(raw.slug);
     raw.kind = kind.unwrap_or(raw.kind);
@@ -581,6 +616,11 @@ pub async fn edit_node(
             )));
         }
         Err(e) => return Err(e.into()),
+    }
+    if let Some(host) = host {
+        ctx.store
+            .set_node_organization(node.id, host, me.id, ctx.now())
+            .await?;
     }
     tracing::info!(node.id = %node.id, "node edited");
     Ok(ctx.store.get_node(node.id).await?)

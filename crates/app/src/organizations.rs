@@ -6,6 +6,7 @@ use praxis_domain::ids::{MemberId, OrganizationId};
 use praxis_domain::members::profile::{Viewer, can_view_profile, search_terms};
 use praxis_domain::organizations::{OrganizationFields, RawOrganizationFields, can_see_contact};
 use praxis_domain::validation::FieldErrors;
+use praxis_store::nodes::NodeScope;
 use praxis_store::organizations::{Affiliation, OrganizationFilter};
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
@@ -30,6 +31,8 @@ pub struct OrganizationView {
     pub members: Vec<NodePerson>,
     /// Pending claims (organization admins only).
     pub claims: Vec<NodePerson>,
+    /// Nodes it hosts that the viewer may see.
+    pub nodes: Vec<praxis_store::nodes::NodeRecord>,
 }
 
 /// Creates an organization; its creator becomes its admin.
@@ -138,12 +141,21 @@ pub async fn view_organization(
     } else {
         Vec::new()
     };
+    let scope = match viewer {
+        Viewer::Anonymous => NodeScope::PublicOnly,
+        Viewer::Member(id) => NodeScope::MemberView(id),
+    };
+    let nodes = ctx
+        .store
+        .list_organization_nodes(org.id, scope, 200)
+        .await?;
     Ok(OrganizationView {
         description_html: render_markdown(&org.fields.description),
         org,
         affiliation,
         members,
         claims,
+        nodes,
     })
 }
 

@@ -1,6 +1,6 @@
 //! Nodes of practice, their memberships and their activity.
 
-use praxis_domain::ids::{MemberId, NodeId};
+use praxis_domain::ids::{MemberId, NodeId, OrganizationId};
 use praxis_domain::nodes::{JoinPolicy, NodeFields, NodeKind, NodeVisibility, Standing};
 use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
@@ -19,6 +19,8 @@ pub struct NodeRecord {
     pub fields: NodeFields,
     /// A member's proposal waiting for a network admin.
     pub is_proposed: bool,
+    /// The organization hosting it, if any.
+    pub organization_id: Option<OrganizationId>,
     /// When it was created.
     pub created_at: Timestamp,
 }
@@ -49,7 +51,7 @@ pub struct NodeEvent {
 }
 
 const NODE_COLUMNS: &str = "node_id, parent_id, slug, name, kind, description, languages, visibility, \
-     join_policy, safety, status, created_at";
+     join_policy, safety, status, organization_id, created_at";
 
 fn visible_clause(scope: NodeScope) -> (&'static str, String) {
     match scope {
@@ -247,6 +249,51 @@ impl Store {
         } else {
             Ok(())
         }
+    }
+
+    /// Sets (or clears) the organization hosting a node, logged as a steward action.
+    pub async fn set_node_organization(
+        &self,
+        node: NodeId,
+        org: Option<OrganizationId>,
+        actor: MemberId,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to set a host")?;
+        sqlx::query("UPDATE nodes SET organization_id = $2, updated_at = $3 WHERE node_id = $1")
+            .bind(node.to_string())
+            .bind(org.map(|o| o.to_string()))
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("setting a host")?;
+        insert_event(&mut tx, node, Some(actor), None, "edited", true, now).await?;
+        tx.commit().await.describe("committing a host")
+    }
+
+    /// The nodes an organization hosts that the scope allows, by name.
+    pub async fn list_organization_nodes(
+        &self,
+        org: OrganizationId,
+        scope: NodeScope,
+        limit: u32,
+    ) -> StoreResult<Vec<NodeRecord>> {
+        let (clause, viewer) = visible_clause(scope);
+        let sql = format!(
+            "SELECT {NODE_COLUMNS} FROM nodes WHERE organization_id = $2 AND {clause} ORDER BY name, node_id LIMIT $3"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer)
+            .bind(org.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing an organization's nodes")?;
+        rows.iter().map(node_from_row).collect()
     }
 
     /// The node with this slug.
@@ -754,6 +801,11 @@ fn node_from_row(row: &AnyRow) -> StoreResult<NodeRecord> {
             safety: flag(safety),
         },
         is_proposed: text("status")? == "proposed",
+        organization_id: {
+            let org: Option<String> = row.try_get("organization_id").describe("organization_id")?;
+            org.map(|o| o.parse().map_err(|_| bad("organization_id")))
+                .transpose()?
+        },
         created_at: Timestamp::from_unix_ms(created),
     })
 }

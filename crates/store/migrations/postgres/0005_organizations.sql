@@ -38,3 +38,8 @@ CREATE TABLE organization_members (
 );
 
 CREATE INDEX organization_members_member ON organization_members (member_id);
+
+-- A node may be hosted by an organization (set by its stewards, who must belong to it).
+ALTER TABLE nodes ADD COLUMN organization_id TEXT REFERENCES organizations (org_id) ON DELETE SET NULL;
+
+CREATE INDEX nodes_organization ON nodes (organization_id);

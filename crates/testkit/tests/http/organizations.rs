@@ -248,3 +248,100 @@ async fn the_directory_finds_organizations_by_domain_region_and_words() {
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(page.count("[data-test=organization]"), 2);
 }
+
+#[tokio::test]
+async fn a_steward_who_belongs_to_an_organization_names_it_as_the_nodes_host() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let browser = app.signed_in(&steward).await;
+    browser
+        .api(
+            "POST",
+            "/api/v1/organizations",
+            None,
+            Some(json!({"name": "Host Org", "slug": "host-org", "contact_visibility": "members"})),
+        )
+        .await;
+    let stranger = app.signed_in(&app.create_member("Stranger").await).await;
+    stranger
+        .api(
+            "POST",
+            "/api/v1/organizations",
+            None,
+            Some(
+                json!({"name": "Other Org", "slug": "other-org", "contact_visibility": "members"}),
+            ),
+        )
+        .await;
+    let id = praxis_domain::ids::NodeId::generate();
+    let fields = praxis_domain::nodes::NodeFields {
+        name: "Hosted Node".into(),
+        slug: "hosted-node".into(),
+        kind: praxis_domain::nodes::NodeKind::Region,
+        description: String::new(),
+        languages: vec![],
+        visibility: praxis_domain::nodes::NodeVisibility::Public,
+        join_policy: praxis_domain::nodes::JoinPolicy::Open,
+        safety: false,
+    };
+    app.ctx
+        .store
+        .create_node(id, None, &fields, steward.id, app.ctx.now())
+        .await
+        .unwrap();
+
+    let not_mine = browser
+        .api(
+            "PATCH",
+            "/api/v1/nodes/hosted-node",
+            None,
+            Some(json!({"organization": "other-org"})),
+        )
+        .await;
+    let mine = browser
+        .api(
+            "PATCH",
+            "/api/v1/nodes/hosted-node",
+            None,
+            Some(json!({"organization": "host-org"})),
+        )
+        .await;
+
+    assert_eq!(not_mine.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(not_mine.json()["error"]["fields"]["organization"].is_string());
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(
+        app.browser()
+            .get("/nodes/hosted-node")
+            .await
+            .text("[data-test=host]")
+            .contains("Host Org")
+    );
+    assert!(
+        app.browser()
+            .get("/organizations/host-org")
+            .await
+            .text("[data-test=org-nodes]")
+            .contains("Hosted Node")
+    );
+    let cleared = browser
+        .post_form(
+            "/nodes/hosted-node/edit",
+            &[
+                ("name", "Hosted Node"),
+                ("slug", "hosted-node"),
+                ("kind", "region"),
+                ("visibility", "public"),
+                ("join_policy", "open"),
+                ("organization", ""),
+            ],
+        )
+        .await;
+    assert_eq!(cleared.status, StatusCode::SEE_OTHER);
+    assert!(
+        !app.browser()
+            .get("/nodes/hosted-node")
+            .await
+            .has("[data-test=host]")
+    );
+}

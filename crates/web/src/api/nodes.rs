@@ -325,6 +325,9 @@ pub(crate) struct NodeChangesRequest {
     visibility: Option<String>,
     join_policy: Option<String>,
     safety: Option<bool>,
+    /// The slug or id of the organization hosting the node (you must belong to it); `""`
+    /// clears it.
+    organization: Option<String>,
 }
 
 /// Edits a node (stewards only).
@@ -347,6 +350,7 @@ pub(crate) async fn update_node(
         visibility: r.visibility,
         join_policy: r.join_policy,
         safety: r.safety,
+        organization: r.organization,
     };
     let node = nodes::edit_node(&state.ctx, &me, &key, changes).await?;
     let view = nodes::view_node(

@@ -128,6 +128,7 @@ pub(crate) struct NodeForm {
     join_policy: String,
     safety: bool,
     parent: String,
+    organization: String,
 }
 
 impl NodeForm {
@@ -142,6 +143,7 @@ impl NodeForm {
             join_policy: f.text("join_policy"),
             safety: f.checked("safety"),
             parent: f.text("parent"),
+            organization: f.text("organization"),
         }
     }
 
@@ -157,6 +159,7 @@ impl NodeForm {
             join_policy: raw.join_policy,
             safety: raw.safety,
             parent: String::new(),
+            organization: String::new(),
         }
     }
 
@@ -190,6 +193,7 @@ pub(crate) struct NewNodePage {
     c: Chrome,
     action: String,
     title_key: &'static str,
+    editing: bool,
     form: NodeForm,
     errors: FieldErrors,
     kinds: Vec<Choice>,
@@ -211,6 +215,7 @@ impl NewNodePage {
     ) -> Self {
         Self {
             c,
+            editing: title_key == "node-edit",
             action,
             title_key,
             form,
@@ -260,6 +265,7 @@ pub(crate) async fn new_node(
         join_policy: "request".into(),
         safety: false,
         parent: q.parent.unwrap_or_default(),
+        organization: String::new(),
     };
     render(&NewNodePage::new(c, form, FieldErrors::new()))
 }
@@ -270,32 +276,8 @@ pub(crate) async fn create_node(
     c: Chrome,
     f: FormFields,
 ) -> Result<Response, PageError> {
-    let form = NodeForm {
-        name: f.text("name"),
-        slug: f.text("slug"),
-        kind: f.text("kind"),
-        description: f.text("description"),
-        languages: f.text("languages"),
-        visibility: f.text("visibility"),
-        join_policy: f.text("join_policy"),
-        safety: f.checked("safety"),
-        parent: f.text("parent"),
-    };
-    let raw = RawNodeFields {
-        name: form.name.clone(),
-        slug: form.slug.clone(),
-        kind: form.kind.clone(),
-        description: form.description.clone(),
-        languages: form
-            .languages
-            .split([',', '،'])
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        visibility: form.visibility.clone(),
-        join_policy: form.join_policy.clone(),
-        safety: form.safety,
-    };
+    let form = NodeForm::from_fields(&f);
+    let raw = form.to_raw();
     match nodes::create_node(&state.ctx, &me, Some(form.parent.as_str()), raw).await {
         Ok(node) => Ok(
             Redirect::to(&format!("/nodes/{}", encode_component(&node.fields.slug)))
@@ -416,6 +398,7 @@ pub(crate) async fn update_node(
         visibility: Some(raw.visibility),
         join_policy: Some(raw.join_policy),
         safety: Some(raw.safety),
+        organization: Some(form.organization.clone()),
     };
     match nodes::edit_node(&state.ctx, &me, &slug, changes).await {
         Ok(node) => Ok(back_to(&node.fields.slug)),

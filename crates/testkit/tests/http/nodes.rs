@@ -65,9 +65,11 @@ fn expected(visibility: NodeVisibility, safety: bool, who: Who) -> (bool, bool) 
     (sees_node, sees_members)
 }
 
-/// What each route answers, given the table's two facts; the route list is the feature's.
+/// What each route of the feature answers, given who is asking and the table's two facts.
+/// A route added to the feature gets a line here.
 async fn check_routes(
     browser: &Browser,
+    who: Who,
     slug: &str,
     id: NodeId,
     sees_node: bool,
@@ -75,6 +77,14 @@ async fn check_routes(
     label: &str,
 ) {
     let name = format!("Node {slug}");
+    // Routes for stewards: 401 for visitors, 404 for whoever may not know the node, 403 for
+    // those who may know it but are no steward.
+    let steward_only = |ok: StatusCode| match (who, sees_node) {
+        (Who::Anonymous, _) => StatusCode::UNAUTHORIZED,
+        (_, false) => StatusCode::NOT_FOUND,
+        (Who::Steward, true) => ok,
+        (_, true) => StatusCode::FORBIDDEN,
+    };
 
     let page = browser.get(&format!("/nodes/{slug}")).await;
     assert_eq!(
@@ -96,14 +106,12 @@ async fn check_routes(
             "{label}: the 404 page names the node"
         );
     }
-
     let list = browser.get("/nodes").await;
     assert_eq!(
         list.body.contains(&name),
         sees_node,
         "{label}: GET /nodes lists it"
     );
-
     let api_list = browser.api("GET", "/api/v1/nodes", None, None).await;
     assert_eq!(
         api_list.body.contains(slug),
@@ -126,7 +134,6 @@ async fn check_routes(
             sees_members && sees_node,
             "{label}: members in the node answer"
         );
-
         let members = browser
             .api("GET", &format!("/api/v1/nodes/{key}/members"), None, None)
             .await;
@@ -146,6 +153,115 @@ async fn check_routes(
             );
         }
     }
+
+    let edit_page = browser.get(&format!("/nodes/{slug}/edit")).await;
+    let want = if who == Who::Anonymous {
+        StatusCode::SEE_OTHER
+    } else {
+        steward_only(StatusCode::OK)
+    };
+    assert_eq!(edit_page.status, want, "{label}: GET /nodes/{slug}/edit");
+    assert!(
+        sees_node || !edit_page.body.contains(&name),
+        "{label}: the edit page names the node"
+    );
+    let import_page = browser.get(&format!("/nodes/{slug}/import")).await;
+    assert_eq!(
+        import_page.status, want,
+        "{label}: GET /nodes/{slug}/import"
+    );
+    let patch = browser
+        .api(
+            "PATCH",
+            &format!("/api/v1/nodes/{id}"),
+            None,
+            Some(json!({"description": "edited"})),
+        )
+        .await;
+    assert_eq!(
+        patch.status,
+        steward_only(StatusCode::OK),
+        "{label}: PATCH /api/v1/nodes/{id}"
+    );
+    let invitations = browser
+        .api(
+            "GET",
+            &format!("/api/v1/nodes/{id}/invitations"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        invitations.status,
+        steward_only(StatusCode::OK),
+        "{label}: GET /api/v1/nodes/{id}/invitations"
+    );
+    let link = browser
+        .api(
+            "POST",
+            &format!("/api/v1/nodes/{slug}/invitation-links"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        link.status,
+        steward_only(StatusCode::CREATED),
+        "{label}: POST /api/v1/nodes/{slug}/invitation-links"
+    );
+    let export = browser
+        .api(
+            "GET",
+            &format!("/api/v1/nodes/{slug}/roster.csv"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        export.status,
+        steward_only(StatusCode::OK),
+        "{label}: GET /api/v1/nodes/{slug}/roster.csv"
+    );
+    let import = browser
+        .api_raw(
+            "POST",
+            &format!("/api/v1/nodes/{slug}/imports"),
+            "text/csv",
+            "email\nx@example.org\n",
+        )
+        .await;
+    assert_eq!(
+        import.status,
+        steward_only(StatusCode::OK),
+        "{label}: POST /api/v1/nodes/{slug}/imports"
+    );
+
+    // A directory filter on the node answers only to those who may see its members, and
+    // the same way for every one else as for a node that does not exist.
+    let filtered = browser
+        .api("GET", &format!("/api/v1/directory?node={slug}"), None, None)
+        .await;
+    let want = if sees_members {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    assert_eq!(
+        filtered.status, want,
+        "{label}: GET /api/v1/directory?node={slug}"
+    );
+
+    // Every node of the table takes members by invitation only.
+    let join = browser
+        .api("POST", &format!("/api/v1/nodes/{slug}/join"), None, None)
+        .await;
+    let want = match (who, sees_node) {
+        (Who::Anonymous, _) => StatusCode::UNAUTHORIZED,
+        (_, false) => StatusCode::NOT_FOUND,
+        (Who::NodeMember | Who::Steward, true) => StatusCode::OK,
+        (_, true) => StatusCode::FORBIDDEN,
+    };
+    assert_eq!(join.status, want, "{label}: POST /api/v1/nodes/{slug}/join");
 }
 
 #[tokio::test]
@@ -190,6 +306,7 @@ async fn the_permission_matrix_holds_on_every_route() {
             let (sees_node, sees_members) = expected(*visibility, *safety, *who);
             check_routes(
                 browser,
+                *who,
                 slug,
                 *id,
                 sees_node,

@@ -1183,3 +1183,26 @@ async fn posting_to_a_nodes_members_joins_it_like_the_join_route() {
         .collect();
     assert_eq!(names, ["Steward", "Newcomer"]);
 }
+
+#[tokio::test]
+async fn with_open_creation_any_member_creates_nodes_at_once() {
+    let app = TestApp::spawn_with(praxis_app::Settings {
+        open_node_creation: true,
+        login_policy: praxis_testkit::fast_login_policy(),
+        ..Default::default()
+    })
+    .await;
+    app.create_member("Admin").await;
+    let member = app.signed_in(&app.create_member("Member").await).await;
+
+    let made = member
+        .api("POST", "/api/v1/nodes", None, Some(json!({"name": "Open", "slug": "open-made", "kind": "values", "visibility": "public", "join_policy": "open"})))
+        .await;
+
+    assert_eq!(made.status, StatusCode::CREATED);
+    assert_eq!(made.json()["proposed"], false);
+    assert_eq!(
+        app.browser().get("/nodes/open-made").await.status,
+        StatusCode::OK
+    );
+}

@@ -60,6 +60,10 @@ pub struct NodeView {
     pub can_create_child: bool,
     /// The organization hosting the node.
     pub host: Option<praxis_store::organizations::OrganizationRecord>,
+    /// The page of members shown (from 0).
+    pub members_page: u32,
+    /// More members follow on the next page.
+    pub more_members: bool,
 }
 
 fn scope_of(viewer: Viewer) -> NodeScope {
@@ -249,6 +253,21 @@ pub async fn view_node(
     me: Option<&CurrentMember>,
     slug: &str,
 ) -> AppResult<NodeView> {
+    view_node_page(ctx, viewer, me, slug, 0).await
+}
+
+/// A node's page with the `members_page`-th page of its members (pages of
+/// [`NODE_PAGE_SIZE`], counted from 0).
+///
+/// # Errors
+/// As [`view_node`].
+pub async fn view_node_page(
+    ctx: &Context,
+    viewer: Viewer,
+    me: Option<&CurrentMember>,
+    slug: &str,
+    members_page: u32,
+) -> AppResult<NodeView> {
     let (node, standing) = visible_node(ctx, viewer, slug).await?;
     let scope = scope_of(viewer);
     let ancestors = ctx.store.list_node_ancestors(node.id, scope).await?;
@@ -257,12 +276,20 @@ pub async fn view_node(
         .list_child_nodes(Some(node.id), scope, None, NODE_PAGE_SIZE)
         .await?;
     let is_steward = standing == Standing::Steward;
+    let mut more_members = false;
     let members =
         if can_see_node_members(node.fields.visibility, node.fields.safety, viewer, standing) {
-            let rows = ctx
+            let mut rows = ctx
                 .store
-                .list_node_members(node.id, false, NODE_PAGE_SIZE, 0)
+                .list_node_members(
+                    node.id,
+                    false,
+                    NODE_PAGE_SIZE + 1,
+                    members_page.saturating_mul(NODE_PAGE_SIZE),
+                )
                 .await?;
+            more_members = rows.len() > NODE_PAGE_SIZE as usize;
+            rows.truncate(NODE_PAGE_SIZE as usize);
             Some(people(ctx, &rows, viewer, is_steward).await?)
         } else {
             None
@@ -290,6 +317,8 @@ pub async fn view_node(
     };
     Ok(NodeView {
         host,
+        members_page,
+        more_members,
         description_html: render_markdown(&node.fields.description),
         can_create_child: is_steward || me.is_some_and(|m| m.is_admin),
         node,

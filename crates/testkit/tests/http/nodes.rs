@@ -1206,3 +1206,40 @@ async fn with_open_creation_any_member_creates_nodes_at_once() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn a_large_member_list_comes_in_pages() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let id = make_node(
+        &app,
+        &steward,
+        None,
+        &fields("big-node", NodeVisibility::Public, JoinPolicy::Open, false),
+    )
+    .await;
+    let mut memberships = Vec::new();
+    for i in 0..60 {
+        let m = app.create_member(&format!("Member {i:02}")).await;
+        memberships.push((id, m.id));
+    }
+    app.ctx
+        .store
+        .add_node_memberships(&memberships, app.ctx.now())
+        .await
+        .unwrap();
+    let browser = app.signed_in(&steward).await;
+
+    let first = browser.get("/nodes/big-node").await;
+    let next = first.attr("[data-test=more-members]", "href").unwrap();
+    let second = browser.get(&next).await;
+    let api_second = browser
+        .api("GET", "/api/v1/nodes/big-node/members?page=1", None, None)
+        .await
+        .json();
+
+    assert_eq!(first.count("[data-test=member]"), 50);
+    assert_eq!(second.count("[data-test=member]"), 11);
+    assert!(!second.has("[data-test=more-members]"));
+    assert_eq!(api_second.as_array().unwrap().len(), 11);
+}

@@ -2,7 +2,7 @@
 //! may not know about answers 404 on every route.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use praxis_app::AppError;
 use praxis_app::nodes::{self, JoinOutcome, NodeRecord, NodeView, StewardAction};
@@ -10,7 +10,7 @@ use praxis_app::profiles::viewer_of;
 use praxis_domain::ids::MemberId;
 use praxis_domain::nodes::RawNodeFields;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
@@ -204,19 +204,21 @@ pub(crate) async fn get_node(
 
 /// The node's members, when the caller may see them (403 with the safety setting on, for
 /// anyone but stewards).
-#[utoipa::path(get, path = "/api/v1/nodes/{id}/members", tag = "nodes", params(("id" = String, Path, description = "node id or slug")),
+#[utoipa::path(get, path = "/api/v1/nodes/{id}/members", tag = "nodes", params(("id" = String, Path, description = "node id or slug"), MembersPage),
     responses((status = 200, body = Vec<NodeMemberResponse>), (status = 403, description = "member list not visible to you"),
         (status = 404, description = "no such node visible to you")))]
 pub(crate) async fn list_node_members(
     State(state): State<AppState>,
     info: RequestInfo,
     Path(key): Path<String>,
+    Query(q): Query<MembersPage>,
 ) -> Result<Json<Vec<NodeMemberResponse>>, ApiError> {
-    let view = nodes::view_node(
+    let view = nodes::view_node_page(
         &state.ctx,
         viewer_of(info.member.as_ref()),
         info.member.as_ref(),
         &key,
+        q.page.unwrap_or(0),
     )
     .await?;
     let people = view.members.ok_or(ApiError::App(AppError::Forbidden))?;
@@ -230,6 +232,13 @@ pub(crate) async fn list_node_members(
             })
             .collect(),
     ))
+}
+
+/// A page of members.
+#[derive(Deserialize, IntoParams)]
+pub(crate) struct MembersPage {
+    /// The page, from 0; 50 members a page.
+    page: Option<u32>,
 }
 
 /// What joining did.

@@ -73,6 +73,10 @@ impl NodePage {
         self.view.standing == Standing::Requested
     }
 
+    fn next_members_page(&self) -> u32 {
+        self.view.members_page + 1
+    }
+
     fn asks_to_join(&self) -> bool {
         self.view.node.fields.join_policy == JoinPolicy::Request
     }
@@ -108,13 +112,36 @@ async fn node_page(
     ))
 }
 
+#[derive(Deserialize)]
+pub(crate) struct MembersPageQuery {
+    members_page: Option<u32>,
+}
+
 pub(crate) async fn show_node(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
     Path(slug): Path<String>,
+    Query(q): Query<MembersPageQuery>,
 ) -> Result<Response, PageError> {
-    node_page(&state, &info, c, &slug, None, StatusCode::OK).await
+    let view = nodes::view_node_page(
+        &state.ctx,
+        viewer_of(info.member.as_ref()),
+        info.member.as_ref(),
+        &slug,
+        q.members_page.unwrap_or(0),
+    )
+    .await?;
+    let invitations = match (&info.member, view.is_steward) {
+        (Some(me), true) => invitations::list_invitations(&state.ctx, me, &slug).await?,
+        _ => Vec::new(),
+    };
+    Ok(render(&NodePage {
+        c,
+        view,
+        notice: None,
+        invitations,
+    }))
 }
 
 /// The form's values as text.

@@ -17,6 +17,7 @@ pub mod mail;
 pub mod markdown;
 pub mod nodes;
 pub mod organizations;
+pub mod paging;
 pub mod profiles;
 pub mod rosters;
 mod secrets;

@@ -16,6 +16,7 @@ pub use praxis_store::organizations::OrganizationRecord;
 use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::nodes::NodePerson;
+use crate::paging::{decode_cursor, encode_cursor};
 use crate::{AppError, AppResult, Context};
 
 /// An organization as one viewer may see it.
@@ -77,12 +78,25 @@ pub struct OrganizationQuery {
 }
 
 /// Organizations that match, by name (organizations are public; contacts are listed only
-/// when public).
+/// when public): the first page.
 pub async fn list_organizations(
     ctx: &Context,
     q: &OrganizationQuery,
     limit: u32,
 ) -> AppResult<Vec<OrganizationRecord>> {
+    Ok(list_organization_page(ctx, q, None, limit).await?.0)
+}
+
+/// A page of matching organizations and the cursor of the next page.
+///
+/// # Errors
+/// `Invalid` naming `cursor` for a cursor this list did not make.
+pub async fn list_organization_page(
+    ctx: &Context,
+    q: &OrganizationQuery,
+    cursor: Option<&str>,
+    limit: u32,
+) -> AppResult<(Vec<OrganizationRecord>, Option<String>)> {
     let filter = OrganizationFilter {
         region: q.region.clone(),
         domain: q.domain.clone(),
@@ -92,10 +106,33 @@ pub async fn list_organizations(
             .map(|t| search_terms(&[t]))
             .unwrap_or_default(),
     };
-    Ok(ctx
+    let bad_cursor = || AppError::Invalid(FieldErrors::single("cursor", "error-cursor"));
+    let after = match cursor.filter(|c| !c.is_empty()) {
+        Some(c) => {
+            let (name, id) = decode_cursor(c).ok_or_else(bad_cursor)?;
+            let id: OrganizationId = id.parse().map_err(|_| bad_cursor())?;
+            Some((name, id))
+        }
+        None => None,
+    };
+    let limit = limit.clamp(1, 200);
+    let mut rows = ctx
         .store
-        .list_organizations(&filter, None, limit.clamp(1, 200))
-        .await?)
+        .list_organizations(
+            &filter,
+            after.as_ref().map(|(n, id)| (n.as_str(), *id)),
+            limit + 1,
+        )
+        .await?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = more
+        .then(|| {
+            rows.last()
+                .map(|o| encode_cursor(&o.fields.name, &o.id.to_string()))
+        })
+        .flatten();
+    Ok((rows, next))
 }
 
 async fn find(ctx: &Context, key: &str) -> AppResult<OrganizationRecord> {

@@ -245,7 +245,7 @@ async fn the_directory_finds_organizations_by_domain_region_and_words() {
         names(&people_only).is_empty(),
         "person-only filters leave organizations out"
     );
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
     assert_eq!(page.count("[data-test=organization]"), 2);
 }
 
@@ -344,4 +344,48 @@ async fn a_steward_who_belongs_to_an_organization_names_it_as_the_nodes_host() {
             .await
             .has("[data-test=host]")
     );
+}
+
+#[tokio::test]
+async fn organization_lists_come_in_pages_that_keep_their_filters() {
+    let app = TestApp::spawn().await;
+    let founder = app.signed_in(&app.create_member("Founder").await).await;
+    for i in 0..65 {
+        let body = json!({"name": format!("Org {i:02}"), "slug": format!("org-{i:02}"), "region": "Amman", "contact_visibility": "members"});
+        founder
+            .api("POST", "/api/v1/organizations", None, Some(body))
+            .await;
+    }
+    founder.api("POST", "/api/v1/organizations", None, Some(json!({"name": "Elsewhere", "slug": "elsewhere", "region": "Oslo", "contact_visibility": "members"}))).await;
+
+    let first = founder.get("/organizations?region=amman").await;
+    let next = first.attr("[data-test=next-page]", "href").unwrap();
+    let second = founder.get(&next).await;
+    let api = founder
+        .api(
+            "GET",
+            "/api/v1/organizations?region=amman&limit=40",
+            None,
+            None,
+        )
+        .await
+        .json();
+    let api_next = founder
+        .api(
+            "GET",
+            &format!(
+                "/api/v1/organizations?region=amman&limit=40&cursor={}",
+                api["next_cursor"].as_str().unwrap()
+            ),
+            None,
+            None,
+        )
+        .await
+        .json();
+
+    assert_eq!(first.count("[data-test=organization]"), 60);
+    assert_eq!(second.count("[data-test=organization]"), 5);
+    assert!(!second.body.contains("Elsewhere"));
+    assert_eq!(api_next["items"].as_array().unwrap().len(), 25);
+    assert!(api_next["next_cursor"].is_null());
 }

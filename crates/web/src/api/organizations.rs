@@ -72,22 +72,32 @@ pub(crate) struct OrganizationQuery {
     domain: Option<String>,
     /// Words that must each begin a word of the name, region or description.
     q: Option<String>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Page size, 1–200 (default 50).
+    limit: Option<u32>,
 }
 
 /// Organizations by name.
 #[utoipa::path(get, path = "/api/v1/organizations", tag = "organizations", params(OrganizationQuery),
-    responses((status = 200, body = Vec<OrganizationResponse>)))]
+    responses((status = 200, body = OrganizationListResponse), (status = 422, description = "bad cursor")))]
 pub(crate) async fn list_organizations(
     State(state): State<AppState>,
     Query(q): Query<OrganizationQuery>,
-) -> Result<Json<Vec<OrganizationResponse>>, ApiError> {
+) -> Result<Json<OrganizationListResponse>, ApiError> {
     let query = organizations::OrganizationQuery {
         region: q.region,
         domain: q.domain,
         text: q.q,
     };
-    let list = organizations::list_organizations(&state.ctx, &query, 200).await?;
-    let out = list
+    let (list, next_cursor) = organizations::list_organization_page(
+        &state.ctx,
+        &query,
+        q.cursor.as_deref(),
+        q.limit.unwrap_or(50),
+    )
+    .await?;
+    let items = list
         .into_iter()
         .map(|mut org| {
             // A list shows contacts only when they are public; one organization's answer
@@ -98,7 +108,15 @@ pub(crate) async fn list_organizations(
             OrganizationResponse::from_record(org, None)
         })
         .collect();
-    Ok(Json(out))
+    Ok(Json(OrganizationListResponse { items, next_cursor }))
+}
+
+/// A page of organizations.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct OrganizationListResponse {
+    items: Vec<OrganizationResponse>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    next_cursor: Option<String>,
 }
 
 /// A new organization.

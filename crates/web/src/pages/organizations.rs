@@ -24,6 +24,7 @@ pub(crate) struct OrganizationListPage {
     c: Chrome,
     organizations: Vec<OrganizationRecord>,
     region: String,
+    next: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -31,6 +32,7 @@ pub(crate) struct RegionQuery {
     region: Option<String>,
     domain: Option<String>,
     q: Option<String>,
+    cursor: Option<String>,
 }
 
 pub(crate) async fn list_organizations(
@@ -43,11 +45,31 @@ pub(crate) async fn list_organizations(
         domain: q.domain,
         text: q.q,
     };
-    let organizations = organizations::list_organizations(&state.ctx, &query, 200).await?;
+    let (organizations, next) =
+        match organizations::list_organization_page(&state.ctx, &query, q.cursor.as_deref(), 60)
+            .await
+        {
+            Err(AppError::Invalid(_)) => return Err(PageError(AppError::NotFound)),
+            other => other?,
+        };
+    let next = next.map(|cursor| {
+        let mut link = format!("/organizations?cursor={}", encode_component(&cursor));
+        for (name, value) in [
+            ("region", &q.region),
+            ("domain", &query.domain),
+            ("q", &query.text),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+                link.push_str(&format!("&{name}={}", encode_component(v)));
+            }
+        }
+        link
+    });
     Ok(render(&OrganizationListPage {
         c,
         organizations,
         region: q.region.unwrap_or_default(),
+        next,
     }))
 }
 

@@ -17,6 +17,7 @@ use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
 use crate::markdown::render_markdown;
+use crate::paging::{decode_cursor, encode_cursor};
 use crate::{AppError, AppResult, Context};
 
 /// How many children, members or events a node page shows at once.
@@ -237,10 +238,53 @@ pub async fn list_top_nodes(
     viewer: Viewer,
     limit: u32,
 ) -> AppResult<Vec<NodeRecord>> {
-    Ok(ctx
+    Ok(list_nodes_page(ctx, viewer, None, None, limit).await?.1)
+}
+
+/// A page of the nodes directly under `parent` (the top level for `None`) that the viewer
+/// may see, by name: the parent (when given), the nodes and the cursor of the next page.
+///
+/// # Errors
+/// `NotFound` for a parent the viewer may not see; `Invalid` naming `cursor` for a cursor
+/// this list did not make.
+pub async fn list_nodes_page(
+    ctx: &Context,
+    viewer: Viewer,
+    parent: Option<&str>,
+    cursor: Option<&str>,
+    limit: u32,
+) -> AppResult<(Option<NodeRecord>, Vec<NodeRecord>, Option<String>)> {
+    let parent = match parent.filter(|p| !p.is_empty()) {
+        Some(key) => Some(visible_node(ctx, viewer, key).await?.0),
+        None => None,
+    };
+    let bad_cursor = || AppError::Invalid(FieldErrors::single("cursor", "error-cursor"));
+    let after = match cursor.filter(|c| !c.is_empty()) {
+        Some(c) => {
+            let (name, id) = decode_cursor(c).ok_or_else(bad_cursor)?;
+            Some((name, id.parse::<NodeId>().map_err(|_| bad_cursor())?))
+        }
+        None => None,
+    };
+    let limit = limit.clamp(1, 200);
+    let mut rows = ctx
         .store
-        .list_child_nodes(None, scope_of(viewer), None, limit.clamp(1, 200))
-        .await?)
+        .list_child_nodes(
+            parent.as_ref().map(|p| p.id),
+            scope_of(viewer),
+            after.as_ref().map(|(n, id)| (n.as_str(), *id)),
+            limit + 1,
+        )
+        .await?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = more
+        .then(|| {
+            rows.last()
+                .map(|n| encode_cursor(&n.fields.name, &n.id.to_string()))
+        })
+        .flatten();
+    Ok((parent, rows, next))
 }
 
 /// A node's page as the viewer may see it.

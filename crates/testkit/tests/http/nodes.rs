@@ -1243,3 +1243,62 @@ async fn a_large_member_list_comes_in_pages() {
     assert!(!second.has("[data-test=more-members]"));
     assert_eq!(api_second.as_array().unwrap().len(), 11);
 }
+
+#[tokio::test]
+async fn node_lists_come_in_pages_at_the_top_and_inside_a_node() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let parent = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "big-parent",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    for i in 0..65 {
+        make_node(
+            &app,
+            &steward,
+            Some(parent),
+            &fields(
+                &format!("child-{i:02}"),
+                NodeVisibility::Public,
+                JoinPolicy::Open,
+                false,
+            ),
+        )
+        .await;
+    }
+    let browser = app.browser();
+
+    let node_page = browser.get("/nodes/big-parent").await;
+    let all = node_page.attr("[data-test=all-children]", "href").unwrap();
+    let first = browser.get(&all).await;
+    let second = browser
+        .get(&first.attr("[data-test=next-page]", "href").unwrap())
+        .await;
+    let api = browser
+        .api(
+            "GET",
+            "/api/v1/nodes?parent=big-parent&limit=50",
+            None,
+            None,
+        )
+        .await
+        .json();
+
+    assert_eq!(node_page.count("[data-test=child]"), 50);
+    assert_eq!(first.count("[data-test=node]"), 60);
+    assert_eq!(second.count("[data-test=node]"), 5);
+    assert_eq!(api["items"].as_array().unwrap().len(), 50);
+    assert!(api["next_cursor"].is_string());
+    assert_eq!(
+        browser.get("/nodes?parent=no-such-node").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -145,13 +145,45 @@ pub(crate) struct CreateNodeRequest {
 }
 
 /// The top-level nodes the caller may see.
-#[utoipa::path(get, path = "/api/v1/nodes", tag = "nodes", responses((status = 200, body = Vec<NodeSummary>)))]
+#[utoipa::path(get, path = "/api/v1/nodes", tag = "nodes", params(NodeListParams),
+    responses((status = 200, body = NodeListResponse), (status = 404, description = "no such parent visible to you")))]
 pub(crate) async fn list_nodes(
     State(state): State<AppState>,
     info: RequestInfo,
-) -> Result<Json<Vec<NodeSummary>>, ApiError> {
-    let nodes = nodes::list_top_nodes(&state.ctx, viewer_of(info.member.as_ref()), 200).await?;
-    Ok(Json(nodes.iter().map(NodeSummary::from_record).collect()))
+    Query(q): Query<NodeListParams>,
+) -> Result<Json<NodeListResponse>, ApiError> {
+    let viewer = viewer_of(info.member.as_ref());
+    let (_, nodes, next_cursor) = nodes::list_nodes_page(
+        &state.ctx,
+        viewer,
+        q.parent.as_deref(),
+        q.cursor.as_deref(),
+        q.limit.unwrap_or(100),
+    )
+    .await?;
+    Ok(Json(NodeListResponse {
+        items: nodes.iter().map(NodeSummary::from_record).collect(),
+        next_cursor,
+    }))
+}
+
+/// Which nodes to list.
+#[derive(Deserialize, IntoParams)]
+pub(crate) struct NodeListParams {
+    /// The id or slug of the node whose children to list (the top level when absent).
+    parent: Option<String>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Page size, 1–200 (default 100).
+    limit: Option<u32>,
+}
+
+/// A page of nodes.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct NodeListResponse {
+    items: Vec<NodeSummary>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    next_cursor: Option<String>,
 }
 
 /// Creates a node (network admins anywhere; stewards under their node).

@@ -27,14 +27,43 @@ pub(crate) struct NodeListPage {
     nodes: Vec<NodeRecord>,
     can_create: bool,
     is_admin: bool,
+    parent: Option<NodeRecord>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NodeListQuery {
+    parent: Option<String>,
+    cursor: Option<String>,
 }
 
 pub(crate) async fn list_nodes(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
+    Query(q): Query<NodeListQuery>,
 ) -> Result<Response, PageError> {
-    let nodes = nodes::list_top_nodes(&state.ctx, viewer_of(info.member.as_ref()), 200).await?;
+    let viewer = viewer_of(info.member.as_ref());
+    let (parent, nodes, next) = match nodes::list_nodes_page(
+        &state.ctx,
+        viewer,
+        q.parent.as_deref(),
+        q.cursor.as_deref(),
+        60,
+    )
+    .await
+    {
+        Err(AppError::Invalid(_)) => return Err(PageError(AppError::NotFound)),
+        other => other?,
+    };
+    let next = next.map(|cursor| match &parent {
+        Some(p) => format!(
+            "/nodes?parent={}&cursor={}",
+            encode_component(&p.fields.slug),
+            encode_component(&cursor)
+        ),
+        None => format!("/nodes?cursor={}", encode_component(&cursor)),
+    });
     let can_create = nodes::creates_nodes_directly(&state.ctx, info.member.as_ref());
     let is_admin = info.member.as_ref().is_some_and(|m| m.is_admin);
     Ok(render(&NodeListPage {
@@ -42,6 +71,8 @@ pub(crate) async fn list_nodes(
         nodes,
         can_create,
         is_admin,
+        parent,
+        next,
     }))
 }
 

@@ -176,6 +176,14 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
     tokio::pin!(stop);
     loop {
         let now = ctx.now();
+        // An import whose process stopped no longer moves: after ten minutes it is failed.
+        match ctx.store.fail_stale_imports(now.plus_seconds(-600)).await {
+            Ok(n) if n > 0 => {
+                tracing::warn!(imports = n, "marked stalled roster imports as failed")
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error, "checking for stalled imports failed"),
+        }
         match ctx
             .store
             .prune_expired(now, now.plus_seconds(-86_400))
@@ -187,7 +195,7 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
         }
         tokio::select! {
             () = &mut stop => break,
-            () = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            () = tokio::time::sleep(Duration::from_secs(300)) => {}
         }
     }
 }

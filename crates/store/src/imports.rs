@@ -135,6 +135,17 @@ impl Store {
             .map(|_| ())
     }
 
+    /// Marks as failed the imports still running that have not moved since `before` (their
+    /// process stopped); returns how many. Importing the file again sends only the rest.
+    pub async fn fail_stale_imports(&self, before: Timestamp) -> StoreResult<u64> {
+        let done = sqlx::query("UPDATE roster_imports SET status = 'failed' WHERE status = 'running' AND updated_at < $1")
+            .bind(before.unix_ms())
+            .execute(&self.write)
+            .await
+            .describe("failing stale imports")?;
+        Ok(done.rows_affected())
+    }
+
     /// Moves a checked import to running; false when it was not waiting (already started).
     pub async fn start_import(&self, id: &str, now: Timestamp) -> StoreResult<bool> {
         let done = sqlx::query(

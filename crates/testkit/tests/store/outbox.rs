@@ -59,3 +59,56 @@ async fn failed_mail_is_retried_later_and_sent_mail_is_removed() {
     db.store.mark_mail_sent("m2").await.unwrap();
     assert_eq!(db.store.count_pending_mail().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn an_import_that_stopped_moving_is_marked_failed() {
+    use praxis_domain::ids::NodeId;
+    use praxis_store::imports::{ImportProgress, NewImport};
+
+    let db = TestDb::new().await;
+    let steward = crate::members::new_member("s@example.org", "S");
+    db.store.create_member(&steward).await.unwrap();
+    let node = NodeId::generate();
+    let fields = praxis_domain::nodes::NodeFields {
+        name: "N".into(),
+        slug: "n".into(),
+        kind: praxis_domain::nodes::NodeKind::Region,
+        description: String::new(),
+        languages: vec![],
+        visibility: praxis_domain::nodes::NodeVisibility::Public,
+        join_policy: praxis_domain::nodes::JoinPolicy::Open,
+        safety: false,
+    };
+    db.store
+        .create_node(node, None, &fields, steward.id, at(0))
+        .await
+        .unwrap();
+    for id in ["stalled", "moving"] {
+        let new = NewImport {
+            id,
+            node,
+            by: steward.id,
+            email_column: 0,
+            content: "email\n",
+            total_rows: 1,
+        };
+        db.store.create_import(&new, at(0)).await.unwrap();
+        db.store.start_import(id, at(0)).await.unwrap();
+    }
+    db.store
+        .record_import_progress("moving", ImportProgress::default(), None, at(900))
+        .await
+        .unwrap();
+
+    let failed = db.store.fail_stale_imports(at(600)).await.unwrap();
+
+    assert_eq!(failed, 1);
+    assert_eq!(
+        db.store.get_import(node, "stalled").await.unwrap().status,
+        "failed"
+    );
+    assert_eq!(
+        db.store.get_import(node, "moving").await.unwrap().status,
+        "running"
+    );
+}

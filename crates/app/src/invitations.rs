@@ -194,3 +194,21 @@ pub async fn list_invitations(
         .list_pending_invitations(node.id, ctx.now(), 200)
         .await?)
 }
+
+/// Withdraws one of the node's invitations (stewards only): a leaked link stops working.
+///
+/// # Errors
+/// `NotFound` for no such invitation or a node the member may not see, `Forbidden` for
+/// non-stewards.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn revoke_invitation(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+    invitation_id: &str,
+) -> AppResult<()> {
+    let node = steward_node(ctx, me, key).await?;
+    ctx.store.revoke_invitation(node.id, invitation_id).await?;
+    tracing::info!(node.id = %node.id, "invitation revoked");
+    Ok(())
+}

@@ -174,6 +174,25 @@ impl Store {
             .map_err(|_| StoreError::Other(anyhow::anyhow!("bad node id in invitations")))
     }
 
+    /// Withdraws an invitation: its link stops working at once.
+    ///
+    /// # Errors
+    /// `NotFound` when the node has no such invitation.
+    pub async fn revoke_invitation(&self, node: NodeId, invitation_id: &str) -> StoreResult<()> {
+        let done =
+            sqlx::query("DELETE FROM node_invitations WHERE node_id = $1 AND invitation_id = $2")
+                .bind(node.to_string())
+                .bind(invitation_id)
+                .execute(&self.write)
+                .await
+                .describe("revoking an invitation")?;
+        if done.rows_affected() == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
     /// The node's unexpired, unused invitations, newest first (for its stewards).
     pub async fn list_pending_invitations(
         &self,

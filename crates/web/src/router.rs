@@ -67,6 +67,10 @@ pub fn router(state: AppState) -> Router {
             post(pages::nodes::create_invitation_link),
         )
         .route(
+            "/nodes/{slug}/invitations/{invitation_id}/revoke",
+            post(pages::nodes::revoke_invitation),
+        )
+        .route(
             "/invitations/{token}",
             get(pages::nodes::show_invitation).post(pages::nodes::accept_invitation),
         )
@@ -185,6 +189,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/nodes/{id}/invitation-links",
             post(api::nodes::create_invitation_link),
+        )
+        .route(
+            "/nodes/{id}/invitations/{invitation_id}",
+            axum::routing::delete(api::nodes::revoke_invitation),
         )
         .route(
             "/nodes/{id}/imports",

@@ -1302,3 +1302,72 @@ async fn node_lists_come_in_pages_at_the_top_and_inside_a_node() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_leaked_invitation_link_stops_working_once_a_steward_revokes_it() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "revocable",
+            NodeVisibility::Secret,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    let steward_b = app.signed_in(&steward).await;
+    let link = steward_b
+        .api(
+            "POST",
+            "/api/v1/nodes/revocable/invitation-links",
+            None,
+            None,
+        )
+        .await
+        .json()["link"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches(&app.address)
+        .to_owned();
+    let page = steward_b.get("/nodes/revocable").await;
+    assert_eq!(page.count("[data-test=invitation-row]"), 1);
+    let action = page
+        .attr("[data-test=invitation-row] form", "action")
+        .unwrap();
+    let stranger = app.signed_in(&app.create_member("Stranger").await).await;
+    let pending = steward_b
+        .api("GET", "/api/v1/nodes/revocable/invitations", None, None)
+        .await
+        .json();
+    let id = pending[0]["id"].as_str().unwrap().to_owned();
+    let forged = stranger
+        .api(
+            "DELETE",
+            &format!("/api/v1/nodes/revocable/invitations/{id}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        forged.status,
+        StatusCode::NOT_FOUND,
+        "the node is secret to the stranger"
+    );
+
+    let revoked = steward_b.post_form(&action, &[]).await;
+
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    assert_eq!(stranger.get(&link).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        stranger.post_form(&link, &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        stranger.get("/nodes/revocable").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -535,3 +535,16 @@ pub(crate) async fn decide_proposal(
     nodes::decide_node_proposal(&state.ctx, &me, &key, approve).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Withdraws an invitation (stewards only); its link stops working at once.
+#[utoipa::path(delete, path = "/api/v1/nodes/{id}/invitations/{invitation_id}", tag = "nodes",
+    params(("id" = String, Path, description = "node id or slug"), ("invitation_id" = String, Path, description = "invitation id")),
+    responses((status = 204, description = "revoked"), (status = 403, description = "not a steward"), (status = 404, description = "no such invitation")))]
+pub(crate) async fn revoke_invitation(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((key, invitation_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    praxis_app::invitations::revoke_invitation(&state.ctx, &me, &key, &invitation_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -20,7 +20,7 @@ use crate::api::{directory, me, members, nodes, organizations, rosters, tokens};
         nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::update_node,
         nodes::list_proposals, nodes::decide_proposal, nodes::list_node_members,
         nodes::join_node, nodes::leave_node, nodes::act_on_member,
-        nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link,
+        nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link, nodes::revoke_invitation,
         organizations::list_organizations, organizations::create_organization, organizations::get_organization,
         organizations::claim_affiliation, organizations::decide_claim,
         rosters::import_roster, rosters::recheck_import, rosters::run_import, rosters::get_import, rosters::export_roster,

@@ -567,3 +567,13 @@ pub(crate) async fn decide_proposal(
     nodes::decide_node_proposal(&state.ctx, &me, &slug, approve).await?;
     Ok(Redirect::to("/nodes/proposals").into_response())
 }
+
+pub(crate) async fn revoke_invitation(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path((slug, invitation_id)): Path<(String, String)>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    invitations::revoke_invitation(&state.ctx, &me, &slug, &invitation_id).await?;
+    Ok(back_to(&slug))
+}

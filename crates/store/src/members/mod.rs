@@ -1,5 +1,7 @@
 //! Members: accounts (email, password hash, flags) and profiles.
 
+mod listing;
+
 use anyhow::anyhow;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::credentials::Email;
@@ -383,82 +385,6 @@ impl Store {
             .fetch_one(&self.read)
             .await
             .describe("counting members")
-    }
-
-    /// A page of profiles the scope allows, ordered by display name then id, starting after
-    /// `after` (a display name and id from the previous page). One query whatever the page
-    /// size; the keyset walks the `(display_name, member_id)` index.
-    pub async fn list_profiles(
-        &self,
-        scope: ListScope,
-        after: Option<(&str, MemberId)>,
-        limit: u32,
-    ) -> StoreResult<Vec<ProfileSummary>> {
-        let (visibility_clause, viewer) = match scope {
-            ListScope::PublicOnly => ("visibility = 'public' AND member_id <> $1", String::new()),
-            ListScope::MembersOf(viewer) => (
-                "(visibility IN ('public', 'members') OR member_id = $1)",
-                viewer.to_string(),
-            ),
-        };
-        let sql = self.profile_query(
-            "",
-            &format!(
-                "WHERE {visibility_clause} AND (display_name, member_id) > ($2, $3)
-                 ORDER BY display_name, member_id LIMIT $4"
-            ),
-        );
-        let (after_name, after_id) = after.map_or((String::new(), String::new()), |(n, id)| {
-            (n.to_owned(), id.to_string())
-        });
-        let rows = sqlx::query(AssertSqlSafe(sql))
-            .bind(viewer)
-            .bind(after_name)
-            .bind(after_id)
-            .bind(i64::from(limit))
-            .fetch_all(&self.read)
-            .await
-            .describe("listing profiles")?;
-        rows.iter()
-            .map(|row| {
-                Ok(ProfileSummary {
-                    id: text(row, "member_id")?
-                        .parse()
-                        .map_err(|_| corrupt("member_id"))?,
-                    profile: profile_from_row(row)?.1,
-                })
-            })
-            .collect()
-    }
-
-    /// The profiles of these members (any visibility: callers apply the rules), in no order.
-    pub async fn profiles_by_ids(&self, ids: &[MemberId]) -> StoreResult<Vec<ProfileSummary>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let placeholders = (1..=ids.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = self.profile_query("", &format!("WHERE member_id IN ({placeholders})"));
-        let mut query = sqlx::query(AssertSqlSafe(sql));
-        for id in ids {
-            query = query.bind(id.to_string());
-        }
-        let rows = query
-            .fetch_all(&self.read)
-            .await
-            .describe("loading profiles")?;
-        rows.iter()
-            .map(|row| {
-                Ok(ProfileSummary {
-                    id: text(row, "member_id")?
-                        .parse()
-                        .map_err(|_| corrupt("member_id"))?,
-                    profile: profile_from_row(row)?.1,
-                })
-            })
-            .collect()
     }
 
     /// A query for profiles with their lists folded into two text columns, so a page of

@@ -3,7 +3,7 @@
 //! profiles the viewer may see, and contact details as their visibility allows.
 
 use praxis_domain::ids::{MemberId, OrganizationId};
-use praxis_domain::members::profile::{Viewer, can_view_profile, search_terms};
+use praxis_domain::members::profile::{Viewer, search_terms};
 use praxis_domain::organizations::{OrganizationFields, RawOrganizationFields, can_see_contact};
 use praxis_domain::validation::FieldErrors;
 use praxis_store::nodes::NodeScope;
@@ -15,7 +15,7 @@ pub use praxis_store::organizations::OrganizationRecord;
 
 use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
-use crate::nodes::NodePerson;
+use crate::nodes::{NodePerson, people};
 use crate::paging::{decode_cursor, encode_cursor};
 use crate::{AppError, AppResult, Context};
 
@@ -194,27 +194,6 @@ pub async fn view_organization(
         claims,
         nodes,
     })
-}
-
-async fn people(
-    ctx: &Context,
-    rows: &[(MemberId, bool)],
-    viewer: Viewer,
-    all: bool,
-) -> AppResult<Vec<NodePerson>> {
-    let ids: Vec<MemberId> = rows.iter().map(|(id, _)| *id).collect();
-    let profiles = ctx.store.profiles_by_ids(&ids).await?;
-    Ok(rows
-        .iter()
-        .filter_map(|(id, is_admin)| {
-            let p = profiles.iter().find(|p| p.id == *id)?;
-            (all || can_view_profile(*id, p.profile.visibility, viewer)).then(|| NodePerson {
-                id: *id,
-                display_name: p.profile.display_name.clone(),
-                is_steward: *is_admin,
-            })
-        })
-        .collect())
 }
 
 /// Claims that the member works with the organization; an organization admin confirms.

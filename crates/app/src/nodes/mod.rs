@@ -381,7 +381,7 @@ pub async fn view_node_page(
 
 /// Names for member ids: everyone for stewards (they manage the list), otherwise only those
 /// whose profile the viewer may see.
-async fn people(
+pub(crate) async fn people(
     ctx: &Context,
     rows: &[(MemberId, bool)],
     viewer: Viewer,

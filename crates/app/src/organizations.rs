@@ -229,3 +229,80 @@ pub async fn decide_claim(
         .await?;
     Ok(())
 }
+
+/// The organization's current fields as raw input (to prefill a form or merge changes into).
+pub fn raw_fields(org: &OrganizationRecord) -> RawOrganizationFields {
+    let f = &org.fields;
+    RawOrganizationFields {
+        name: f.name.clone(),
+        slug: f.slug.clone(),
+        description: f.description.clone(),
+        region: f.region.clone(),
+        domains: f.domains.clone(),
+        website: f.website.clone(),
+        contact: f.contact.clone(),
+        contact_visibility: f.contact_visibility.code().to_owned(),
+    }
+}
+
+/// An organization its admin may edit.
+///
+/// # Errors
+/// `NotFound` for an unknown organization, `Forbidden` for anyone but its admins.
+pub async fn organization_for_editing(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+) -> AppResult<OrganizationRecord> {
+    let org = find(ctx, key).await?;
+    if ctx.store.affiliation(org.id, me.id).await? == Affiliation::Admin {
+        Ok(org)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Edits an organization (its admins only); every field is validated before anything changes.
+///
+/// # Errors
+/// `NotFound`, `Forbidden`, or `Invalid` naming fields (a taken slug too).
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn edit_organization(
+    ctx: &Context,
+    me: &CurrentMember,
+    key: &str,
+    raw: RawOrganizationFields,
+) -> AppResult<OrganizationRecord> {
+    let org = organization_for_editing(ctx, me, key).await?;
+    let fields = OrganizationFields::parse(raw)?;
+    match ctx
+        .store
+        .update_organization(org.id, &fields, ctx.now())
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Conflict(Constraint::OrganizationSlugTaken)) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "slug",
+                "error-slug-taken",
+            )));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!(organization.id = %org.id, "organization edited");
+    Ok(OrganizationRecord { id: org.id, fields })
+}
+
+/// Ends the member's affiliation with an organization (or withdraws a claim).
+///
+/// # Errors
+/// `NotFound` when they have none; `Invalid` naming `member` for the last admin.
+pub async fn leave_organization(ctx: &Context, me: &CurrentMember, key: &str) -> AppResult<()> {
+    let org = find(ctx, key).await?;
+    match ctx.store.leave_organization(org.id, me.id).await {
+        Err(StoreError::Conflict(Constraint::LastSteward)) => Err(AppError::Invalid(
+            FieldErrors::single("member", "error-last-admin"),
+        )),
+        other => Ok(other?),
+    }
+}

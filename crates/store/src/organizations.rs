@@ -90,31 +90,96 @@ impl Store {
         .execute(&mut *tx)
         .await
         .describe("making the creator an admin")?;
-        let mut terms: Vec<(&str, String)> = f
-            .domains
-            .iter()
-            .map(|d| ("domain", d.to_lowercase()))
-            .collect();
-        if !f.region.is_empty() {
-            terms.push(("region", f.region.to_lowercase()));
-        }
-        terms.extend(
-            search_terms(&[&f.name, &f.region, &f.description])
-                .into_iter()
-                .map(|w| ("word", w)),
-        );
-        terms.sort();
-        terms.dedup();
-        for (kind, term) in terms {
-            sqlx::query("INSERT INTO organization_terms (org_id, kind, term) VALUES ($1, $2, $3)")
-                .bind(id.to_string())
-                .bind(kind)
-                .bind(term)
-                .execute(&mut *tx)
-                .await
-                .describe("indexing an organization")?;
-        }
+        write_terms(&mut tx, id, f).await?;
         tx.commit().await.describe("committing an organization")
+    }
+
+    /// Replaces an organization's fields (and its directory index) in one transaction.
+    ///
+    /// # Errors
+    /// `Conflict(OrganizationSlugTaken)` when the new slug is in use.
+    pub async fn update_organization(
+        &self,
+        id: OrganizationId,
+        f: &OrganizationFields,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting an organization edit")?;
+        sqlx::query(
+            "UPDATE organizations SET slug = $2, name = $3, description = $4, region = $5, domains = $6,
+                website = $7, contact = $8, contact_visibility = $9, updated_at = $10
+             WHERE org_id = $1",
+        )
+        .bind(id.to_string())
+        .bind(&f.slug)
+        .bind(&f.name)
+        .bind(&f.description)
+        .bind(&f.region)
+        .bind(f.domains.join("\n"))
+        .bind(&f.website)
+        .bind(&f.contact)
+        .bind(f.contact_visibility.code())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("updating an organization")?;
+        sqlx::query("DELETE FROM organization_terms WHERE org_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("clearing an organization's index")?;
+        write_terms(&mut tx, id, f).await?;
+        tx.commit()
+            .await
+            .describe("committing an organization edit")
+    }
+
+    /// Ends a member's affiliation (or claim); never the last admin's.
+    ///
+    /// # Errors
+    /// `NotFound` when there is none; `Conflict(LastSteward)` for the last admin.
+    pub async fn leave_organization(
+        &self,
+        org: OrganizationId,
+        member: MemberId,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to leave an organization")?;
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM organization_members WHERE org_id = $1 AND member_id = $2",
+        )
+        .bind(org.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .describe("reading an affiliation")?;
+        let role = role.ok_or(StoreError::NotFound)?;
+        if role == "admin" {
+            let admins: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM organization_members WHERE org_id = $1 AND role = 'admin'",
+            )
+            .bind(org.to_string())
+            .fetch_one(&mut *tx)
+            .await
+            .describe("counting admins")?;
+            if admins <= 1 {
+                return Err(StoreError::Conflict(crate::Constraint::LastSteward));
+            }
+        }
+        sqlx::query("DELETE FROM organization_members WHERE org_id = $1 AND member_id = $2")
+            .bind(org.to_string())
+            .bind(member.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("leaving an organization")?;
+        tx.commit().await.describe("committing a departure")
     }
 
     /// The organization with this slug or id.
@@ -270,6 +335,39 @@ impl Store {
             .map(|(id, role)| Ok((id.parse().map_err(|_| bad("member_id"))?, role == "admin")))
             .collect()
     }
+}
+
+/// Indexes an organization's domains, region and words for the directory.
+async fn write_terms(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: OrganizationId,
+    f: &OrganizationFields,
+) -> StoreResult<()> {
+    let mut terms: Vec<(&str, String)> = f
+        .domains
+        .iter()
+        .map(|d| ("domain", d.to_lowercase()))
+        .collect();
+    if !f.region.is_empty() {
+        terms.push(("region", f.region.to_lowercase()));
+    }
+    terms.extend(
+        search_terms(&[&f.name, &f.region, &f.description])
+            .into_iter()
+            .map(|w| ("word", w)),
+    );
+    terms.sort();
+    terms.dedup();
+    for (kind, term) in terms {
+        sqlx::query("INSERT INTO organization_terms (org_id, kind, term) VALUES ($1, $2, $3)")
+            .bind(id.to_string())
+            .bind(kind)
+            .bind(term)
+            .execute(&mut **tx)
+            .await
+            .describe("indexing an organization")?;
+    }
+    Ok(())
 }
 
 fn bad(what: &'static str) -> StoreError {

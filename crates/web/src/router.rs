@@ -121,6 +121,15 @@ pub fn router(state: AppState) -> Router {
             post(pages::organizations::claim_affiliation),
         )
         .route(
+            "/organizations/{slug}/edit",
+            get(pages::organizations::edit_organization)
+                .post(pages::organizations::update_organization),
+        )
+        .route(
+            "/organizations/{slug}/leave",
+            post(pages::organizations::leave_organization),
+        )
+        .route(
             "/organizations/{slug}/members/{member_id}",
             post(pages::organizations::decide_claim),
         )
@@ -221,11 +230,16 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/organizations/{id}",
-            get(api::organizations::get_organization),
+            get(api::organizations::get_organization)
+                .patch(api::organizations::update_organization),
         )
         .route(
             "/organizations/{id}/claim",
             post(api::organizations::claim_affiliation),
+        )
+        .route(
+            "/organizations/{id}/leave",
+            post(api::organizations::leave_organization),
         )
         .route(
             "/organizations/{id}/members/{member_id}",

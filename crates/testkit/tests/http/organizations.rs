@@ -389,3 +389,86 @@ async fn organization_lists_come_in_pages_that_keep_their_filters() {
     assert_eq!(api_next["items"].as_array().unwrap().len(), 25);
     assert!(api_next["next_cursor"].is_null());
 }
+
+#[tokio::test]
+async fn an_organization_admin_edits_it_and_members_leave() {
+    let app = TestApp::spawn().await;
+    let founder = app.signed_in(&app.create_member("Founder").await).await;
+    founder
+        .api("POST", "/api/v1/organizations", None, Some(json!({"name": "Old Name", "slug": "old-org", "region": "Amman", "contact_visibility": "members"})))
+        .await;
+    let worker = app.create_member("Worker").await;
+    let worker_b = app.signed_in(&worker).await;
+    worker_b
+        .post_form("/organizations/old-org/claim", &[])
+        .await;
+
+    let refused = worker_b
+        .api(
+            "PATCH",
+            "/api/v1/organizations/old-org",
+            None,
+            Some(json!({"name": "Hijacked"})),
+        )
+        .await;
+    let bad = founder
+        .api(
+            "PATCH",
+            "/api/v1/organizations/old-org",
+            None,
+            Some(json!({"website": "ftp://x"})),
+        )
+        .await;
+    let edited = founder
+        .post_form(
+            "/organizations/old-org/edit",
+            &[
+                ("name", "New Name"),
+                ("slug", "new-org"),
+                ("region", "Irbid"),
+                ("contact_visibility", "public"),
+            ],
+        )
+        .await;
+
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(bad.json()["error"]["fields"]["website"].is_string());
+    assert_eq!(edited.location(), Some("/organizations/new-org"));
+    let found = app
+        .browser()
+        .api("GET", "/api/v1/organizations?region=irbid", None, None)
+        .await
+        .json();
+    assert_eq!(
+        found["items"][0]["name"], "New Name",
+        "the directory index follows the edit"
+    );
+    assert!(
+        app.browser()
+            .api("GET", "/api/v1/organizations?region=amman", None, None)
+            .await
+            .json()["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    assert_eq!(
+        worker_b
+            .post_form("/organizations/new-org/leave", &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        worker_b
+            .get("/organizations/new-org")
+            .await
+            .has("[data-test=claim]"),
+        "they can claim again"
+    );
+    let last_admin = founder
+        .api("POST", "/api/v1/organizations/new-org/leave", None, None)
+        .await;
+    assert_eq!(last_admin.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

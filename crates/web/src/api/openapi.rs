@@ -23,6 +23,7 @@ use crate::api::{directory, me, members, nodes, organizations, rosters, tokens};
         nodes::invite_by_email, nodes::list_invitations, nodes::create_invitation_link, nodes::revoke_invitation,
         organizations::list_organizations, organizations::create_organization, organizations::get_organization,
         organizations::claim_affiliation, organizations::decide_claim,
+        organizations::update_organization, organizations::leave_organization,
         rosters::import_roster, rosters::recheck_import, rosters::run_import, rosters::get_import, rosters::export_roster,
     ),
     modifiers(&SecuritySchemes),

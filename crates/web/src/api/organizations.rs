@@ -226,3 +226,57 @@ pub(crate) async fn decide_claim(
     organizations::decide_claim(&state.ctx, &me, &key, member, confirm).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Changes to an organization; absent fields stay as they are.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OrganizationChangesRequest {
+    name: Option<String>,
+    slug: Option<String>,
+    description: Option<String>,
+    region: Option<String>,
+    domains: Option<Vec<String>>,
+    website: Option<String>,
+    contact: Option<String>,
+    contact_visibility: Option<String>,
+}
+
+/// Edits an organization (its admins only).
+#[utoipa::path(patch, path = "/api/v1/organizations/{id}", tag = "organizations", request_body = OrganizationChangesRequest,
+    params(("id" = String, Path, description = "organization id or slug")),
+    responses((status = 200, body = OrganizationResponse), (status = 403, description = "not an organization admin"),
+        (status = 422, description = "invalid fields")))]
+pub(crate) async fn update_organization(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+    ApiJson(r): ApiJson<OrganizationChangesRequest>,
+) -> Result<Json<OrganizationResponse>, ApiError> {
+    let current = organizations::organization_for_editing(&state.ctx, &me, &key).await?;
+    let mut raw = organizations::raw_fields(&current);
+    raw.name = r.name.unwrap_or(raw.name);
+    raw.slug = r.slug.unwrap_or(raw.slug);
+    raw.description = r.description.unwrap_or(raw.description);
+    raw.region = r.region.unwrap_or(raw.region);
+    raw.domains = r.domains.unwrap_or(raw.domains);
+    raw.website = r.website.unwrap_or(raw.website);
+    raw.contact = r.contact.unwrap_or(raw.contact);
+    raw.contact_visibility = r.contact_visibility.unwrap_or(raw.contact_visibility);
+    let org = organizations::edit_organization(&state.ctx, &me, &key, raw).await?;
+    let view = organizations::view_organization(&state.ctx, viewer_of(Some(&me)), &org.fields.slug)
+        .await?;
+    Ok(Json(OrganizationResponse::from_view(view)))
+}
+
+/// Ends the caller's affiliation (or withdraws a claim); the last admin cannot leave.
+#[utoipa::path(post, path = "/api/v1/organizations/{id}/leave", tag = "organizations",
+    params(("id" = String, Path, description = "organization id or slug")),
+    responses((status = 204, description = "left"), (status = 404, description = "not affiliated"), (status = 422, description = "the last admin")))]
+pub(crate) async fn leave_organization(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(key): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    organizations::leave_organization(&state.ctx, &me, &key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -89,6 +89,10 @@ impl OrganizationPage {
         self.c.member.is_some() && self.view.affiliation == Affiliation::None
     }
 
+    fn is_affiliated(&self) -> bool {
+        self.view.affiliation != Affiliation::None
+    }
+
     fn has_claimed(&self) -> bool {
         self.view.affiliation == Affiliation::Claimed
     }
@@ -114,6 +118,8 @@ pub(crate) struct VisibilityChoice {
 #[template(path = "organizations/new.html")]
 pub(crate) struct NewOrganizationPage {
     c: Chrome,
+    action: String,
+    title_key: &'static str,
     f: RawOrganizationFields,
     domains: String,
     errors: FieldErrors,
@@ -122,6 +128,16 @@ pub(crate) struct NewOrganizationPage {
 
 impl NewOrganizationPage {
     fn new(c: Chrome, f: RawOrganizationFields, errors: FieldErrors) -> Self {
+        Self::with_action(c, "/organizations".into(), "org-create", f, errors)
+    }
+
+    fn with_action(
+        c: Chrome,
+        action: String,
+        title_key: &'static str,
+        f: RawOrganizationFields,
+        errors: FieldErrors,
+    ) -> Self {
         let domains = f.domains.join(", ");
         let choices = ContactVisibility::ALL
             .iter()
@@ -132,6 +148,8 @@ impl NewOrganizationPage {
             .collect();
         Self {
             c,
+            action,
+            title_key,
             f,
             domains,
             errors,
@@ -202,5 +220,74 @@ pub(crate) async fn decide_claim(
     let member: MemberId = member.parse().map_err(|_| PageError(AppError::NotFound))?;
     let confirm = form.get("decision") == Some("confirm");
     organizations::decide_claim(&state.ctx, &me, &slug, member, confirm).await?;
+    Ok(Redirect::to(&format!("/organizations/{}", encode_component(&slug))).into_response())
+}
+
+fn fields_from(form: &FormFields) -> RawOrganizationFields {
+    RawOrganizationFields {
+        name: form.text("name"),
+        slug: form.text("slug"),
+        description: form.text("description"),
+        region: form.text("region"),
+        domains: form
+            .text("domains")
+            .split([',', '،'])
+            .map(|d| d.trim().to_owned())
+            .filter(|d| !d.is_empty())
+            .collect(),
+        website: form.text("website"),
+        contact: form.text("contact"),
+        contact_visibility: form.text("contact_visibility"),
+    }
+}
+
+pub(crate) async fn edit_organization(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let org = organizations::organization_for_editing(&state.ctx, &me, &slug).await?;
+    let action = format!("/organizations/{}/edit", encode_component(&org.fields.slug));
+    let raw = organizations::raw_fields(&org);
+    Ok(render(&NewOrganizationPage::with_action(
+        c,
+        action,
+        "org-edit",
+        raw,
+        FieldErrors::new(),
+    )))
+}
+
+pub(crate) async fn update_organization(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let raw = fields_from(&form);
+    match organizations::edit_organization(&state.ctx, &me, &slug, raw.clone()).await {
+        Ok(org) => Ok(Redirect::to(&format!(
+            "/organizations/{}",
+            encode_component(&org.fields.slug)
+        ))
+        .into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let action = format!("/organizations/{}/edit", encode_component(&slug));
+            let page = NewOrganizationPage::with_action(c, action, "org-edit", raw, errors);
+            Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn leave_organization(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(slug): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    organizations::leave_organization(&state.ctx, &me, &slug).await?;
     Ok(Redirect::to(&format!("/organizations/{}", encode_component(&slug))).into_response())
 }

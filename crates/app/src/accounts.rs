@@ -393,3 +393,24 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
             .await?,
     })
 }
+
+/// The member's live sessions, the current one marked.
+pub async fn list_sessions(
+    ctx: &Context,
+    me: &CurrentMember,
+) -> AppResult<Vec<praxis_store::sessions::SessionInfo>> {
+    Ok(ctx
+        .store
+        .list_sessions(me.id, me.session_hash.as_deref(), ctx.now())
+        .await?)
+}
+
+/// Ends every session of the member except the one making the request.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn end_other_sessions(ctx: &Context, me: &CurrentMember) -> AppResult<()> {
+    ctx.store
+        .delete_other_sessions(me.id, me.session_hash.as_deref())
+        .await?;
+    tracing::info!("other sessions ended");
+    Ok(())
+}

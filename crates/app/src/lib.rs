@@ -27,4 +27,5 @@ pub use crate::error::{AppError, AppResult};
 pub use praxis_store::Constraint;
 pub use praxis_store::invitations::PendingInvitation;
 pub use praxis_store::organizations::Affiliation;
+pub use praxis_store::sessions::SessionInfo;
 pub use praxis_store::tokens::AccessTokenInfo;

@@ -16,6 +16,17 @@ pub struct SessionRecord {
     pub expires_at: Timestamp,
 }
 
+/// A live session as its owner sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionInfo {
+    /// The session of the request that asks.
+    pub is_current: bool,
+    /// When it started.
+    pub created_at: Timestamp,
+    /// When it was last renewed (at most a day off).
+    pub last_seen_at: Timestamp,
+}
+
 impl Store {
     /// Starts a session for `member` identified by `session_hash`.
     pub async fn create_session(
@@ -81,6 +92,33 @@ impl Store {
         .await
         .describe("renewing a session")
         .map(|_| ())
+    }
+
+    /// A member's live sessions: when each started and was last used, newest first, and
+    /// whether it is `current` (a session hash).
+    pub async fn list_sessions(
+        &self,
+        member: MemberId,
+        current: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<Vec<SessionInfo>> {
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT session_hash, created_at, last_seen_at FROM sessions
+             WHERE member_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC LIMIT 100",
+        )
+        .bind(member.to_string())
+        .bind(now.unix_ms())
+        .fetch_all(&self.read)
+        .await
+        .describe("listing sessions")?;
+        Ok(rows
+            .into_iter()
+            .map(|(hash, created, seen)| SessionInfo {
+                is_current: current == Some(hash.as_str()),
+                created_at: Timestamp::from_unix_ms(created),
+                last_seen_at: Timestamp::from_unix_ms(seen),
+            })
+            .collect())
     }
 
     /// Ends one session.

@@ -141,6 +141,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/settings/account", get(pages::settings::show_account))
         .route("/settings/password", post(pages::settings::change_password))
+        .route(
+            "/settings/sessions/end-others",
+            post(pages::settings::end_other_sessions),
+        )
         .route("/settings/email", post(pages::settings::change_email))
         .route("/settings/export", get(pages::settings::export_data))
         .route("/settings/delete", post(pages::settings::delete_account))

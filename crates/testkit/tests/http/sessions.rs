@@ -208,3 +208,35 @@ async fn after_log_in_the_member_returns_to_the_page_they_asked_for_on_this_site
     assert_eq!(back.location(), Some("/settings/tokens"));
     assert_eq!(elsewhere.location(), Some("/"));
 }
+
+#[tokio::test]
+async fn a_member_sees_where_they_are_signed_in_and_signs_out_everywhere_else() {
+    let app = TestApp::spawn().await;
+    let member = app.create_member("Traveller").await;
+    let laptop = app.signed_in(&member).await;
+    let phone = app.signed_in(&member).await;
+    let lost = app.signed_in(&member).await;
+
+    let page = laptop.get("/settings/account").await;
+    assert_eq!(page.count("[data-test=session]"), 3);
+    assert!(page.text("[data-test=sessions]").contains("This browser"));
+
+    let ended = laptop.post_form("/settings/sessions/end-others", &[]).await;
+
+    assert_eq!(ended.location(), Some("/settings/account?done=sessions"));
+    assert_eq!(
+        laptop
+            .get("/settings/account")
+            .await
+            .count("[data-test=session]"),
+        1
+    );
+    assert_eq!(
+        phone.get("/settings/account").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        lost.get("/settings/account").await.status,
+        StatusCode::SEE_OTHER
+    );
+}

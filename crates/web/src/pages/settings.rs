@@ -240,6 +240,7 @@ pub(crate) async fn update_profile(
 #[template(path = "settings/account.html")]
 pub(crate) struct AccountPage {
     c: Chrome,
+    sessions: Vec<praxis_app::SessionInfo>,
     email: String,
     new_email: String,
     errors: FieldErrors,
@@ -253,8 +254,10 @@ fn refused_account_change(
     new_email: String,
     errors: FieldErrors,
 ) -> Response {
+    // The sessions list is left out of a re-rendered form; the page itself shows it.
     let page = AccountPage {
         c,
+        sessions: Vec::new(),
         email: me.email.as_str().to_owned(),
         new_email,
         errors,
@@ -269,22 +272,35 @@ pub(crate) struct NoticeQuery {
 }
 
 pub(crate) async fn show_account(
+    State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
     Query(q): Query<NoticeQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let notice = match q.done.as_deref() {
         Some("password") => Some(c.t("password-changed-notice")),
         Some("email") => Some(c.t("email-change-sent-notice")),
+        Some("sessions") => Some(c.t("sessions-ended-notice")),
         _ => None,
     };
-    render(&AccountPage {
+    let sessions = accounts::list_sessions(&state.ctx, &me).await?;
+    Ok(render(&AccountPage {
         c,
+        sessions,
         email: me.email.as_str().to_owned(),
         new_email: String::new(),
         errors: FieldErrors::new(),
         notice,
-    })
+    }))
+}
+
+pub(crate) async fn end_other_sessions(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    accounts::end_other_sessions(&state.ctx, &me).await?;
+    Ok(Redirect::to("/settings/account?done=sessions").into_response())
 }
 
 pub(crate) async fn change_password(

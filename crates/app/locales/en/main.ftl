@@ -22,6 +22,8 @@ home-lead = Organizers, coaches, trainers and researchers developing leaders, le
 home-welcome-back = Welcome back, { $name }
 home-member-lead = Tell the network what you practise and where you can help: a complete profile is how coaches, peers and organizations find you.
 home-edit-profile = Edit your profile
+home-my-nodes = Your nodes
+home-no-nodes = You have not joined a node yet.
 home-people = People in the network
 home-all-members = See all members
 

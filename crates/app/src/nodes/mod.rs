@@ -540,3 +540,11 @@ pub async fn edit_node(
     tracing::info!(node.id = %node.id, "node edited");
     Ok(ctx.store.get_node(node.id).await?)
 }
+
+/// The nodes the member belongs to, safety nodes included (it is their own page), by name.
+pub async fn my_nodes(ctx: &Context, me: &CurrentMember) -> AppResult<Vec<NodeRecord>> {
+    Ok(ctx
+        .store
+        .list_member_nodes(me.id, NodeScope::MemberView(me.id), true, 100)
+        .await?)
+}

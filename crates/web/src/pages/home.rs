@@ -3,6 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use praxis_app::nodes::{self, NodeRecord};
 use praxis_app::profiles::{self, ProfileView, viewer_of};
 
 use crate::error::PageError;
@@ -15,6 +16,7 @@ use crate::state::AppState;
 pub(crate) struct HomePage {
     c: Chrome,
     people: Vec<ProfileView>,
+    my_nodes: Vec<NodeRecord>,
 }
 
 pub(crate) async fn show_home(
@@ -24,8 +26,13 @@ pub(crate) async fn show_home(
 ) -> Result<Response, PageError> {
     let page =
         profiles::list_profiles(&state.ctx, viewer_of(info.member.as_ref()), None, 12).await?;
+    let my_nodes = match &info.member {
+        Some(me) => nodes::my_nodes(&state.ctx, me).await?,
+        None => Vec::new(),
+    };
     Ok(render(&HomePage {
         c,
         people: page.items,
+        my_nodes,
     }))
 }

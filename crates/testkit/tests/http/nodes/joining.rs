@@ -347,3 +347,37 @@ async fn a_large_member_list_comes_in_pages() {
     assert!(!second.has("[data-test=more-members]"));
     assert_eq!(api_second.as_array().unwrap().len(), 11);
 }
+
+#[tokio::test]
+async fn a_members_home_page_lists_their_nodes_safety_ones_included() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let member = app.create_member("Member").await;
+    for (slug, safety) in [("home-open", false), ("home-safe", true)] {
+        let id = make_node(
+            &app,
+            &steward,
+            None,
+            &fields(slug, NodeVisibility::Public, JoinPolicy::Open, safety),
+        )
+        .await;
+        app.ctx
+            .store
+            .add_node_member(id, member.id, false, member.id, false, app.ctx.now())
+            .await
+            .unwrap();
+    }
+    let browser = app.signed_in(&member).await;
+
+    let home = browser.get("/").await;
+
+    let mine = home.text("[data-test=my-nodes]");
+    assert!(mine.contains("Node home-open") && mine.contains("Node home-safe"));
+    assert!(
+        !app.signed_in(&app.create_member("Other").await)
+            .await
+            .get("/")
+            .await
+            .has("[data-test=my-nodes]")
+    );
+}

@@ -5,7 +5,8 @@ use praxis_domain::ids::{MemberId, NodeId};
 use praxis_domain::members::profile::{Level, Practice, Role};
 use sqlx::AssertSqlSafe;
 
-use crate::members::{ListScope, ProfileSummary, corrupt, profile_from_row, text};
+use crate::corrupt;
+use crate::members::{ListScope, ProfileSummary, profile_from_row, text};
 use crate::{Describe as _, Store, StoreResult, dialect};
 
 /// What the directory is asked for; every set field must match.

@@ -184,6 +184,11 @@ pub fn hash_token(token: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The error for a stored value this code could not have written (a damaged database).
+pub(crate) fn corrupt(what: &'static str) -> StoreError {
+    StoreError::Other(anyhow::anyhow!("unexpected stored value in {what}"))
+}
+
 /// Helper for reading a BIGINT 0/1 column.
 fn flag(value: i64) -> bool {
     value != 0

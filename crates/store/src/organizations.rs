@@ -7,7 +7,7 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
-use crate::{Describe as _, Store, StoreError, StoreResult, dialect};
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt, dialect};
 
 /// A stored organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,7 +332,12 @@ impl Store {
         .await
         .describe("listing affiliations")?;
         rows.into_iter()
-            .map(|(id, role)| Ok((id.parse().map_err(|_| bad("member_id"))?, role == "admin")))
+            .map(|(id, role)| {
+                Ok((
+                    id.parse().map_err(|_| corrupt("member_id"))?,
+                    role == "admin",
+                ))
+            })
             .collect()
     }
 }
@@ -370,14 +375,10 @@ async fn write_terms(
     Ok(())
 }
 
-fn bad(what: &'static str) -> StoreError {
-    StoreError::Other(anyhow::anyhow!("unexpected stored value in {what}"))
-}
-
 fn org_from_row(row: &AnyRow) -> StoreResult<OrganizationRecord> {
     let text = |c: &'static str| -> StoreResult<String> { row.try_get(c).describe(c) };
     Ok(OrganizationRecord {
-        id: text("org_id")?.parse().map_err(|_| bad("org_id"))?,
+        id: text("org_id")?.parse().map_err(|_| corrupt("org_id"))?,
         fields: OrganizationFields {
             name: text("name")?,
             slug: text("slug")?,
@@ -387,7 +388,7 @@ fn org_from_row(row: &AnyRow) -> StoreResult<OrganizationRecord> {
             website: text("website")?,
             contact: text("contact")?,
             contact_visibility: ContactVisibility::from_code(&text("contact_visibility")?)
-                .ok_or_else(|| bad("contact_visibility"))?,
+                .ok_or_else(|| corrupt("contact_visibility"))?,
         },
     })
 }

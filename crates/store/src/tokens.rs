@@ -5,7 +5,7 @@ use praxis_domain::ids::{MemberId, TokenId};
 use praxis_domain::members::credentials::Email;
 use praxis_domain::timestamps::Timestamp;
 
-use crate::{Describe as _, Store, StoreError, StoreResult};
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 /// What a link sent by email lets its holder do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +98,9 @@ impl Store {
         .describe("using an email link")?;
         row.map(|(member, email)| {
             Ok(ConsumedEmailToken {
-                member_id: member.parse().map_err(|_| bad("member_id"))?,
+                member_id: member.parse().map_err(|_| corrupt("member_id"))?,
                 new_email: email
-                    .map(|e| Email::parse(&e).map_err(|_| bad("new_email")))
+                    .map(|e| Email::parse(&e).map_err(|_| corrupt("new_email")))
                     .transpose()?,
             })
         })
@@ -166,7 +166,7 @@ impl Store {
         .await
         .describe("using an access token")?;
         member
-            .map(|m| m.parse().map_err(|_| bad("member_id")))
+            .map(|m| m.parse().map_err(|_| corrupt("member_id")))
             .transpose()
     }
 
@@ -183,7 +183,7 @@ impl Store {
         rows.into_iter()
             .map(|(id, name, created, used)| {
                 Ok(AccessTokenInfo {
-                    id: id.parse().map_err(|_| bad("token_id"))?,
+                    id: id.parse().map_err(|_| corrupt("token_id"))?,
                     name,
                     created_at: Timestamp::from_unix_ms(created),
                     last_used_at: used.map(Timestamp::from_unix_ms),
@@ -209,8 +209,4 @@ impl Store {
             Ok(())
         }
     }
-}
-
-fn bad(what: &'static str) -> StoreError {
-    StoreError::Other(anyhow::anyhow!("unexpected stored value in {what}"))
 }

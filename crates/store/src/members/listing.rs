@@ -3,7 +3,8 @@
 use praxis_domain::ids::MemberId;
 use sqlx::AssertSqlSafe;
 
-use super::{ListScope, ProfileSummary, corrupt, profile_from_row, text};
+use super::{ListScope, ProfileSummary, profile_from_row, text};
+use crate::corrupt;
 use crate::{Describe as _, Store, StoreResult};
 
 impl Store {

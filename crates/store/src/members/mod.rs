@@ -2,7 +2,6 @@
 
 mod listing;
 
-use anyhow::anyhow;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::credentials::Email;
 use praxis_domain::members::profile::{
@@ -12,7 +11,7 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
-use crate::{Describe as _, Store, StoreError, StoreResult, dialect, flag};
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt, dialect, flag};
 
 /// What is needed to create a member.
 #[derive(Debug, Clone)]
@@ -471,10 +470,6 @@ async fn write_profile_lists(
 
 pub(crate) fn text(row: &AnyRow, column: &'static str) -> StoreResult<String> {
     row.try_get(column).describe(column)
-}
-
-pub(crate) fn corrupt(what: &'static str) -> StoreError {
-    StoreError::Other(anyhow!("unexpected stored value in {what}"))
 }
 
 fn account_from_row(row: &AnyRow) -> StoreResult<Account> {

@@ -4,8 +4,8 @@ use praxis_domain::ids::{MemberId, NodeId};
 use praxis_domain::nodes::Standing;
 use praxis_domain::timestamps::Timestamp;
 
-use super::{bad, count_stewards, insert_event};
-use crate::{Constraint, Describe as _, Store, StoreError, StoreResult};
+use super::{count_stewards, insert_event};
+use crate::{Constraint, Describe as _, Store, StoreError, StoreResult, corrupt};
 
 impl Store {
     /// A member's standing in a node.
@@ -152,17 +152,8 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<()> {
         let mut tx = self.write.begin().await.describe("starting a removal")?;
-        let role: Option<String> = sqlx::query_scalar(
-            "SELECT role FROM node_members WHERE node_id = $1 AND member_id = $2",
-        )
-        .bind(node.to_string())
-        .bind(member.to_string())
-        .fetch_optional(&mut *tx)
-        .await
-        .describe("reading a membership")?;
-        let role = role.ok_or(StoreError::NotFound)?;
-        if role == "steward" && count_stewards(&mut tx, node).await? <= 1 {
-            return Err(StoreError::Conflict(Constraint::LastSteward));
+        if !keep_a_steward(&mut tx, node, member).await? {
+            return Err(StoreError::NotFound);
         }
         sqlx::query("DELETE FROM node_members WHERE node_id = $1 AND member_id = $2")
             .bind(node.to_string())
@@ -196,17 +187,7 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<()> {
         let mut tx = self.write.begin().await.describe("starting a ban")?;
-        let role: Option<String> = sqlx::query_scalar(
-            "SELECT role FROM node_members WHERE node_id = $1 AND member_id = $2",
-        )
-        .bind(node.to_string())
-        .bind(member.to_string())
-        .fetch_optional(&mut *tx)
-        .await
-        .describe("reading a membership")?;
-        if role.as_deref() == Some("steward") && count_stewards(&mut tx, node).await? <= 1 {
-            return Err(StoreError::Conflict(Constraint::LastSteward));
-        }
+        keep_a_steward(&mut tx, node, member).await?;
         sqlx::query(
             "INSERT INTO node_members (node_id, member_id, role, status, created_at)
              VALUES ($1, $2, 'member', 'banned', $3)
@@ -292,7 +273,32 @@ impl Store {
         .await
         .describe("listing node members")?;
         rows.into_iter()
-            .map(|(id, role)| Ok((id.parse().map_err(|_| bad("member_id"))?, role == "steward")))
+            .map(|(id, role)| {
+                Ok((
+                    id.parse().map_err(|_| corrupt("member_id"))?,
+                    role == "steward",
+                ))
+            })
             .collect()
     }
+}
+
+/// Whether `member` has a standing in the node, refusing with `Conflict(LastSteward)` when
+/// they are its only steward (taking them out would leave the node without one).
+async fn keep_a_steward(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    node: NodeId,
+    member: MemberId,
+) -> StoreResult<bool> {
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT role FROM node_members WHERE node_id = $1 AND member_id = $2")
+            .bind(node.to_string())
+            .bind(member.to_string())
+            .fetch_optional(&mut **tx)
+            .await
+            .describe("reading a membership")?;
+    if role.as_deref() == Some("steward") && count_stewards(tx, node).await? <= 1 {
+        return Err(StoreError::Conflict(Constraint::LastSteward));
+    }
+    Ok(role.is_some())
 }

@@ -8,7 +8,7 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
-use crate::{Describe as _, Store, StoreError, StoreResult, flag};
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt, flag};
 
 /// A stored node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -483,10 +483,6 @@ pub(super) async fn insert_event(
     .map(|_| ())
 }
 
-pub(super) fn bad(what: &'static str) -> StoreError {
-    StoreError::Other(anyhow::anyhow!("unexpected stored value in {what}"))
-}
-
 fn node_from_row(row: &AnyRow) -> StoreResult<NodeRecord> {
     let text = |c: &'static str| -> StoreResult<String> { row.try_get(c).describe(c) };
     let parent: Option<String> = row.try_get("parent_id").describe("parent_id")?;
@@ -494,14 +490,14 @@ fn node_from_row(row: &AnyRow) -> StoreResult<NodeRecord> {
     let created: i64 = row.try_get("created_at").describe("created_at")?;
     let languages = text("languages")?;
     Ok(NodeRecord {
-        id: text("node_id")?.parse().map_err(|_| bad("node_id"))?,
+        id: text("node_id")?.parse().map_err(|_| corrupt("node_id"))?,
         parent_id: parent
-            .map(|p| p.parse().map_err(|_| bad("parent_id")))
+            .map(|p| p.parse().map_err(|_| corrupt("parent_id")))
             .transpose()?,
         fields: NodeFields {
             name: text("name")?,
             slug: text("slug")?,
-            kind: NodeKind::from_code(&text("kind")?).ok_or_else(|| bad("kind"))?,
+            kind: NodeKind::from_code(&text("kind")?).ok_or_else(|| corrupt("kind"))?,
             description: text("description")?,
             languages: languages
                 .split(',')
@@ -509,15 +505,15 @@ fn node_from_row(row: &AnyRow) -> StoreResult<NodeRecord> {
                 .map(str::to_owned)
                 .collect(),
             visibility: NodeVisibility::from_code(&text("visibility")?)
-                .ok_or_else(|| bad("visibility"))?,
+                .ok_or_else(|| corrupt("visibility"))?,
             join_policy: JoinPolicy::from_code(&text("join_policy")?)
-                .ok_or_else(|| bad("join_policy"))?,
+                .ok_or_else(|| corrupt("join_policy"))?,
             safety: flag(safety),
         },
         is_proposed: text("status")? == "proposed",
         organization_id: {
             let org: Option<String> = row.try_get("organization_id").describe("organization_id")?;
-            org.map(|o| o.parse().map_err(|_| bad("organization_id")))
+            org.map(|o| o.parse().map_err(|_| corrupt("organization_id")))
                 .transpose()?
         },
         created_at: Timestamp::from_unix_ms(created),

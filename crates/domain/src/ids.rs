@@ -63,6 +63,44 @@ impl FromStr for OrganizationId {
     }
 }
 
+/// Declares an id type: a UUIDv7 with `generate`, `Display` and `FromStr`.
+macro_rules! uuid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            /// A new random, time-ordered id.
+            pub fn generate() -> Self {
+                Self(Uuid::now_v7())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.as_hyphenated().fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::try_parse(s).map(Self).map_err(|_| IdError)
+            }
+        }
+    };
+}
+
+uuid_id!(
+    /// Identifies an item of the library.
+    ItemId
+);
+uuid_id!(
+    /// Identifies a file attached to a library item.
+    AttachmentId
+);
+
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenId(Uuid);

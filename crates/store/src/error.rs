@@ -11,6 +11,8 @@ pub enum Constraint {
     LastSteward,
     /// Another organization already uses this slug.
     OrganizationSlugTaken,
+    /// Someone else saved a newer version since the editor loaded it.
+    StaleVersion,
 }
 
 /// Why a store operation failed.

@@ -43,6 +43,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_organizations.sql"),
         postgres: include_str!("../migrations/postgres/0005_organizations.sql"),
     },
+    Migration {
+        version: 6,
+        name: "library",
+        sqlite: include_str!("../migrations/sqlite/0006_library.sql"),
+        postgres: include_str!("../migrations/postgres/0006_library.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

@@ -134,6 +134,7 @@ impl IntoResponse for ApiError {
                         Constraint::NodeSlugTaken => ("slug", "error-slug-taken"),
                         Constraint::LastSteward => ("member", "error-last-steward"),
                         Constraint::OrganizationSlugTaken => ("slug", "error-slug-taken"),
+                        Constraint::StaleVersion => ("version", "error-stale-version"),
                     };
                     (
                         StatusCode::CONFLICT,

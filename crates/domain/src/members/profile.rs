@@ -2,8 +2,9 @@
 
 mod fields;
 
+use self::fields::parse_practices;
+pub(crate) use self::fields::parse_tags;
 pub use self::fields::{parse_display_name, parse_languages, parse_time_zone};
-use self::fields::{parse_practices, parse_tags};
 use crate::ids::MemberId;
 use crate::validation::FieldErrors;
 

@@ -11,6 +11,7 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
+use crate::search_changes::{ChangedEntity, record_change};
 use crate::{Describe as _, Store, StoreError, StoreResult, corrupt, dialect, flag};
 
 /// What is needed to create a member.
@@ -145,6 +146,13 @@ impl Store {
             .await
             .describe("inserting a member")?;
             write_profile_lists(&mut tx, new.id, p).await?;
+            record_change(
+                &mut tx,
+                ChangedEntity::Member,
+                &new.id.to_string(),
+                new.created_at,
+            )
+            .await?;
             admins.push(is_admin);
         }
         tx.commit().await.describe("committing new members")?;
@@ -256,6 +264,7 @@ impl Store {
             .await
             .describe("clearing search words")?;
         write_profile_lists(&mut tx, id, p).await?;
+        record_change(&mut tx, ChangedEntity::Member, &id.to_string(), now).await?;
         tx.commit().await.describe("committing a profile update")
     }
 
@@ -375,6 +384,13 @@ impl Store {
             .execute(&mut *tx)
             .await
             .describe("deleting a member")?;
+        record_change(
+            &mut tx,
+            ChangedEntity::Member,
+            &id.to_string(),
+            Timestamp::from_unix_ms(crate::now_ms()),
+        )
+        .await?;
         tx.commit().await.describe("committing a deletion")
     }
 

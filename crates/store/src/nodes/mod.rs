@@ -8,6 +8,8 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
+use crate::library::follow_node_visibility;
+use crate::search_changes::{ChangedEntity, record_change};
 use crate::{Describe as _, Store, StoreError, StoreResult, corrupt, flag};
 
 /// A stored node.
@@ -147,6 +149,7 @@ impl Store {
         .await
         .describe("making the creator a steward")?;
         insert_event(&mut tx, id, Some(creator), None, "created", true, now).await?;
+        record_change(&mut tx, ChangedEntity::Node, &id.to_string(), now).await?;
         if let Some(parent) = parent {
             insert_event(
                 &mut tx,
@@ -196,6 +199,8 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         insert_event(&mut tx, id, Some(actor), None, "edited", true, now).await?;
+        record_change(&mut tx, ChangedEntity::Node, &id.to_string(), now).await?;
+        follow_node_visibility(&mut tx, id, fields.visibility.code(), now).await?;
         tx.commit().await.describe("committing a node edit")
     }
 
@@ -233,6 +238,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         insert_event(&mut tx, id, Some(admin), None, "approved_node", false, now).await?;
+        record_change(&mut tx, ChangedEntity::Node, &id.to_string(), now).await?;
         tx.commit().await.describe("committing an approval")
     }
 

@@ -41,7 +41,7 @@ pub(super) fn parse_practices(
     ok.then_some(out)
 }
 
-pub(super) fn parse_tags(tags: &[String]) -> Result<Vec<String>, &'static str> {
+pub(crate) fn parse_tags(tags: &[String]) -> Result<Vec<String>, &'static str> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let tag = tag.trim();

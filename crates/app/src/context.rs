@@ -2,6 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::files::FileStore;
+use crate::search::SearchService;
+
 use praxis_domain::timestamps::Timestamp;
 use praxis_store::Store;
 use tokio::sync::Notify;
@@ -68,6 +71,8 @@ pub struct Settings {
     pub login_policy: LoginPolicy,
     /// Any member may create nodes; otherwise members propose them to network admins.
     pub open_node_creation: bool,
+    /// The largest file a member may attach, in bytes.
+    pub max_upload_bytes: u64,
 }
 
 impl Default for Settings {
@@ -79,6 +84,7 @@ impl Default for Settings {
             session_days: 30,
             login_policy: LoginPolicy::default(),
             open_node_creation: false,
+            max_upload_bytes: 25 * 1024 * 1024,
         }
     }
 }
@@ -96,6 +102,10 @@ pub struct Context {
     pub translator: Arc<Translator>,
     /// Woken when mail is queued, so the sender delivers it at once.
     pub mail_queued: Arc<Notify>,
+    /// Uploaded files.
+    pub files: Arc<FileStore>,
+    /// The search index.
+    pub search: Arc<SearchService>,
 }
 
 impl Context {
@@ -107,7 +117,19 @@ impl Context {
             settings: Arc::new(settings),
             translator: Arc::new(Translator::new()),
             mail_queued: Arc::new(Notify::new()),
+            files: Arc::new(FileStore::memory()),
+            search: Arc::new(
+                SearchService::in_memory().unwrap_or_else(|e| panic!("an in-memory index: {e}")),
+            ),
         }
+    }
+
+    /// The same context with files kept in `files` and the index `search`.
+    #[must_use]
+    pub fn with_storage(mut self, files: FileStore, search: SearchService) -> Self {
+        self.files = Arc::new(files);
+        self.search = Arc::new(search);
+        self
     }
 
     /// Now, by the context's clock.

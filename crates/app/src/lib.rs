@@ -11,8 +11,10 @@ pub mod context;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod invitations;
+pub mod library;
 pub mod mail;
 pub mod markdown;
 pub mod nodes;
@@ -20,6 +22,7 @@ pub mod organizations;
 pub mod paging;
 pub mod profiles;
 pub mod rosters;
+pub mod search;
 mod secrets;
 
 pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};

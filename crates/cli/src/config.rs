@@ -24,6 +24,7 @@ pub struct Config {
     pub log_format: LogFormat,
     pub log_level: String,
     pub open_node_creation: bool,
+    pub max_upload_mb: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,6 +50,14 @@ struct FileConfig {
     log: LogSection,
     #[serde(default)]
     nodes: NodesSection,
+    #[serde(default)]
+    library: LibrarySection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LibrarySection {
+    max_upload_mb: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -166,6 +175,15 @@ impl Config {
                 Some(other) => bail!("log.format: `{other}` is neither text nor json"),
             },
         };
+        let max_upload_mb = match env("PRAXIS__LIBRARY__MAX_UPLOAD_MB") {
+            Some(v) => v
+                .parse()
+                .with_context(|| format!("library.max_upload_mb: `{v}` is not a number"))?,
+            None => file.library.max_upload_mb.unwrap_or(25),
+        };
+        if !(1..=2048).contains(&max_upload_mb) {
+            bail!("library.max_upload_mb: must be between 1 and 2048");
+        }
         let mail_from = pick(None, "PRAXIS__MAIL__FROM", file.mail.from)
             .unwrap_or_else(|| "Praxis <praxis@localhost>".into());
         Ok(Self {
@@ -186,6 +204,7 @@ impl Config {
                 Some(v) => matches!(v.as_str(), "1" | "true" | "yes"),
                 None => file.nodes.open_creation.unwrap_or(false),
             },
+            max_upload_mb,
             log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level)
                 .unwrap_or_else(|| "info,sqlx=warn".into()),
         })
@@ -214,7 +233,7 @@ impl Config {
         };
         let smtp = self.smtp_url.as_ref().map(|_| "***".to_owned());
         format!(
-            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n",
+            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n",
             self.data_dir.display().to_string(),
             self.listen,
             mask(&self.database_url).unwrap_or_else(|| self.database_url()),
@@ -234,6 +253,7 @@ impl Config {
             },
             self.log_level,
             self.open_node_creation,
+            self.max_upload_mb,
         )
     }
 }

@@ -68,11 +68,22 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Manage the search index.
+    Search {
+        #[command(subcommand)]
+        command: SearchCommand,
+    },
     /// Administer accounts from scripts.
     Admin {
         #[command(subcommand)]
         command: admin::AdminCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum SearchCommand {
+    /// Rebuild the index from the database (with `praxis serve` stopped: it holds the index).
+    Reindex,
 }
 
 #[derive(Subcommand)]
@@ -112,6 +123,9 @@ fn main() -> anyhow::Result<()> {
             Command::Migrate => serve::migrate(&config).await,
             Command::Demo { members, nodes } => serve::demo(&config, members, nodes).await,
             Command::Admin { command } => admin::run(&config, command).await,
+            Command::Search {
+                command: SearchCommand::Reindex,
+            } => serve::reindex(&config).await,
             Command::Config { .. } => Ok(()),
         }
     })

@@ -4,7 +4,9 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use praxis_app::demo::{self, DemoOutcome};
+use praxis_app::files::FileStore;
 use praxis_app::mail::{self, Mailer};
+use praxis_app::search::SearchService;
 use praxis_app::{Context, Settings};
 use praxis_store::{DatabaseConfig, Store};
 use praxis_web::{AppState, HttpConfig};
@@ -67,9 +69,52 @@ pub fn context(config: &Config, store: Store) -> Context {
             mail_from: config.mail_from.clone(),
             site_name: config.site_name.clone(),
             open_node_creation: config.open_node_creation,
+            max_upload_bytes: config.max_upload_mb * 1024 * 1024,
             ..Settings::default()
         },
     )
+}
+
+/// The index directory: one per data directory (each `serve` process keeps its own).
+fn index_dir(config: &Config) -> std::path::PathBuf {
+    config.data_dir.join("search").join("v1")
+}
+
+/// The context of a serving process: files under the data directory, the search index there.
+fn serving_context(config: &Config, store: Store) -> anyhow::Result<Context> {
+    let search = SearchService::open(&index_dir(config), 1).with_context(|| {
+        format!(
+            "opening the search index in {} (is another praxis serve using this data directory?)",
+            index_dir(config).display()
+        )
+    })?;
+    Ok(
+        context(config, store)
+            .with_storage(FileStore::Local(config.data_dir.join("files")), search),
+    )
+}
+
+/// `praxis search reindex`: rebuilds the index from the database.
+#[expect(clippy::print_stdout, reason = "the command's output")]
+pub async fn reindex(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let search = SearchService::open(&index_dir(config), 2).with_context(|| {
+        format!(
+            "opening the search index in {} (stop praxis serve first: it holds the index)",
+            index_dir(config).display()
+        )
+    })?;
+    let ctx = context(config, store.clone()).with_storage(FileStore::memory(), search);
+    let started = std::time::Instant::now();
+    let documents = praxis_app::search::rebuild(&ctx)
+        .await
+        .context("rebuilding the search index")?;
+    println!(
+        "Indexed {documents} documents in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    store.close().await;
+    Ok(())
 }
 
 #[expect(
@@ -116,7 +161,7 @@ pub async fn demo(config: &Config, members: usize, nodes: Option<usize>) -> anyh
 /// `praxis serve`.
 pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
     let store = open_store(config).await?;
-    let ctx = context(config, store.clone());
+    let ctx = serving_context(config, store.clone())?;
     if with_demo {
         seed_demo(&ctx, 300, None).await?;
     }
@@ -130,7 +175,11 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
         mailer,
         stopped(stop_rx.clone()),
     ));
-    let pruner = tokio::spawn(prune_periodically(ctx.clone(), stopped(stop_rx)));
+    let pruner = tokio::spawn(prune_periodically(ctx.clone(), stopped(stop_rx.clone())));
+    let indexer = tokio::spawn(praxis_app::search::run_indexer(
+        ctx.clone(),
+        stopped(stop_rx),
+    ));
 
     let http = HttpConfig {
         secure_cookies: config.base_url().starts_with("https://"),
@@ -162,6 +211,7 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
     let _ = tokio::time::timeout(Duration::from_secs(10), async {
         let _ = sender.await;
         let _ = pruner.await;
+        let _ = indexer.await;
     })
     .await;
     store.close().await;
@@ -192,6 +242,14 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
             Ok(n) if n > 0 => tracing::info!(rows = n, "pruned expired sessions and links"),
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "pruning failed"),
+        }
+        // Every process follows the change log within seconds; a week is ample.
+        if let Err(error) = ctx
+            .store
+            .prune_search_changes(now.plus_seconds(-7 * 86_400))
+            .await
+        {
+            tracing::warn!(error = %error, "pruning the search change log failed");
         }
         tokio::select! {
             () = &mut stop => break,

@@ -28,6 +28,20 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// RFC 3339 in UTC (`2026-11-29T04:57:52Z`), as feeds and APIs write times.
+    pub fn rfc3339(self) -> String {
+        self.to_datetime()
+            .and_then(|d| {
+                d.replace_millisecond(0)
+                    .ok()?
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
+            .unwrap_or_default()
+    }
+}
+
 impl From<OffsetDateTime> for Timestamp {
     fn from(value: OffsetDateTime) -> Self {
         let ms = value.unix_timestamp_nanos() / 1_000_000;

@@ -47,6 +47,15 @@ pub struct SearchChange {
     pub entity_id: String,
 }
 
+fn change_from_row(row: &sqlx::any::AnyRow) -> StoreResult<SearchChange> {
+    let entity: String = row.try_get("entity").describe("entity")?;
+    Ok(SearchChange {
+        change_id: row.try_get("change_id").describe("change_id")?,
+        entity: ChangedEntity::from_code(&entity).ok_or_else(|| corrupt("entity"))?,
+        entity_id: row.try_get("entity_id").describe("entity_id")?,
+    })
+}
+
 /// Records that an entity changed, inside the caller's transaction.
 pub(crate) async fn record_change(
     conn: &mut AnyConnection,
@@ -65,36 +74,47 @@ pub(crate) async fn record_change(
 }
 
 impl Store {
-    /// Changes after `after` in log order, plus — on PostgreSQL, where a transaction that
-    /// started earlier can commit a lower id later — every change recorded since `since`
-    /// (re-applying a change is harmless).
+    /// Up to `limit` changes after `after`, in log order.
     pub async fn search_changes_after(
         &self,
         after: i64,
-        since: Timestamp,
         limit: u32,
     ) -> StoreResult<Vec<SearchChange>> {
         let rows = sqlx::query(
             "SELECT change_id, entity, entity_id FROM search_changes
-             WHERE change_id > $1 OR changed_at >= $2
-             ORDER BY change_id LIMIT $3",
+             WHERE change_id > $1 ORDER BY change_id LIMIT $2",
         )
         .bind(after)
-        .bind(since.unix_ms())
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await
         .describe("reading changes for search")?;
-        rows.iter()
-            .map(|row| {
-                let entity: String = row.try_get("entity").describe("entity")?;
-                Ok(SearchChange {
-                    change_id: row.try_get("change_id").describe("change_id")?,
-                    entity: ChangedEntity::from_code(&entity).ok_or_else(|| corrupt("entity"))?,
-                    entity_id: row.try_get("entity_id").describe("entity_id")?,
-                })
-            })
-            .collect()
+        rows.iter().map(change_from_row).collect()
+    }
+
+    /// The changes with these ids that exist now. On PostgreSQL a transaction can commit a
+    /// lower id after a higher one was read; the index asks again for the ids it skipped.
+    pub async fn search_changes_by_id(&self, ids: &[i64]) -> StoreResult<Vec<SearchChange>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = (1..=ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT change_id, entity, entity_id FROM search_changes
+             WHERE change_id IN ({placeholders}) ORDER BY change_id"
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in ids {
+            query = query.bind(*id);
+        }
+        let rows = query
+            .fetch_all(&self.read)
+            .await
+            .describe("reading skipped changes")?;
+        rows.iter().map(change_from_row).collect()
     }
 
     /// The id of the latest change (0 when the log is empty).

@@ -224,6 +224,29 @@ impl Browser {
         Self::read(request.send().await.expect("API request")).await
     }
 
+    /// `GET path`, the body kept as bytes (downloads).
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let response = self.client.get(self.url(path)).send().await.expect("GET");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.expect("reading a body").to_vec();
+        (status, headers, body)
+    }
+
+    /// A request with a binary body (API uploads), with this browser's cookies.
+    pub async fn api_bytes(&self, method: &str, path: &str, body: Vec<u8>) -> Page {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
+        let response = self
+            .client
+            .request(method, self.url(path))
+            .header("content-type", "application/octet-stream")
+            .body(body)
+            .send()
+            .await
+            .expect("API request");
+        Self::read(response).await
+    }
+
     /// A raw request body with a content type (for malformed-input tests).
     pub async fn api_raw(&self, method: &str, path: &str, content_type: &str, body: &str) -> Page {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");

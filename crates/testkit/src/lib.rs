@@ -152,6 +152,14 @@ impl TestApp {
         }
     }
 
+    /// Brings the search index up to date with every change made so far (what the indexer
+    /// of `praxis serve` does four times a second).
+    pub async fn search_sync(&self) {
+        praxis_app::search::catch_up(&self.ctx)
+            .await
+            .expect("catching the search index up");
+    }
+
     /// A browser signed in as `member`.
     pub async fn signed_in(&self, member: &TestMember) -> Browser {
         let browser = self.browser();

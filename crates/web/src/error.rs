@@ -25,6 +25,7 @@ pub(crate) enum PageFailure {
     TooManyAttempts,
     Unavailable,
     Unexpected,
+    TooLarge,
 }
 
 /// A page handler's failure.
@@ -81,6 +82,13 @@ pub(crate) struct ApiFailure {
     pub(crate) fields: Vec<(String, &'static str)>,
 }
 
+/// The page answer for a body larger than the route accepts.
+pub(crate) fn too_large_page() -> Response {
+    let mut response = (StatusCode::PAYLOAD_TOO_LARGE, "").into_response();
+    response.extensions_mut().insert(PageFailure::TooLarge);
+    response
+}
+
 /// An API handler's failure.
 #[derive(Debug)]
 pub(crate) enum ApiError {
@@ -91,6 +99,8 @@ pub(crate) enum ApiError {
         key: &'static str,
     },
     UnsupportedMediaType,
+    /// The body is larger than the route accepts.
+    TooLarge,
 }
 
 impl From<AppError> for ApiError {
@@ -174,6 +184,14 @@ impl IntoResponse for ApiError {
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 failure("unsupported_media_type", "error-json-content-type", vec![]),
+            ),
+            ApiError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                failure(
+                    "too_large",
+                    "error-file-too-large",
+                    vec![("file".to_owned(), "error-file-too-large")],
+                ),
             ),
         };
         let mut response = (status, "").into_response();

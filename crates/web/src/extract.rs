@@ -151,6 +151,8 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
 pub(crate) struct UploadForm {
     pub(crate) fields: Vec<(String, String)>,
     pub(crate) file: Vec<u8>,
+    /// The uploaded file's name as the browser sent it.
+    pub(crate) file_name: String,
 }
 
 impl UploadForm {
@@ -183,15 +185,25 @@ impl<S: Send + Sync> FromRequest<S> for UploadForm {
         let mut form = UploadForm::default();
         while let Ok(Some(field)) = multipart.next_field().await {
             let name = field.name().unwrap_or_default().to_owned();
-            let is_file = field.file_name().is_some();
-            let Ok(bytes) = field.bytes().await else {
-                return Err(PageError(AppError::Invalid(
-                    praxis_domain::validation::FieldErrors::single("file", "error-body-too-large"),
-                ))
-                .into_response());
+            let file_name = field.file_name().map(str::to_owned);
+            let bytes = match field.bytes().await {
+                Ok(bytes) => bytes,
+                Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                    return Err(crate::error::too_large_page());
+                }
+                Err(_) => {
+                    return Err(PageError(AppError::Invalid(
+                        praxis_domain::validation::FieldErrors::single(
+                            "file",
+                            "error-body-too-large",
+                        ),
+                    ))
+                    .into_response());
+                }
             };
-            if is_file {
+            if let Some(file_name) = file_name {
                 form.file = bytes.to_vec();
+                form.file_name = file_name;
             } else {
                 form.fields
                     .push((name, String::from_utf8_lossy(&bytes).into_owned()));

@@ -14,6 +14,7 @@ mod middleware;
 mod pages;
 mod router;
 mod state;
+mod uploads;
 
 pub use crate::router::router;
 pub use crate::state::{AppState, HttpConfig};

@@ -6,13 +6,17 @@ use axum::routing::{get, post};
 use tower_http::trace::TraceLayer;
 
 use crate::state::AppState;
-use crate::{api, assets, middleware, pages};
+use crate::{api, assets, middleware, pages, uploads};
 
 /// The largest roster file accepted (a 100,000-row CSV fits).
 const ROSTER_LIMIT: usize = 32 * 1024 * 1024;
 
+/// The largest library item form (a 200,000-character body in any script fits).
+const ITEM_LIMIT: usize = 1024 * 1024;
+
 /// The whole application: pages, API, assets and operations endpoints.
 pub fn router(state: AppState) -> Router {
+    let upload_limit = uploads::body_limit(&state);
     let pages = Router::new()
         .route("/", get(pages::home::show_home))
         .route(
@@ -103,6 +107,60 @@ pub fn router(state: AppState) -> Router {
             post(pages::nodes::act_on_member),
         )
         .route("/directory", get(pages::directory::show_directory))
+        .route("/search", get(pages::search::show_search))
+        .route(
+            "/library",
+            get(pages::library::list_library)
+                .post(pages::library::create_item)
+                .layer(DefaultBodyLimit::max(ITEM_LIMIT)),
+        )
+        .route("/library/new", get(pages::library::new_item))
+        .route("/library/feed.atom", get(pages::library::library_feed))
+        .route("/library/{id}", get(pages::library::show_item))
+        .route(
+            "/library/{id}/edit",
+            get(pages::library::edit_item)
+                .post(pages::library::update_item)
+                .layer(DefaultBodyLimit::max(ITEM_LIMIT)),
+        )
+        .route(
+            "/library/{id}/adapt",
+            get(pages::library::adapt_form)
+                .post(pages::library::adapt_item)
+                .layer(DefaultBodyLimit::max(ITEM_LIMIT)),
+        )
+        .route("/library/{id}/delete", post(pages::library::delete_item))
+        .route("/library/{id}/history", get(pages::library::show_history))
+        .route(
+            "/library/{id}/versions/{version}",
+            get(pages::library::show_diff),
+        )
+        .route(
+            "/library/{id}/versions/{version}/restore",
+            post(pages::library::restore_version),
+        )
+        .route("/library/{id}/family", get(pages::library::show_family))
+        .route(
+            "/library/{id}/files",
+            post(pages::library::upload_file)
+                .layer(DefaultBodyLimit::max(upload_limit))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    uploads::refuse_large_page_uploads,
+                )),
+        )
+        .route(
+            "/library/{id}/files/{attachment_id}/{name}",
+            get(pages::library::download_file),
+        )
+        .route(
+            "/library/{id}/files/{attachment_id}/delete",
+            post(pages::library::remove_file),
+        )
+        .route(
+            "/nodes/{slug}/library/feed.atom",
+            get(pages::library::node_library_feed),
+        )
         .route(
             "/organizations",
             get(pages::organizations::list_organizations)
@@ -248,6 +306,49 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/organizations/{id}/members/{member_id}",
             post(api::organizations::decide_claim),
+        )
+        .route("/search", get(api::search::search))
+        .route(
+            "/library",
+            get(api::library::list_items)
+                .post(api::library::create_item)
+                .layer(DefaultBodyLimit::max(ITEM_LIMIT)),
+        )
+        .route(
+            "/library/{id}",
+            get(api::library::get_item)
+                .patch(api::library::update_item)
+                .delete(api::library::delete_item)
+                .layer(DefaultBodyLimit::max(ITEM_LIMIT)),
+        )
+        .route("/library/{id}/versions", get(api::library::list_versions))
+        .route(
+            "/library/{id}/versions/{version}",
+            get(api::library::get_version),
+        )
+        .route(
+            "/library/{id}/versions/{version}/restore",
+            post(api::library::restore_version),
+        )
+        .route(
+            "/library/{id}/adaptations",
+            get(api::library::list_family)
+                .post(api::library::adapt_item)
+                .layer(DefaultBodyLimit::max(ITEM_LIMIT)),
+        )
+        .route(
+            "/library/{id}/attachments",
+            get(api::library::list_attachments)
+                .post(api::library::upload_attachment)
+                .layer(DefaultBodyLimit::max(upload_limit))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    uploads::refuse_large_api_uploads,
+                )),
+        )
+        .route(
+            "/library/{id}/attachments/{attachment_id}",
+            get(api::library::download_attachment).delete(api::library::delete_attachment),
         )
         .route("/members", get(api::members::list_members))
         .route("/members/{id}", get(api::members::get_member))

@@ -436,3 +436,130 @@ mail-email-change-body =
     طلب شخص مسجّل الدخول إلى حسابك في { $site } نقله إلى بريد إلكتروني آخر. لن يتغير شيء ما لم يُؤكَّد العنوان الجديد.
 
     إن لم تكن أنت، فغيّر كلمة المرور فورًا: { $base }/forgot-password
+
+## Library
+nav-library = المكتبة
+library-title = المكتبة
+library-lead = أوراق عمل وأدلة وجداول أعمال ودراسات حالة وأبحاث أعدّتها الشبكة وكيّفتها، وكلٌّ منها مرتبط بالنسخ التي جاء منها.
+library-of-node = مكتبة { $node }
+library-search-placeholder = ابحث في المكتبة
+library-new = انشر مادة
+library-edit = تعديل
+library-adapt = كيّف أو ترجم
+library-kinds = أنواع المواد
+library-all-kinds = الكل
+library-tagged = الوسم
+library-clear-filter = اعرض كل شيء
+library-empty = لا شيء هنا بعد.
+library-an-adaptation = مادة مُكيَّفة
+library-feed = خلاصة المواد العامة الجديدة (Atom)
+library-kind-guide = دليل
+library-kind-worksheet = ورقة عمل
+library-kind-agenda = جدول أعمال
+library-kind-case_study = دراسة حالة
+library-kind-research_summary = ملخص بحث
+library-kind-recording = تسجيل
+library-kind-slide_deck = عرض شرائح
+library-kind-other = أخرى
+library-scope-public = عامة: يستطيع أي أحد قراءتها
+library-scope-members = أعضاء الشبكة
+library-scope-node = من يستطيع رؤية عُقدتها
+library-version-n = النسخة { $version }
+library-from-version = النسخة { $version }
+library-adapted-from = مُكيَّفة عن
+library-into-language = إلى
+library-adapted-from-removed = مُكيَّفة عن مادة حُذفت منذ ذلك الحين.
+library-adapted-from-private = مُكيَّفة عن مادة لا يمكنك رؤيتها.
+library-adapted-context = كُيِّفت لسياق
+library-adapted-audience = كُيِّفت لجمهور
+library-adapted-language = تُرجمت إلى (رمز اللغة)
+library-what-changed = ما الذي يغيّره هذا التكييف
+library-adapting = تكييف
+library-authors = المؤلفون
+library-authors-hint = اسم واحد في كل سطر.
+library-published-by = نشرها
+library-license = الترخيص
+library-files = الملفات
+library-no-files = لا ملفات مرفقة.
+library-attach = أرفق ملفًا
+library-attach-hint = ‏PDF أو مستندات مكتبية أو صور أو صوت أو فيديو. تُزال من الصور بيانات الكاميرا والموقع.
+library-upload = ارفع
+library-remove-file = أزل
+library-file-attached = أُرفق الملف.
+library-file-removed = أُزيل الملف.
+library-file-refused = لم يُرفق الملف
+library-back-to-item = العودة إلى المادة
+library-family = التكييفات
+library-no-adaptations = لا تكييفات بعد. كيّفها للغتك أو لسياقك وستظهر هنا.
+library-family-tree = شجرة العائلة
+library-family-lead = المادة الأصلية وكل تكييف صُنع منها، بقدر ما يُسمح لك برؤيته.
+library-removed-item = مادة محذوفة
+library-history = السجل
+library-version = النسخة
+library-when = متى
+library-who = من
+library-what = ماذا
+library-someone = أحد الأعضاء
+library-see-changes = اعرض التغييرات
+library-restore = استعد هذه النسخة
+library-restored = عادت النسخة القديمة لتكون الحالية (كنسخة جديدة).
+library-saved = حُفظت كنسخة جديدة.
+library-note-created = نُشرت
+library-note-adapted = نُشرت كتكييف
+library-note-edited = عُدّلت
+library-note-restored = استُعيدت النسخة { $version }
+library-changes = التغييرات
+library-before = قبل
+library-after = بعد
+library-body-unchanged = لم يتغير النص.
+library-delete = احذف هذه المادة
+library-delete-hint = تبقى تكييفاتها، وتُظهر أن أصلها قد حُذف.
+library-field-title = العنوان
+library-field-kind = النوع
+library-field-summary = الملخص
+library-field-body = النص
+library-field-practices = الممارسات
+library-field-domains = المجالات
+library-field-regions = المناطق
+library-field-languages = اللغات
+library-field-license = الترخيص
+library-field-authors = المؤلفون
+library-field-scope = من يستطيع قراءتها
+library-field-node = العُقدة
+library-no-node = بلا عُقدة
+library-body-hint = ‏Markdown: ‏# للعناوين، ‏- للقوائم، | للجداول |، ‏[روابط](https://…) و![صور](https://…).
+library-language-hint = رموز لغات مثل ar وen وes وpt-BR، تفصل بينها فواصل.
+error-adaptation-empty = اذكر ما يغيّره التكييف: لغة أو سياق أو جمهور.
+error-not-node-member = اختر عُقدة أنت عضو فيها.
+error-stale-version = حفظ شخص آخر نسخة أحدث أثناء تعديلك. أعد تحميل المادة وأجرِ تغييرك مرة أخرى.
+error-file-type = هذا النوع من الملفات غير مقبول. أرفق ملف PDF أو مستندًا مكتبيًا أو صورة أو صوتًا أو فيديو.
+error-file-too-large = الملف أكبر مما تقبله هذه الشبكة.
+error-file-damaged = تعذّرت قراءة الصورة، فلم تُحفظ.
+error-page-too-large-title = كبير جدًا
+error-page-range = هذه الصفحة بعيدة جدًا في النتائج.
+pager-previous = الصفحة السابقة
+
+## Search
+search-title = البحث
+search-label = ابحث
+search-placeholder = ابحث في براكسيس
+search-button = ابحث
+search-lead = ابحث في المكتبة والعُقد والأعضاء معًا. يجب أن تطابق كل كلمة؛ وتُحتسب صيغ الكلمة الأخرى والأخطاء الإملائية الصغيرة.
+search-refine = تضييق النتائج
+search-total = { $count ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+   *[other] { $count } نتيجة
+}
+search-nothing = لا شيء يطابق. جرّب كلمات أقل أو مختلفة.
+search-facet-type = النوع
+search-facet-kind = صنف المادة
+search-facet-practice = الممارسة
+search-facet-domain = المجال
+search-facet-region = المنطقة
+search-facet-language = اللغة
+search-type-item = المكتبة
+search-type-node = عُقدة
+search-type-member = عضو

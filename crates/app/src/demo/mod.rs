@@ -3,6 +3,7 @@
 //! Deterministic: the same seed gives the same network.
 
 mod data;
+mod library;
 
 use self::data::{BIOS, DOMAINS, DemoNode, NODES, ORGANIZATIONS, REGIONS, Region};
 
@@ -77,6 +78,9 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     }
     seed_nodes(ctx, &joins, &mut rng).await?;
     seed_organizations(ctx, &joins).await?;
+    if let (Some((author, _)), Some((adapter, _))) = (joins.first(), joins.get(1)) {
+        library::seed_library(ctx, *author, *adapter).await?;
+    }
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))
 }

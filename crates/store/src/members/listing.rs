@@ -54,6 +54,25 @@ impl Store {
             .collect()
     }
 
+    /// Up to `limit` members' ids after `after`, by id: for rebuilding the search index.
+    pub async fn member_ids_after(
+        &self,
+        after: Option<MemberId>,
+        limit: u32,
+    ) -> StoreResult<Vec<MemberId>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT member_id FROM members WHERE member_id > $1 ORDER BY member_id LIMIT $2",
+        )
+        .bind(after.map(|a| a.to_string()).unwrap_or_default())
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await
+        .describe("reading members to index")?;
+        ids.iter()
+            .map(|id| id.parse().map_err(|_| corrupt("member_id")))
+            .collect()
+    }
+
     /// The profiles of these members (any visibility: callers apply the rules), in no order.
     pub async fn profiles_by_ids(&self, ids: &[MemberId]) -> StoreResult<Vec<ProfileSummary>> {
         if ids.is_empty() {

@@ -8,6 +8,21 @@ use super::{count_stewards, insert_event};
 use crate::{Constraint, Describe as _, Store, StoreError, StoreResult, corrupt};
 
 impl Store {
+    /// The nodes the member actively belongs to (any visibility), at most 10,000.
+    pub async fn member_node_ids(&self, member: MemberId) -> StoreResult<Vec<NodeId>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT node_id FROM node_members WHERE member_id = $1 AND status = 'active'
+             ORDER BY node_id LIMIT 10000",
+        )
+        .bind(member.to_string())
+        .fetch_all(&self.read)
+        .await
+        .describe("listing a member's nodes")?;
+        ids.iter()
+            .map(|id| id.parse().map_err(|_| corrupt("node_id")))
+            .collect()
+    }
+
     /// A member's standing in a node.
     pub async fn node_standing(&self, node: NodeId, member: MemberId) -> StoreResult<Standing> {
         let row: Option<(String, String)> = sqlx::query_as(

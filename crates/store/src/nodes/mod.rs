@@ -315,6 +315,46 @@ impl Store {
         row.as_ref().map(node_from_row).transpose()
     }
 
+    /// These nodes (proposals too: callers apply the rules), in no order.
+    pub async fn nodes_by_ids(&self, ids: &[NodeId]) -> StoreResult<Vec<NodeRecord>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = (1..=ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!("SELECT {NODE_COLUMNS} FROM nodes WHERE node_id IN ({placeholders})");
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for id in ids {
+            query = query.bind(id.to_string());
+        }
+        let rows = query
+            .fetch_all(&self.read)
+            .await
+            .describe("loading nodes")?;
+        rows.iter().map(node_from_row).collect()
+    }
+
+    /// Up to `limit` active nodes by id after `after`: for rebuilding the search index.
+    pub async fn nodes_after(
+        &self,
+        after: Option<NodeId>,
+        limit: u32,
+    ) -> StoreResult<Vec<NodeRecord>> {
+        let sql = format!(
+            "SELECT {NODE_COLUMNS} FROM nodes WHERE node_id > $1 AND status = 'active'
+             ORDER BY node_id LIMIT $2"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(after.map(|a| a.to_string()).unwrap_or_default())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("reading nodes to index")?;
+        rows.iter().map(node_from_row).collect()
+    }
+
     /// The node with this id.
     pub async fn get_node(&self, id: NodeId) -> StoreResult<NodeRecord> {
         let sql = format!("SELECT {NODE_COLUMNS} FROM nodes WHERE node_id = $1");

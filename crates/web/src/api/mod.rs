@@ -2,12 +2,14 @@
 //! structs beside the handlers. Domain types are never serialised directly.
 
 pub(crate) mod directory;
+pub(crate) mod library;
 pub(crate) mod me;
 pub(crate) mod members;
 pub(crate) mod nodes;
 pub(crate) mod openapi;
 pub(crate) mod organizations;
 pub(crate) mod rosters;
+pub(crate) mod search;
 pub(crate) mod tokens;
 
 use praxis_app::AppError;

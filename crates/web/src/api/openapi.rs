@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{directory, me, members, nodes, organizations, rosters, tokens};
+use crate::api::{directory, library, me, members, nodes, organizations, rosters, search, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,9 +25,14 @@ use crate::api::{directory, me, members, nodes, organizations, rosters, tokens};
         organizations::claim_affiliation, organizations::decide_claim,
         organizations::update_organization, organizations::leave_organization,
         rosters::import_roster, rosters::recheck_import, rosters::run_import, rosters::get_import, rosters::export_roster,
+        library::list_items, library::create_item, library::get_item, library::update_item, library::delete_item,
+        library::list_versions, library::get_version, library::restore_version,
+        library::list_family, library::adapt_item,
+        library::list_attachments, library::upload_attachment, library::download_attachment, library::delete_attachment,
+        search::search,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"))
 )]
 struct ApiDoc;
 

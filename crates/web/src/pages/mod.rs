@@ -6,10 +6,12 @@ pub(crate) mod api_docs;
 pub(crate) mod directory;
 pub(crate) mod health;
 pub(crate) mod home;
+pub(crate) mod library;
 pub(crate) mod nodes;
 pub(crate) mod organizations;
 pub(crate) mod profiles;
 pub(crate) mod rosters;
+pub(crate) mod search;
 pub(crate) mod settings;
 
 use std::sync::Arc;
@@ -23,6 +25,7 @@ use praxis_app::AppError;
 use praxis_app::i18n::{Locale, Translator};
 use praxis_app::nodes::NodeEvent;
 use praxis_domain::ids::MemberId;
+use praxis_domain::library::ItemKind;
 use praxis_domain::members::profile::{Practice, Role, Visibility};
 use praxis_domain::nodes::{JoinPolicy, NodeKind, NodeVisibility};
 use praxis_domain::timestamps::Timestamp;
@@ -124,6 +127,15 @@ impl Chrome {
     }
 
     /// The label of a node kind.
+    pub(crate) fn item_kind(&self, kind: &ItemKind) -> String {
+        self.t(&format!("library-kind-{}", kind.code()))
+    }
+
+    /// A value percent-encoded for a URL.
+    pub(crate) fn enc(&self, value: &str) -> String {
+        crate::extract::encode_component(value)
+    }
+
     pub(crate) fn node_kind(&self, kind: &NodeKind) -> String {
         self.t(&format!("node-kind-{}", kind.code()))
     }
@@ -200,6 +212,7 @@ pub(crate) fn render_error_page(c: &Chrome, failure: PageFailure) -> Response {
         PageFailure::TooManyAttempts => ("error-page-too-many-title", "error-too-many-attempts"),
         PageFailure::Unavailable => ("error-page-unavailable-title", "error-unavailable"),
         PageFailure::Unexpected => ("error-page-unexpected-title", "error-unexpected"),
+        PageFailure::TooLarge => ("error-page-too-large-title", "error-file-too-large"),
     };
     render(&ErrorPage {
         c,

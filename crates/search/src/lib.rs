@@ -101,7 +101,7 @@ pub struct SearchDoc {
     /// Its text.
     pub body: String,
     /// The languages it is written in (codes): its text is stemmed for each one tantivy can
-    /// stem.
+    /// stem (as English when none is given).
     pub languages: Vec<String>,
     /// Its facet values: (one of [`FACETS`] but `type`, value).
     pub facets: Vec<(&'static str, String)>,
@@ -259,6 +259,11 @@ impl SearchIndex {
             .iter()
             .filter_map(|l| schema::stemmed_index(l))
             .collect();
+        if stemmed.is_empty() {
+            // No language given (profiles often leave it out): English, the network's
+            // common language, is the likeliest.
+            stemmed.extend(schema::stemmed_index("en"));
+        }
         stemmed.sort_unstable();
         stemmed.dedup();
         for i in stemmed {

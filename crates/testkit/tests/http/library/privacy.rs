@@ -15,7 +15,7 @@ async fn a_secret_nodes_items_never_leak_to_outsiders() {
     let _admin = app.create_member("Network admin").await;
     let steward = app.create_member("Steward").await;
     let outsider = app.create_member("Outsider").await;
-    let node = make_node(
+    make_node(
         &app,
         &steward,
         None,

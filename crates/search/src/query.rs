@@ -126,6 +126,12 @@ fn tokens(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> BTreeM
     out
 }
 
+/// The query that is run, and the one whose words are highlighted (plain forms too).
+struct TextQuery {
+    scored: Box<dyn Query>,
+    highlight: Box<dyn Query>,
+}
+
 fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
 }
@@ -139,7 +145,8 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let text_query = self.text_query(&searcher, &req.text)?;
         let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, text_query.scored.box_clone())];
         let access: Vec<Term> = req
             .access
             .iter()
@@ -211,22 +218,26 @@ impl SearchIndex {
             facets,
             highlighter: Highlighter {
                 searcher,
-                query: text_query,
+                query: text_query.highlight,
                 plain: f.body,
                 stemmed: f.stemmed.clone(),
             },
         })
     }
 
-    /// Every word must match: in the title (counted double), the text, or a stemmed form in
+    /// Every word must match: in the title (counted double) or a stemmed form of the text in
     /// any language. A word of five letters or more that occurs nowhere matches its near
     /// spellings (one edit, two from nine letters).
-    fn text_query(&self, searcher: &Searcher, text: &str) -> SearchResult<Box<dyn Query>> {
+    fn text_query(&self, searcher: &Searcher, text: &str) -> SearchResult<TextQuery> {
         let f = &self.fields;
         let words = tokens(&mut schema::plain_analyzer(), text);
         if words.is_empty() {
-            return Ok(Box::new(AllQuery));
+            return Ok(TextQuery {
+                scored: Box::new(AllQuery),
+                highlight: Box::new(AllQuery),
+            });
         }
+        let mut highlight: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let tokenizers = self.index.tokenizers();
         let stems: Vec<BTreeMap<usize, String>> = STEMMED
             .iter()
@@ -241,19 +252,19 @@ impl SearchIndex {
         for (position, word) in words.iter().take(MAX_WORDS) {
             let title = Term::from_field_text(f.title, word);
             let body = Term::from_field_text(f.body, word);
-            let mut any: Vec<(Occur, Box<dyn Query>)> = vec![
-                (
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(title.clone(), IndexRecordOption::WithFreqs)),
-                        2.0,
-                    )),
-                ),
-                (
-                    Occur::Should,
-                    Box::new(TermQuery::new(body.clone(), IndexRecordOption::WithFreqs)),
-                ),
-            ];
+            // Every document's text is in at least one stemmed field, so the plain text is
+            // not scored: one posting list fewer per word.
+            let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(title.clone(), IndexRecordOption::WithFreqs)),
+                    2.0,
+                )),
+            )];
+            highlight.push((
+                Occur::Should,
+                Box::new(TermQuery::new(body.clone(), IndexRecordOption::Basic)),
+            ));
             for (i, per_language) in stems.iter().enumerate() {
                 if let Some(stem) = per_language.get(position) {
                     any.push((
@@ -277,7 +288,12 @@ impl SearchIndex {
             }
             required.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
-        Ok(Box::new(BooleanQuery::new(required)))
+        let scored: Box<dyn Query> = Box::new(BooleanQuery::new(required));
+        highlight.push((Occur::Should, scored.box_clone()));
+        Ok(TextQuery {
+            scored,
+            highlight: Box::new(BooleanQuery::new(highlight)),
+        })
     }
 }
 

@@ -45,7 +45,7 @@ pub(crate) struct Fields {
     pub access: Field,
     /// The title, plain.
     pub title: Field,
-    /// The text, plain.
+    /// The text, plain (matched only for near spellings).
     pub body: Field,
     /// Title and text stemmed, one field per language of [`STEMMED`], in that order.
     pub stemmed: Vec<Field>,
@@ -66,7 +66,16 @@ pub(crate) fn build() -> (Schema, Fields) {
     let doc_type = b.add_text_field("type", STRING);
     let access = b.add_text_field("access", STRING);
     let title = b.add_text_field("title", text(PLAIN));
-    let body = b.add_text_field("body", text(PLAIN));
+    // The plain text is for near spellings and highlighting, never scored: positions and
+    // frequencies would only make the index larger.
+    let body = b.add_text_field(
+        "body",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(PLAIN)
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
     let stemmed = STEMMED
         .iter()
         .map(|(code, _)| b.add_text_field(&format!("stem_{code}"), text(&analyzer_name(code))))

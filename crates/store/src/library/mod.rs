@@ -173,76 +173,24 @@ impl Store {
     /// # Errors
     /// `NotFound` when the node or the original does not exist.
     pub async fn create_item(&self, new: &NewItem<'_>) -> StoreResult<()> {
+        self.create_items(std::slice::from_ref(new)).await
+    }
+
+    /// Creates several items in one transaction (all or none): imports, the demo and
+    /// benchmarks.
+    ///
+    /// # Errors
+    /// As [`Store::create_item`].
+    pub async fn create_items(&self, items: &[NewItem<'_>]) -> StoreResult<()> {
         let mut tx = self
             .write
             .begin()
             .await
-            .describe("starting to create an item")?;
-        let reach = reach_for(&mut tx, new.fields.scope, new.node_id).await?;
-        if let Some((original, _)) = new.adapted_from {
-            let found: Option<String> =
-                sqlx::query_scalar("SELECT item_id FROM library_items WHERE item_id = $1")
-                    .bind(original.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .describe("finding an original")?;
-            if found.is_none() {
-                return Err(StoreError::NotFound);
-            }
+            .describe("starting to create items")?;
+        for new in items {
+            insert_item(&mut tx, new).await?;
         }
-        let f = new.fields;
-        let empty = AdaptationNote::default();
-        let note = new.adapted_from.map_or(&empty, |(_, n)| n);
-        sqlx::query(
-            "INSERT INTO library_items (item_id, kind, title, summary, body, practices, domains,
-                regions, languages, license, authors, scope, node_id, reach, created_by,
-                adapted_from, adapted_language, adapted_context, adapted_audience, version,
-                created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18, $19, 1, $20, $20)",
-        )
-        .bind(new.id.to_string())
-        .bind(f.kind.code())
-        .bind(&f.title)
-        .bind(&f.summary)
-        .bind(&f.body)
-        .bind(practice_lines(&f.practices))
-        .bind(f.domains.join("\n"))
-        .bind(f.regions.join("\n"))
-        .bind(f.languages.join("\n"))
-        .bind(&f.license)
-        .bind(f.authors.join("\n"))
-        .bind(f.scope.code())
-        .bind(new.node_id.map(|n| n.to_string()))
-        .bind(reach.code())
-        .bind(new.created_by.to_string())
-        .bind(new.adapted_from.map(|(o, _)| o.to_string()))
-        .bind(&note.language)
-        .bind(&note.context)
-        .bind(&note.audience)
-        .bind(new.now.unix_ms())
-        .execute(&mut *tx)
-        .await
-        .describe("inserting an item")?;
-        let created = if new.adapted_from.is_some() {
-            "adapted"
-        } else {
-            "created"
-        };
-        versions::insert_version(
-            &mut tx,
-            new.id,
-            1,
-            f,
-            new.node_id,
-            Some(new.created_by),
-            created,
-            new.now,
-        )
-        .await?;
-        write_tags(&mut tx, new.id, f, new.now).await?;
-        record_change(&mut tx, ChangedEntity::Item, &new.id.to_string(), new.now).await?;
-        tx.commit().await.describe("committing a new item")
+        tx.commit().await.describe("committing new items")
     }
 
     /// Saves new fields as the next version, if `expected_version` is still the current one.
@@ -498,6 +446,74 @@ impl Store {
             .describe("listing items")?;
         rows.iter().map(|r| item_from_row(r, false)).collect()
     }
+}
+
+async fn insert_item(tx: &mut AnyConnection, new: &NewItem<'_>) -> StoreResult<()> {
+    let reach = reach_for(&mut *tx, new.fields.scope, new.node_id).await?;
+    if let Some((original, _)) = new.adapted_from {
+        let found: Option<String> =
+            sqlx::query_scalar("SELECT item_id FROM library_items WHERE item_id = $1")
+                .bind(original.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .describe("finding an original")?;
+        if found.is_none() {
+            return Err(StoreError::NotFound);
+        }
+    }
+    let f = new.fields;
+    let empty = AdaptationNote::default();
+    let note = new.adapted_from.map_or(&empty, |(_, n)| n);
+    sqlx::query(
+        "INSERT INTO library_items (item_id, kind, title, summary, body, practices, domains,
+                regions, languages, license, authors, scope, node_id, reach, created_by,
+                adapted_from, adapted_language, adapted_context, adapted_audience, version,
+                created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                $18, $19, 1, $20, $20)",
+    )
+    .bind(new.id.to_string())
+    .bind(f.kind.code())
+    .bind(&f.title)
+    .bind(&f.summary)
+    .bind(&f.body)
+    .bind(practice_lines(&f.practices))
+    .bind(f.domains.join("\n"))
+    .bind(f.regions.join("\n"))
+    .bind(f.languages.join("\n"))
+    .bind(&f.license)
+    .bind(f.authors.join("\n"))
+    .bind(f.scope.code())
+    .bind(new.node_id.map(|n| n.to_string()))
+    .bind(reach.code())
+    .bind(new.created_by.to_string())
+    .bind(new.adapted_from.map(|(o, _)| o.to_string()))
+    .bind(&note.language)
+    .bind(&note.context)
+    .bind(&note.audience)
+    .bind(new.now.unix_ms())
+    .execute(&mut *tx)
+    .await
+    .describe("inserting an item")?;
+    let created = if new.adapted_from.is_some() {
+        "adapted"
+    } else {
+        "created"
+    };
+    versions::insert_version(
+        &mut *tx,
+        new.id,
+        1,
+        f,
+        new.node_id,
+        Some(new.created_by),
+        created,
+        new.now,
+    )
+    .await?;
+    write_tags(&mut *tx, new.id, f, new.now).await?;
+    record_change(&mut *tx, ChangedEntity::Item, &new.id.to_string(), new.now).await?;
+    Ok(())
 }
 
 fn practice_lines(practices: &[Practice]) -> String {

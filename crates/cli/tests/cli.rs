@@ -278,3 +278,113 @@ fn a_bad_configuration_value_stops_start_up_naming_the_key() {
         text(&output.stderr)
     );
 }
+
+fn admin_token(dir: &Path, db: &TestDb, email: &str) -> String {
+    let mut create = praxis(dir, db);
+    create.args([
+        "admin",
+        "create-user",
+        "--email",
+        email,
+        "--password-stdin",
+        "--display-name",
+        "Librarian",
+    ]);
+    let created = run_with_stdin(create, "a long enough password\n");
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let token = praxis(dir, db)
+        .args(["admin", "create-token", "--email", email])
+        .output()
+        .unwrap();
+    assert!(token.status.success(), "{}", text(&token.stderr));
+    text(&token.stdout)
+}
+
+async fn total(base: &str, q: &str) -> u64 {
+    Browser::new(base)
+        .get(&format!("/api/v1/search?q={q}"))
+        .await
+        .json()["total"]
+        .as_u64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn two_servers_on_one_database_both_find_a_new_item_within_seconds() {
+    let db = TestDb::new().await;
+    let (dir_a, dir_b) = (temp_dir(), temp_dir());
+    let token = admin_token(&dir_a, &db, "librarian@example.org");
+    let a = Server::start(&dir_a, &db).await;
+    let b = Server::start(&dir_b, &db).await;
+
+    let made = Browser::new(&a.base)
+        .api(
+            "POST",
+            "/api/v1/library",
+            Some(&token),
+            Some(serde_json::json!({"kind": "guide", "title": "Quillwort campaign guide", "scope": "public", "languages": ["en"]})),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let written = Instant::now();
+    let mut seen = (false, false);
+    while !(seen.0 && seen.1) {
+        assert!(
+            written.elapsed() < Duration::from_secs(5),
+            "not searchable on both servers after five seconds: {seen:?}"
+        );
+        seen = (
+            total(&a.base, "quillwort").await == 1,
+            total(&b.base, "quillwort").await == 1,
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        written.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        written.elapsed()
+    );
+    assert!(a.stop().success());
+    assert!(b.stop().success());
+
+    let reindex = praxis(&dir_b, &db)
+        .args(["search", "reindex"])
+        .output()
+        .unwrap();
+    assert!(reindex.status.success(), "{}", text(&reindex.stderr));
+    assert!(
+        text(&reindex.stdout).starts_with("Indexed 2 documents"),
+        "{}",
+        text(&reindex.stdout)
+    );
+    let b = Server::start(&dir_b, &db).await;
+    assert_eq!(
+        total(&b.base, "quillwort").await,
+        1,
+        "the rebuilt index is used"
+    );
+    assert!(b.stop().success());
+    let _ = std::fs::remove_dir_all(dir_a);
+    let _ = std::fs::remove_dir_all(dir_b);
+}
+
+#[tokio::test]
+async fn reindex_refuses_while_a_server_holds_the_index() {
+    let db = TestDb::new().await;
+    let dir = temp_dir();
+    let server = Server::start(&dir, &db).await;
+
+    let reindex = praxis(&dir, &db)
+        .args(["search", "reindex"])
+        .output()
+        .unwrap();
+
+    assert!(!reindex.status.success());
+    assert!(
+        text(&reindex.stderr).contains("stop praxis serve first"),
+        "{}",
+        text(&reindex.stderr)
+    );
+    assert!(server.stop().success());
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -132,6 +132,47 @@ try {
   await page.goto(`${base}/directory?language=ar`);
   check((await page.locator('[data-test=person]').count()) >= 1, 'the directory finds the member by language');
   await audit(page, '05e-directory');
+  // The library: publish a worksheet, adapt it into Arabic, see the family, find both.
+  await page.getByRole('link', { name: 'Library' }).first().click();
+  await audit(page, '05f-library');
+  await page.getByRole('link', { name: 'Publish an item' }).click();
+  await page.getByRole('button', { name: 'Publish an item' }).click();
+  check(await page.locator('[data-test=error-title]').isVisible(), 'a missing title is named');
+  await page.getByLabel('Title').fill('One-on-one worksheet');
+  await page.getByLabel('Kind').selectOption('worksheet');
+  await page.getByLabel('Summary').fill('Plan, hold and follow up a relational meeting.');
+  await page.getByLabel('Text', { exact: true }).fill('# Before\n\nWrite why you are meeting.\n\n| Heard | Values |\n|---|---|\n| | |');
+  await page.getByLabel('Relationships').check();
+  await page.getByLabel('Languages').fill('en');
+  await page.getByRole('radio', { name: /^Public/ }).check();
+  await audit(page, '05g-item-form');
+  await page.getByRole('button', { name: 'Publish an item' }).click();
+  await page.waitForURL(/\/library\/[0-9a-f-]{36}$/);
+  check(await page.locator('.item-body table').isVisible(), 'the worksheet renders its table');
+  await audit(page, '05h-item');
+  await page.getByRole('link', { name: 'Adapt or translate' }).click();
+  await page.getByLabel('Translated into (language code)').fill('ar');
+  await page.getByLabel('Adapted to the context of').fill('Tenants’ committees in Amman');
+  await page.getByLabel('Title').fill('ورقة عمل اللقاء الفردي');
+  await page.getByLabel('Languages').fill('ar');
+  await page.getByRole('button', { name: 'Adapt or translate' }).click();
+  await page.waitForURL(/\/library\/[0-9a-f-]{36}$/);
+  check(await page.locator('[data-test=adapted-from]').innerText().then((t) => t.includes('One-on-one worksheet')), 'the adaptation links to its original');
+  await audit(page, '05i-adaptation');
+  await page.getByRole('link', { name: 'Family tree' }).click();
+  check(await page.locator('[data-test=family-row]').count() === 2, 'the family tree shows both');
+  await audit(page, '05j-family');
+  let found = 0;
+  for (let i = 0; i < 20 && found < 2; i++) {
+    await page.goto(`${base}/search?q=&practice=relationships&type=item`);
+    found = await page.locator('[data-test=result]').count();
+    if (found < 2) await page.waitForTimeout(100);
+  }
+  check(found === 2, 'both are found by search within two seconds');
+  await audit(page, '05k-search');
+  await page.goto(`${base}/search?q=worksheet`);
+  check(await page.locator('.snippet b').first().isVisible(), 'search highlights the word');
+
   await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Nour Haddad' }).first().click();
 
@@ -145,6 +186,10 @@ try {
   await audit(page, '07-settings-arabic');
   await page.goto(`${base}/settings/account`);
   await audit(page, '07b-account-arabic');
+  await page.goto(`${base}/search?q=الاستماع&type=item`);
+  await audit(page, '07c-search-arabic');
+  await page.goto(`${base}/library`);
+  await audit(page, '07d-library-arabic');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/members`);

@@ -1,25 +1,83 @@
-//! Where uploaded files are kept: a directory on local disk (the default), or memory for tests.
-//! Keys are made by Praxis (`items/<item>/<attachment>`), never from a user's file name.
+//! Where uploaded files are kept: a directory on local disk (the default), or an object store
+//! — an S3-compatible bucket for several servers, or memory for tests. Keys are made by Praxis
+//! (`items/<item>/<attachment>`), never from a user's file name.
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use anyhow::Context as _;
+use object_store::aws::AmazonS3Builder;
+use object_store::memory::InMemory;
+use object_store::prefix::PrefixStore;
+use object_store::{ObjectStore, ObjectStoreExt as _, PutPayload};
 
 /// The file storage.
 #[derive(Debug)]
 pub enum FileStore {
-    /// Files under this directory.
+    /// Files under this directory (the default: one server, or a shared mount).
     Local(PathBuf),
-    /// Files in memory (tests and one-off commands).
-    Memory(Mutex<HashMap<String, Vec<u8>>>),
+    /// An object store: S3 or an S3-compatible service (several servers), or memory (tests).
+    Objects(Arc<dyn ObjectStore>),
+}
+
+/// Where an S3-compatible bucket is and how to reach it.
+#[derive(Clone)]
+pub struct S3Config {
+    /// The bucket.
+    pub bucket: String,
+    /// The region (`us-east-1` when the service does not care).
+    pub region: String,
+    /// The service's address for S3-compatible services (MinIO, Garage, Ceph…); empty for AWS.
+    pub endpoint: String,
+    /// The access key id.
+    pub access_key_id: String,
+    /// The secret access key.
+    pub secret_access_key: secrecy::SecretString,
+    /// A folder inside the bucket, so one bucket can serve several networks.
+    pub prefix: String,
+}
+
+impl std::fmt::Debug for S3Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("S3Config")
+            .field("bucket", &self.bucket)
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint)
+            .field("prefix", &self.prefix)
+            .finish_non_exhaustive()
+    }
 }
 
 impl FileStore {
-    /// Storage in memory.
+    /// Storage in memory, through the object-store interface.
     pub fn memory() -> Self {
-        FileStore::Memory(Mutex::new(HashMap::new()))
+        FileStore::Objects(Arc::new(InMemory::new()))
+    }
+
+    /// Storage in an S3-compatible bucket (path-style addressing, so MinIO and the like work).
+    ///
+    /// # Errors
+    /// When the configuration is incomplete or malformed.
+    pub fn s3(config: &S3Config) -> anyhow::Result<Self> {
+        use secrecy::ExposeSecret as _;
+        let mut builder = AmazonS3Builder::new()
+            .with_bucket_name(&config.bucket)
+            .with_region(&config.region)
+            .with_access_key_id(&config.access_key_id)
+            .with_secret_access_key(config.secret_access_key.expose_secret())
+            .with_virtual_hosted_style_request(false);
+        if !config.endpoint.is_empty() {
+            builder = builder
+                .with_endpoint(&config.endpoint)
+                .with_allow_http(config.endpoint.starts_with("http://"));
+        }
+        let store = builder.build().context("files.s3: the bucket settings")?;
+        let prefix = config.prefix.trim_matches('/');
+        Ok(if prefix.is_empty() {
+            FileStore::Objects(Arc::new(store))
+        } else {
+            FileStore::Objects(Arc::new(PrefixStore::new(store, prefix)))
+        })
     }
 
     fn path(root: &Path, key: &str) -> anyhow::Result<PathBuf> {
@@ -55,11 +113,11 @@ impl FileStore {
                 .await
                 .context("storing a file")?
             }
-            FileStore::Memory(files) => {
-                files
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(key.to_owned(), bytes);
+            FileStore::Objects(store) => {
+                store
+                    .put(&object_path(key)?, PutPayload::from(bytes))
+                    .await
+                    .context("storing a file")?;
                 Ok(())
             }
         }
@@ -76,11 +134,17 @@ impl FileStore {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(e).context("reading a stored file"),
             },
-            FileStore::Memory(files) => Ok(files
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get(key)
-                .cloned()),
+            FileStore::Objects(store) => match store.get(&object_path(key)?).await {
+                Ok(found) => Ok(Some(
+                    found
+                        .bytes()
+                        .await
+                        .context("reading a stored file")?
+                        .to_vec(),
+                )),
+                Err(object_store::Error::NotFound { .. }) => Ok(None),
+                Err(e) => Err(e).context("reading a stored file"),
+            },
         }
     }
 
@@ -95,12 +159,16 @@ impl FileStore {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
                 Err(e) => Err(e).context("removing a stored file"),
             },
-            FileStore::Memory(files) => {
-                files.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
-                Ok(())
-            }
+            FileStore::Objects(store) => match store.delete(&object_path(key)?).await {
+                Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+                Err(e) => Err(e).context("removing a stored file"),
+            },
         }
     }
+}
+
+fn object_path(key: &str) -> anyhow::Result<object_store::path::Path> {
+    object_store::path::Path::parse(key).context("unsafe storage key")
 }
 
 #[cfg(test)]
@@ -112,5 +180,35 @@ mod tests {
         assert!(FileStore::path(Path::new("/data"), "../etc/passwd").is_err());
         assert!(FileStore::path(Path::new("/data"), "/etc/passwd").is_err());
         assert!(FileStore::path(Path::new("/data"), "items/a/b").is_ok());
+    }
+
+    #[tokio::test]
+    async fn both_kinds_of_storage_keep_and_forget_a_file() {
+        let dir = std::env::temp_dir().join(format!("praxis-files-{}", std::process::id()));
+        for store in [FileStore::Local(dir.clone()), FileStore::memory()] {
+            store.put("items/a/b", b"bytes".to_vec()).await.unwrap();
+            assert_eq!(
+                store.get("items/a/b").await.unwrap(),
+                Some(b"bytes".to_vec())
+            );
+            store.delete("items/a/b").await.unwrap();
+            store.delete("items/a/b").await.unwrap();
+            assert_eq!(store.get("items/a/b").await.unwrap(), None);
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn an_s3_bucket_is_configured_without_contacting_it() {
+        let config = S3Config {
+            bucket: "praxis-files".into(),
+            region: "us-east-1".into(),
+            endpoint: "http://127.0.0.1:9000".into(),
+            access_key_id: "key".into(),
+            secret_access_key: "secret".to_owned().into(),
+            prefix: "network-a".into(),
+        };
+        assert!(matches!(FileStore::s3(&config), Ok(FileStore::Objects(_))));
+        assert!(!format!("{config:?}").contains("secret"));
     }
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub log_level: String,
     pub open_node_creation: bool,
     pub max_upload_mb: u64,
+    /// Attachments in an S3-compatible bucket instead of `data_dir/files`.
+    pub s3: Option<praxis_app::files::S3Config>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,6 +54,19 @@ struct FileConfig {
     nodes: NodesSection,
     #[serde(default)]
     library: LibrarySection,
+    #[serde(default)]
+    files: FilesSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FilesSection {
+    s3_bucket: Option<String>,
+    s3_region: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
+    s3_prefix: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -184,6 +199,46 @@ impl Config {
         if !(1..=2048).contains(&max_upload_mb) {
             bail!("library.max_upload_mb: must be between 1 and 2048");
         }
+        let files = file.files;
+        let s3 = match pick(None, "PRAXIS__FILES__S3_BUCKET", files.s3_bucket)
+            .filter(|b| !b.is_empty())
+        {
+            None => None,
+            Some(bucket) => {
+                let access_key_id = pick(
+                    None,
+                    "PRAXIS__FILES__S3_ACCESS_KEY_ID",
+                    files.s3_access_key_id,
+                )
+                .filter(|k| !k.is_empty())
+                .context("files.s3_access_key_id: required with files.s3_bucket")?;
+                let secret = pick(
+                    None,
+                    "PRAXIS__FILES__S3_SECRET_ACCESS_KEY",
+                    files.s3_secret_access_key,
+                )
+                .filter(|k| !k.is_empty())
+                .context("files.s3_secret_access_key: required with files.s3_bucket")?;
+                let endpoint =
+                    pick(None, "PRAXIS__FILES__S3_ENDPOINT", files.s3_endpoint).unwrap_or_default();
+                if !(endpoint.is_empty()
+                    || endpoint.starts_with("http://")
+                    || endpoint.starts_with("https://"))
+                {
+                    bail!("files.s3_endpoint: must start with http:// or https://");
+                }
+                Some(praxis_app::files::S3Config {
+                    bucket,
+                    region: pick(None, "PRAXIS__FILES__S3_REGION", files.s3_region)
+                        .unwrap_or_else(|| "us-east-1".into()),
+                    endpoint,
+                    access_key_id,
+                    secret_access_key: SecretString::from(secret),
+                    prefix: pick(None, "PRAXIS__FILES__S3_PREFIX", files.s3_prefix)
+                        .unwrap_or_default(),
+                })
+            }
+        };
         let mail_from = pick(None, "PRAXIS__MAIL__FROM", file.mail.from)
             .unwrap_or_else(|| "Praxis <praxis@localhost>".into());
         Ok(Self {
@@ -205,6 +260,7 @@ impl Config {
                 None => file.nodes.open_creation.unwrap_or(false),
             },
             max_upload_mb,
+            s3,
             log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level)
                 .unwrap_or_else(|| "info,sqlx=warn".into()),
         })
@@ -233,7 +289,7 @@ impl Config {
         };
         let smtp = self.smtp_url.as_ref().map(|_| "***".to_owned());
         format!(
-            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n",
+            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n\n[files]\nstorage = {:?}\n",
             self.data_dir.display().to_string(),
             self.listen,
             mask(&self.database_url).unwrap_or_else(|| self.database_url()),
@@ -254,6 +310,19 @@ impl Config {
             self.log_level,
             self.open_node_creation,
             self.max_upload_mb,
+            match &self.s3 {
+                Some(s3) => format!(
+                    "s3://{}/{} at {} (secret key ***)",
+                    s3.bucket,
+                    s3.prefix,
+                    if s3.endpoint.is_empty() {
+                        "AWS"
+                    } else {
+                        &s3.endpoint
+                    }
+                ),
+                None => self.data_dir.join("files").display().to_string(),
+            },
         )
     }
 }
@@ -280,6 +349,30 @@ mod tests {
         assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_url(), "sqlite://praxis-data/praxis.db");
         assert_eq!(config.base_url(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn an_s3_bucket_needs_its_keys_and_its_secret_is_never_shown() {
+        let half = |k: &str| (k == "PRAXIS__FILES__S3_BUCKET").then(|| "files".to_owned());
+        let error = Config::load(&Overrides::default(), half).unwrap_err();
+        assert!(error.to_string().contains("files.s3_access_key_id"), "{error}");
+
+        let full = |k: &str| match k {
+            "PRAXIS__FILES__S3_BUCKET" => Some("files".to_owned()),
+            "PRAXIS__FILES__S3_ACCESS_KEY_ID" => Some("key".to_owned()),
+            "PRAXIS__FILES__S3_SECRET_ACCESS_KEY" => Some("very-secret".to_owned()),
+            "PRAXIS__FILES__S3_ENDPOINT" => Some("http://127.0.0.1:9000".to_owned()),
+            "PRAXIS__LIBRARY__MAX_UPLOAD_MB" => Some("5".to_owned()),
+            _ => None,
+        };
+        let config = Config::load(&Overrides::default(), full).unwrap();
+        assert_eq!(config.s3.as_ref().unwrap().region, "us-east-1");
+        assert_eq!(config.max_upload_mb, 5);
+        let shown = config.show();
+        assert!(shown.contains("s3://files/") && !shown.contains("very-secret"), "{shown}");
+        let bad = |k: &str| (k == "PRAXIS__LIBRARY__MAX_UPLOAD_MB").then(|| "0".to_owned());
+        let error = Config::load(&Overrides::default(), bad).unwrap_err();
+        assert!(error.to_string().contains("library.max_upload_mb"), "{error}");
     }
 
     #[test]

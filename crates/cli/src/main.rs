@@ -93,6 +93,9 @@ enum ConfigCommand {
 }
 
 fn main() -> anyhow::Result<()> {
+    // Two TLS back ends are linked (ring for the database and mail, aws-lc for the S3
+    // client); rustls needs to be told which to use by default.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let cli = Cli::parse();
     let overrides = Overrides {
         config_file: cli.config,

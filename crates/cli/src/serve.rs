@@ -88,10 +88,11 @@ fn serving_context(config: &Config, store: Store) -> anyhow::Result<Context> {
             index_dir(config).display()
         )
     })?;
-    Ok(
-        context(config, store)
-            .with_storage(FileStore::Local(config.data_dir.join("files")), search),
-    )
+    let files = match &config.s3 {
+        Some(s3) => FileStore::s3(s3)?,
+        None => FileStore::Local(config.data_dir.join("files")),
+    };
+    Ok(context(config, store).with_storage(files, search))
 }
 
 /// `praxis search reindex`: rebuilds the index from the database.

@@ -170,7 +170,7 @@ try {
   }
   check(found === 2, 'both are found by search within two seconds');
   await audit(page, '05k-search');
-  await page.goto(`${base}/search?q=worksheet`);
+  await page.goto(`${base}/search?q=meetings`);
   check(await page.locator('.snippet b').first().isVisible(), 'search highlights the word');
 
   await page.goto(`${base}/`);
@@ -186,7 +186,7 @@ try {
   await audit(page, '07-settings-arabic');
   await page.goto(`${base}/settings/account`);
   await audit(page, '07b-account-arabic');
-  await page.goto(`${base}/search?q=الاستماع&type=item`);
+  await page.goto(`${base}/search?q=الفردي&type=item`);
   await audit(page, '07c-search-arabic');
   await page.goto(`${base}/library`);
   await audit(page, '07d-library-arabic');

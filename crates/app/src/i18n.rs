@@ -128,7 +128,11 @@ impl Translator {
     pub fn t_args(&self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.to_string());
+            // Whole numbers go in as numbers, so plural variants ([one], [few], …) apply.
+            match value.parse::<i64>() {
+                Ok(n) => fluent_args.set(*name, n),
+                Err(_) => fluent_args.set(*name, value.to_string()),
+            }
         }
         self.format(locale, key, Some(&fluent_args))
     }
@@ -165,6 +169,28 @@ impl Translator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_choose_the_plural_form_of_each_language() {
+        let t = Translator::new();
+
+        assert_eq!(
+            t.t_args(Locale::En, "search-total", &[("count", "1")]),
+            "One result"
+        );
+        assert_eq!(
+            t.t_args(Locale::En, "search-total", &[("count", "7")]),
+            "7 results"
+        );
+        assert_eq!(
+            t.t_args(Locale::Ar, "search-total", &[("count", "0")]),
+            "لا نتائج"
+        );
+        assert_eq!(
+            t.t_args(Locale::Ar, "search-total", &[("count", "2")]),
+            "نتيجتان"
+        );
+    }
 
     #[test]
     fn every_translation_file_parses() {

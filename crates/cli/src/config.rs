@@ -355,7 +355,10 @@ mod tests {
     fn an_s3_bucket_needs_its_keys_and_its_secret_is_never_shown() {
         let half = |k: &str| (k == "PRAXIS__FILES__S3_BUCKET").then(|| "files".to_owned());
         let error = Config::load(&Overrides::default(), half).unwrap_err();
-        assert!(error.to_string().contains("files.s3_access_key_id"), "{error}");
+        assert!(
+            error.to_string().contains("files.s3_access_key_id"),
+            "{error}"
+        );
 
         let full = |k: &str| match k {
             "PRAXIS__FILES__S3_BUCKET" => Some("files".to_owned()),
@@ -369,10 +372,16 @@ mod tests {
         assert_eq!(config.s3.as_ref().unwrap().region, "us-east-1");
         assert_eq!(config.max_upload_mb, 5);
         let shown = config.show();
-        assert!(shown.contains("s3://files/") && !shown.contains("very-secret"), "{shown}");
+        assert!(
+            shown.contains("s3://files/") && !shown.contains("very-secret"),
+            "{shown}"
+        );
         let bad = |k: &str| (k == "PRAXIS__LIBRARY__MAX_UPLOAD_MB").then(|| "0".to_owned());
         let error = Config::load(&Overrides::default(), bad).unwrap_err();
-        assert!(error.to_string().contains("library.max_upload_mb"), "{error}");
+        assert!(
+            error.to_string().contains("library.max_upload_mb"),
+            "{error}"
+        );
     }
 
     #[test]

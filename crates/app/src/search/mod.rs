@@ -371,6 +371,23 @@ pub async fn search(
     })
 }
 
+/// The first 200 characters of a text, as escaped HTML.
+fn plain_excerpt(text: &str) -> String {
+    let mut excerpt: String = text.chars().take(200).collect();
+    if excerpt.len() < text.len() {
+        excerpt.push('…');
+    }
+    ammonia::clean_text(&excerpt)
+}
+
+fn or_excerpt(snippet: String, text: &str) -> String {
+    if snippet.is_empty() {
+        plain_excerpt(text)
+    } else {
+        snippet
+    }
+}
+
 /// Loads every hit from the store (one query per type) and keeps those the viewer may open,
 /// in the index's order.
 async fn recheck(
@@ -406,7 +423,8 @@ async fn recheck(
             let text = format!("{}\n\n{}", item.fields.summary, item.fields.body);
             let mut snippet = h.snippet(&text, &item.fields.languages);
             if snippet.is_empty() {
-                snippet = h.snippet(&item.fields.title, &item.fields.languages);
+                // Nothing to highlight (a title match, or no words): the summary's start.
+                snippet = plain_excerpt(&item.fields.summary);
             }
             found.insert(
                 (DocType::Item, item.id.to_string()),
@@ -436,7 +454,10 @@ async fn recheck(
                     id: node.id.to_string(),
                     url: format!("/nodes/{}", node.fields.slug),
                     title: node.fields.name.clone(),
-                    snippet_html: h.snippet(&node.fields.description, &node.fields.languages),
+                    snippet_html: or_excerpt(
+                        h.snippet(&node.fields.description, &node.fields.languages),
+                        &node.fields.description,
+                    ),
                     detail: node.fields.kind.code().to_owned(),
                 },
             );
@@ -451,7 +472,10 @@ async fn recheck(
                     id: p.id.to_string(),
                     url: format!("/members/{}", p.id),
                     title: p.profile.display_name.clone(),
-                    snippet_html: h.snippet(&p.profile.bio, &p.profile.languages),
+                    snippet_html: or_excerpt(
+                        h.snippet(&p.profile.bio, &p.profile.languages),
+                        &p.profile.bio,
+                    ),
                     detail: p.profile.regions.join(", "),
                 },
             );

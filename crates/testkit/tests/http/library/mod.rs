@@ -164,7 +164,17 @@ async fn a_worksheet_is_published_adapted_into_arabic_and_found_as_a_family() {
     assert_eq!(facet(&both, "kind"), vec![("worksheet", 2)]);
     let page = b.get("/search?q=worksheet").await;
     assert_eq!(page.count("[data-test=result]"), 1);
-    assert!(page.body.contains("<b>"), "the matched word is highlighted");
+    assert_eq!(
+        page.text(".snippet"),
+        "Plan a relational meeting.",
+        "the summary stands in"
+    );
+    let page = b.get("/search?q=meetings").await;
+    assert_eq!(
+        page.text(".snippet b"),
+        "meeting",
+        "the matched word is highlighted"
+    );
 }
 
 #[tokio::test]

@@ -71,14 +71,23 @@ impl TestApp {
     }
 
     /// Starts a server with custom settings (the base URL is set to the server's address).
-    pub async fn spawn_with(mut settings: Settings) -> Self {
+    pub async fn spawn_with(settings: Settings) -> Self {
+        Self::spawn_with_files(settings, praxis_app::files::FileStore::memory()).await
+    }
+
+    /// Starts a server whose attachments go to `files`.
+    pub async fn spawn_with_files(
+        mut settings: Settings,
+        files: praxis_app::files::FileStore,
+    ) -> Self {
         let db = TestDb::new().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binding a test port");
         let address = format!("http://{}", listener.local_addr().expect("a bound address"));
         settings.base_url = address.clone();
-        let ctx = Context::new(db.store.clone(), settings);
+        let search = praxis_app::search::SearchService::in_memory().expect("an in-memory index");
+        let ctx = Context::new(db.store.clone(), settings).with_storage(files, search);
         let sent = Arc::new(Mutex::new(Vec::new()));
         let app = praxis_web::router(AppState::new(ctx.clone(), HttpConfig::default()));
         let server = tokio::spawn(async move {

@@ -198,3 +198,76 @@ async fn a_file_over_the_limit_is_refused_with_413_and_nothing_is_kept() {
         serde_json::json!([])
     );
 }
+
+/// The S3-compatible service `scripts/test` starts (a moto server), if any.
+fn s3_endpoint() -> Option<String> {
+    let endpoint = std::env::var("PRAXIS_TEST_S3_ENDPOINT").ok();
+    assert!(
+        endpoint.is_some() || std::env::var("PRAXIS_TEST_REQUIRE_S3").is_err(),
+        "PRAXIS_TEST_REQUIRE_S3 is set but PRAXIS_TEST_S3_ENDPOINT is not"
+    );
+    endpoint
+}
+
+#[tokio::test]
+async fn attachments_round_trip_through_an_s3_compatible_bucket() {
+    let Some(endpoint) = s3_endpoint() else {
+        eprintln!("no S3-compatible service (scripts/test starts one): skipped");
+        return;
+    };
+    let bucket = "praxis-test";
+    let client = reqwest::Client::new();
+    client
+        .put(format!("{endpoint}/{bucket}"))
+        .send()
+        .await
+        .unwrap();
+    let prefix = format!("run-{}", uuid::Uuid::now_v7().simple());
+    let files = praxis_app::files::FileStore::s3(&praxis_app::files::S3Config {
+        bucket: bucket.into(),
+        region: "us-east-1".into(),
+        endpoint: endpoint.clone(),
+        access_key_id: "test".into(),
+        secret_access_key: "test".to_owned().into(),
+        prefix: prefix.clone(),
+    })
+    .unwrap();
+    let app = TestApp::spawn_with_files(Settings::default(), files).await;
+    let author = app.create_member("Author").await;
+    let a = app.signed_in(&author).await;
+    let id = publish(&a, worksheet("Bucket test", "public")).await;
+    let listing = || async {
+        client
+            .get(format!("{endpoint}/{bucket}?list-type=2&prefix={prefix}/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+
+    let pdf = b"%PDF-1.7\nkept in a bucket\n".to_vec();
+    let made = a
+        .api_bytes(
+            "POST",
+            &format!("/api/v1/library/{id}/attachments?file_name=b.pdf"),
+            pdf.clone(),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let url = made.json()["url"].as_str().unwrap().to_owned();
+    let attachment = made.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(Browser::new(&app.address).get_bytes(&url).await.2, pdf);
+    assert!(
+        listing()
+            .await
+            .contains(&format!("{prefix}/items/{id}/{attachment}"))
+    );
+
+    a.api("DELETE", &url, None, None).await;
+    assert!(
+        !listing().await.contains(&attachment),
+        "the object is gone from the bucket"
+    );
+}

@@ -563,3 +563,5 @@ search-facet-language = اللغة
 search-type-item = المكتبة
 search-type-node = عُقدة
 search-type-member = عضو
+node-library = مكتبة هذه العُقدة
+node-publish = انشر في هذه العُقدة

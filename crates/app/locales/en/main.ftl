@@ -560,3 +560,5 @@ search-facet-language = Language
 search-type-item = Library
 search-type-node = Node
 search-type-member = Member
+node-library = Library of this node
+node-publish = Publish to this node

@@ -214,3 +214,61 @@ async fn members_only_items_and_private_profiles_stay_out_of_public_search() {
     let own = h.get("/api/v1/search?q=yodel&type=member").await.json();
     assert_eq!(own["total"], 0, "private profiles are not indexed at all");
 }
+
+#[tokio::test]
+async fn a_nodes_feed_and_library_page_follow_the_node() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "open-circle",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "members-circle",
+            NodeVisibility::Members,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    let s = app.signed_in(&steward).await;
+    for (node, title) in [
+        ("open-circle", "Open circle notes"),
+        ("members-circle", "Members circle notes"),
+    ] {
+        let mut item = worksheet(title, "node");
+        item["node"] = json!(node);
+        publish(&s, item).await;
+    }
+    let visitor = Browser::new(&app.address);
+
+    let feed = visitor.get("/nodes/open-circle/library/feed.atom").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.body.contains("Open circle notes") && !feed.body.contains("Members circle"));
+    assert_eq!(
+        visitor
+            .get("/nodes/members-circle/library/feed.atom")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let page = s.get("/nodes/open-circle").await;
+    assert_eq!(
+        page.attr("[data-test=node-library]", "href").as_deref(),
+        Some("/library?node=open-circle")
+    );
+    let library = visitor.get("/library?node=open-circle").await;
+    assert_eq!(library.count("[data-test=item]"), 1);
+}

@@ -375,6 +375,8 @@ pub struct MemberExport {
     pub tokens: Vec<praxis_store::tokens::AccessTokenInfo>,
     /// Every node they belong to, those with the safety setting included.
     pub nodes: Vec<praxis_store::nodes::NodeRecord>,
+    /// The library items they published.
+    pub items: Vec<praxis_store::library::ItemRecord>,
 }
 
 /// Collects everything kept about the member (their data, in their hands).
@@ -391,6 +393,7 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
                 10_000,
             )
             .await?,
+        items: ctx.store.items_created_by(me.id, 100_000).await?,
     })
 }
 

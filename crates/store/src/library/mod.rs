@@ -360,6 +360,27 @@ impl Store {
         rows.iter().map(|r| item_from_row(r, true)).collect()
     }
 
+    /// The live items a member created, newest first, with their bodies (at most `limit`):
+    /// their export.
+    pub async fn items_created_by(
+        &self,
+        member: MemberId,
+        limit: u32,
+    ) -> StoreResult<Vec<ItemRecord>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS}, i.body FROM library_items i
+             WHERE i.created_by = $1 AND i.deleted_at IS NULL
+             ORDER BY i.created_at DESC, i.item_id DESC LIMIT $2"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(member.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing a member's items")?;
+        rows.iter().map(|r| item_from_row(r, true)).collect()
+    }
+
     /// Up to `limit` live items with their bodies, by id after `after`: for rebuilding the
     /// search index.
     pub async fn items_after(

@@ -58,7 +58,7 @@ pub(crate) struct AdaptationResponse {
 }
 
 impl ItemResponse {
-    fn from_record(i: ItemRecord, with_body: bool) -> Self {
+    pub(crate) fn from_record(i: ItemRecord, with_body: bool) -> Self {
         let f = i.fields;
         let adaptation = i.adapted_from.map(|_| AdaptationResponse {
             language: i.adaptation.language,

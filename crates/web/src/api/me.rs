@@ -132,6 +132,8 @@ pub(crate) struct ExportResponse {
     joined_at: String,
     profile: ProfileResponse,
     tokens: Vec<crate::api::tokens::TokenResponse>,
+    /// The library items they published, with their text.
+    library_items: Vec<crate::api::library::ItemResponse>,
 }
 
 impl ExportResponse {
@@ -140,6 +142,7 @@ impl ExportResponse {
             member,
             tokens,
             nodes,
+            items,
         } = export;
         let id = member.account.id;
         let view = ProfileView {
@@ -161,6 +164,10 @@ impl ExportResponse {
             tokens: tokens
                 .into_iter()
                 .map(crate::api::tokens::TokenResponse::from_info)
+                .collect(),
+            library_items: items
+                .into_iter()
+                .map(|i| crate::api::library::ItemResponse::from_record(i, true))
                 .collect(),
         }
     }

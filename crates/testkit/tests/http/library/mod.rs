@@ -430,3 +430,21 @@ async fn bad_library_input_is_named_and_changes_nothing() {
     );
     assert_eq!(a.get("/api/v1/library").await.json()["items"], json!([]));
 }
+
+#[tokio::test]
+async fn a_members_export_carries_what_they_published() {
+    let app = TestApp::spawn().await;
+    let author = app.create_member("Author").await;
+    let a = app.signed_in(&author).await;
+    publish(&a, worksheet("Exported worksheet", "members")).await;
+    let gone = publish(&a, worksheet("Deleted worksheet", "members")).await;
+    a.api("DELETE", &format!("/api/v1/library/{gone}"), None, None)
+        .await;
+
+    let export = a.get("/api/v1/me/export").await.json();
+
+    let items = export["library_items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["title"], "Exported worksheet");
+    assert!(items[0]["body"].is_string());
+}

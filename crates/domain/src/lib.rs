@@ -10,5 +10,6 @@ pub mod members;
 pub mod nodes;
 pub mod organizations;
 pub mod rosters;
+pub mod teams;
 pub mod timestamps;
 pub mod validation;

@@ -5,6 +5,7 @@
 //! the tantivy index as `praxis serve` would (same filters, count and facets), `http` through
 //! `GET /api/v1/search`, and `fts5` against SQLite FTS5 with bm25 on the same corpus. Each
 //! prints p50 and p99 per query set: two common words, two mid-frequency words, two rare words.
+//! `teams` is the team-formation benchmark (bench/teams.sh).
 
 #![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
@@ -19,6 +20,8 @@ use praxis_domain::members::profile::Practice;
 use praxis_search::{Access, SearchIndex, SearchRequest};
 use praxis_store::library::NewItem;
 use praxis_store::{DatabaseConfig, Store};
+
+mod teams;
 
 /// Words in the vocabulary.
 const VOCABULARY: usize = 50_000;
@@ -58,6 +61,18 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Forms teams for a generated workshop and times the exact coach-assignment step; writes
+    /// that step's cost matrix to `--matrix` for the reference solvers.
+    Teams {
+        #[arg(long, default_value_t = 4000)]
+        participants: usize,
+        #[arg(long, default_value_t = 800)]
+        coaches: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long)]
+        matrix: PathBuf,
+    },
     /// Builds `<data-dir>/fts5.db` from the same corpus (once) and queries it.
     Fts5 {
         #[arg(long)]
@@ -70,7 +85,7 @@ enum Command {
 }
 
 /// A small deterministic generator (xorshift64*).
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -84,7 +99,7 @@ impl Rng {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 }
@@ -436,6 +451,12 @@ async fn main() -> anyhow::Result<()> {
             items,
             seed,
         } => fts5(&data_dir, items, seed).await,
+        Command::Teams {
+            participants,
+            coaches,
+            seed,
+            matrix,
+        } => teams::run(participants, coaches, seed, &matrix),
     }
 }
 

@@ -1,8 +1,10 @@
 //! The exact step of team formation: coaches to teams at least total cost, as a rectangular
 //! assignment problem (every team gets one coach slot; a coach who may coach two teams has two
-//! slots). Solved with the Hungarian method in its shortest-augmenting-path form (potentials
-//! on rows and columns, one Dijkstra-like pass per team), O(teams² · slots) in the worst case
-//! and much less when spare slots end most searches early.
+//! slots). Solved with the shortest augmenting path method (Jonker–Volgenant as refined by
+//! Crouse, 2016 — what SciPy's `linear_sum_assignment` implements): row and column potentials,
+//! one Dijkstra over the columns per team, potentials updated only where the search went.
+//! O(teams² · slots) in the worst case; far less in practice, because a free slot among the
+//! cheapest ends a search at once.
 
 /// A cost matrix of `rows` × `cols` (rows ≤ cols); `None` marks a forbidden pair.
 #[derive(Debug, Clone)]
@@ -77,67 +79,79 @@ pub fn solve(m: &CostMatrix) -> Result<Assignment, AssignmentError> {
     let big = max_allowed
         .saturating_add(1)
         .saturating_mul(i64::try_from(n + 1).unwrap_or(i64::MAX));
-    let cost = |r: usize, c: usize| m.cells[r * cols + c].unwrap_or(big);
+    let cost: Vec<i64> = m.cells.iter().map(|c| c.unwrap_or(big)).collect();
     const INF: i64 = i64::MAX / 4;
-    // 1-based with a virtual column 0, as in the classic formulation.
-    let mut u = vec![0i64; n + 1];
-    let mut v = vec![0i64; cols + 1];
-    let mut owner = vec![0usize; cols + 1];
-    let mut way = vec![0usize; cols + 1];
-    let mut minv = vec![INF; cols + 1];
-    let mut used = vec![false; cols + 1];
-    for row in 1..=n {
-        owner[0] = row;
-        let mut col0 = 0usize;
-        minv.iter_mut().for_each(|x| *x = INF);
-        used.iter_mut().for_each(|x| *x = false);
+    const FREE: usize = usize::MAX;
+    let mut u = vec![0i64; n];
+    let mut v = vec![0i64; cols];
+    let mut row_of = vec![FREE; cols];
+    let mut col_of = vec![FREE; n];
+    let mut path = vec![FREE; cols];
+    let mut distance = vec![INF; cols];
+    let mut seen_row = vec![false; n];
+    let mut seen_col = vec![false; cols];
+    let mut remaining: Vec<usize> = Vec::with_capacity(cols);
+    for start in 0..n {
+        // Dijkstra over columns from `start`, reduced costs, until a free column is reached;
+        // among equally short columns a free one wins, which ends most searches at once.
+        remaining.clear();
+        remaining.extend((0..cols).rev());
+        distance.iter_mut().for_each(|d| *d = INF);
+        seen_row.iter_mut().for_each(|s| *s = false);
+        seen_col.iter_mut().for_each(|s| *s = false);
+        let mut reached = 0i64;
+        let mut row = start;
+        let sink = loop {
+            seen_row[row] = true;
+            let base = reached - u[row];
+            let costs = &cost[row * cols..(row + 1) * cols];
+            let mut lowest = INF;
+            let mut best = 0usize;
+            for (k, &c) in remaining.iter().enumerate() {
+                let r = base + costs[c] - v[c];
+                if r < distance[c] {
+                    path[c] = row;
+                    distance[c] = r;
+                }
+                let d = distance[c];
+                if d < lowest || (d == lowest && row_of[c] == FREE) {
+                    lowest = d;
+                    best = k;
+                }
+            }
+            reached = lowest;
+            let c = remaining.swap_remove(best);
+            seen_col[c] = true;
+            if row_of[c] == FREE {
+                break c;
+            }
+            row = row_of[c];
+        };
+        // Potentials of the rows and columns the search settled.
+        u[start] += reached;
+        for r in 0..n {
+            if seen_row[r] && r != start {
+                u[r] += reached - distance[col_of[r]];
+            }
+        }
+        for c in 0..cols {
+            if seen_col[c] {
+                v[c] -= reached - distance[c];
+            }
+        }
+        // Augment along the path back to `start`.
+        let mut c = sink;
         loop {
-            used[col0] = true;
-            let r = owner[col0];
-            let mut delta = INF;
-            let mut next = 0usize;
-            for c in 1..=cols {
-                if used[c] {
-                    continue;
-                }
-                let reduced = cost(r - 1, c - 1) - u[r] - v[c];
-                if reduced < minv[c] {
-                    minv[c] = reduced;
-                    way[c] = col0;
-                }
-                if minv[c] < delta {
-                    delta = minv[c];
-                    next = c;
-                }
-            }
-            for c in 0..=cols {
-                if used[c] {
-                    u[owner[c]] += delta;
-                    v[c] -= delta;
-                } else {
-                    minv[c] -= delta;
-                }
-            }
-            col0 = next;
-            if owner[col0] == 0 {
+            let r = path[c];
+            row_of[c] = r;
+            let previous = std::mem::replace(&mut col_of[r], c);
+            if r == start {
                 break;
             }
-        }
-        loop {
-            let prev = way[col0];
-            owner[col0] = owner[prev];
-            col0 = prev;
-            if col0 == 0 {
-                break;
-            }
+            c = previous;
         }
     }
-    let mut columns = vec![0usize; n];
-    for c in 1..=cols {
-        if owner[c] != 0 {
-            columns[owner[c] - 1] = c - 1;
-        }
-    }
+    let columns = col_of;
     let forbidden: Vec<usize> = (0..n).filter(|&r| m.get(r, columns[r]).is_none()).collect();
     if !forbidden.is_empty() {
         return Err(AssignmentError::NoCompleteAssignment(forbidden));

@@ -24,6 +24,7 @@ pub mod profiles;
 pub mod rosters;
 pub mod search;
 mod secrets;
+pub mod workshops;
 
 pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};
 pub use crate::error::{AppError, AppResult};

@@ -100,6 +100,14 @@ uuid_id!(
     /// Identifies a file attached to a library item.
     AttachmentId
 );
+uuid_id!(
+    /// Identifies a workshop.
+    WorkshopId
+);
+uuid_id!(
+    /// Identifies a session of a workshop.
+    SessionId
+);
 
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -13,3 +13,4 @@ pub mod rosters;
 pub mod teams;
 pub mod timestamps;
 pub mod validation;
+pub mod workshops;

@@ -22,6 +22,7 @@ pub mod search_changes;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
+pub mod workshops;
 
 use std::time::Duration;
 

@@ -49,6 +49,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_library.sql"),
         postgres: include_str!("../migrations/postgres/0006_library.sql"),
     },
+    Migration {
+        version: 7,
+        name: "workshops",
+        sqlite: include_str!("../migrations/sqlite/0007_workshops.sql"),
+        postgres: include_str!("../migrations/postgres/0007_workshops.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

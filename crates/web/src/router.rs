@@ -109,6 +109,29 @@ pub fn router(state: AppState) -> Router {
         .route("/directory", get(pages::directory::show_directory))
         .route("/search", get(pages::search::show_search))
         .route(
+            "/workshops",
+            get(pages::workshops::list_workshops).post(pages::workshops::create_workshop),
+        )
+        .route("/workshops/new", get(pages::workshops::new_workshop))
+        .route("/workshops/{id}", get(pages::workshops::show_workshop))
+        .route(
+            "/workshops/{id}/edit",
+            get(pages::workshops::edit_workshop).post(pages::workshops::update_workshop),
+        )
+        .route(
+            "/workshops/{id}/sessions",
+            post(pages::workshops::add_session),
+        )
+        .route(
+            "/workshops/{id}/sessions/{session_id}/delete",
+            post(pages::workshops::remove_session),
+        )
+        .route("/workshops/{id}/staff", post(pages::workshops::add_staff))
+        .route(
+            "/workshops/{id}/staff/{member_id}/{role}/delete",
+            post(pages::workshops::remove_staff),
+        )
+        .route(
             "/library",
             get(pages::library::list_library)
                 .post(pages::library::create_item)
@@ -308,6 +331,23 @@ pub fn router(state: AppState) -> Router {
             post(api::organizations::decide_claim),
         )
         .route("/search", get(api::search::search))
+        .route(
+            "/workshops",
+            get(api::workshops::list_workshops).post(api::workshops::create_workshop),
+        )
+        .route(
+            "/workshops/{id}",
+            get(api::workshops::get_workshop).patch(api::workshops::update_workshop),
+        )
+        .route(
+            "/workshops/{id}/sessions",
+            get(api::workshops::list_sessions).post(api::workshops::add_session),
+        )
+        .route(
+            "/workshops/{id}/sessions/{session_id}",
+            axum::routing::delete(api::workshops::remove_session),
+        )
+        .route("/workshops/{id}/staff", post(api::workshops::add_staff))
         .route(
             "/library",
             get(api::library::list_items)

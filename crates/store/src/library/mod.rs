@@ -41,7 +41,7 @@ impl ItemReach {
         }
     }
 
-    fn from_code(code: &str) -> Option<Self> {
+    pub(crate) fn from_code(code: &str) -> Option<Self> {
         match code {
             "public" => Some(ItemReach::Public),
             "members" => Some(ItemReach::Members),
@@ -552,8 +552,9 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Who may read an item of this scope in this node, from the node's visibility.
-async fn reach_for(
+/// Who may read an item (or a workshop) of this scope in this node, from the node's
+/// visibility.
+pub(crate) async fn reach_for(
     conn: &mut AnyConnection,
     scope: ItemScope,
     node: Option<NodeId>,

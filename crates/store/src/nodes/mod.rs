@@ -201,6 +201,7 @@ impl Store {
         insert_event(&mut tx, id, Some(actor), None, "edited", true, now).await?;
         record_change(&mut tx, ChangedEntity::Node, &id.to_string(), now).await?;
         follow_node_visibility(&mut tx, id, fields.visibility.code(), now).await?;
+        crate::workshops::follow_node_visibility(&mut tx, id, fields.visibility.code()).await?;
         tx.commit().await.describe("committing a node edit")
     }
 

@@ -13,3 +13,4 @@ mod profiles;
 mod rosters;
 mod search;
 mod sessions;
+mod workshops;

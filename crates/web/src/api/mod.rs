@@ -11,6 +11,7 @@ pub(crate) mod organizations;
 pub(crate) mod rosters;
 pub(crate) mod search;
 pub(crate) mod tokens;
+pub(crate) mod workshops;
 
 use praxis_app::AppError;
 use praxis_domain::timestamps::Timestamp;

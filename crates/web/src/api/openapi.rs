@@ -6,7 +6,9 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{directory, library, me, members, nodes, organizations, rosters, search, tokens};
+use crate::api::{
+    directory, library, me, members, nodes, organizations, rosters, search, tokens, workshops,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,9 +32,11 @@ use crate::api::{directory, library, me, members, nodes, organizations, rosters,
         library::list_family, library::adapt_item,
         library::list_attachments, library::upload_attachment, library::download_attachment, library::delete_attachment,
         search::search,
+        workshops::list_workshops, workshops::create_workshop, workshops::get_workshop, workshops::update_workshop,
+        workshops::list_sessions, workshops::add_session, workshops::remove_session, workshops::add_staff,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"))
 )]
 struct ApiDoc;
 

@@ -13,6 +13,7 @@ pub(crate) mod profiles;
 pub(crate) mod rosters;
 pub(crate) mod search;
 pub(crate) mod settings;
+pub(crate) mod workshops;
 
 use std::sync::Arc;
 

@@ -1,0 +1,366 @@
+//! `/api/v1/workshops`: workshops, their sessions and staff, with the same rules as the pages.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use praxis_app::workshops::{self, SessionRecord, WorkshopRecord, WorkshopView};
+use praxis_domain::workshops::{RawSessionFields, RawWorkshopFields};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember};
+use crate::middleware::RequestInfo;
+use crate::state::AppState;
+
+/// A workshop.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct WorkshopResponse {
+    id: String,
+    title: String,
+    description: String,
+    /// Practice codes.
+    modules: Vec<String>,
+    languages: Vec<String>,
+    /// `online`, `in_person` or `hybrid`.
+    format: String,
+    place: String,
+    time_zone: String,
+    participant_capacity: u32,
+    coach_capacity: u32,
+    applications_open: Option<String>,
+    applications_close: Option<String>,
+    /// `public`, `members` or `node`.
+    scope: String,
+    node_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sessions: Option<Vec<SessionResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    staff: Option<Vec<StaffResponse>>,
+}
+
+/// A session.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SessionResponse {
+    id: String,
+    /// YYYY-MM-DD in the workshop's time zone.
+    date: String,
+    /// HH:MM in the workshop's time zone.
+    start: String,
+    duration_minutes: u32,
+    module: Option<String>,
+    location: String,
+}
+
+/// A member of the staff.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct StaffResponse {
+    member_id: String,
+    display_name: String,
+    /// `lead_trainer`, `trainer`, `coach`, `meta_coach` or `coordinator`.
+    role: String,
+}
+
+impl SessionResponse {
+    fn from_record(s: SessionRecord) -> Self {
+        Self {
+            id: s.id.to_string(),
+            date: s.fields.date,
+            start: s.fields.start,
+            duration_minutes: s.fields.duration_minutes,
+            module: s.fields.module.map(|m| m.code().to_owned()),
+            location: s.fields.location,
+        }
+    }
+}
+
+impl WorkshopResponse {
+    fn from_record(w: WorkshopRecord) -> Self {
+        let f = w.fields;
+        Self {
+            id: w.id.to_string(),
+            title: f.title,
+            description: f.description,
+            modules: f.modules.iter().map(|m| m.code().to_owned()).collect(),
+            languages: f.languages,
+            format: f.format.code().to_owned(),
+            place: f.place,
+            time_zone: f.time_zone,
+            participant_capacity: f.participant_capacity,
+            coach_capacity: f.coach_capacity,
+            applications_open: f.applications_open,
+            applications_close: f.applications_close,
+            scope: f.scope.code().to_owned(),
+            node_id: w.node_id.map(|n| n.to_string()),
+            sessions: None,
+            staff: None,
+        }
+    }
+
+    fn from_view(v: WorkshopView) -> Self {
+        let sessions = v
+            .sessions
+            .into_iter()
+            .map(SessionResponse::from_record)
+            .collect();
+        let staff = v
+            .staff
+            .into_iter()
+            .map(|s| StaffResponse {
+                member_id: s.member_id.to_string(),
+                display_name: s.display_name,
+                role: s.role.code().to_owned(),
+            })
+            .collect();
+        let mut r = Self::from_record(v.workshop);
+        r.sessions = Some(sessions);
+        r.staff = Some(staff);
+        r
+    }
+}
+
+/// Filters for the list.
+#[derive(Deserialize, IntoParams)]
+pub(crate) struct WorkshopParams {
+    /// Only workshops of this node (id or slug).
+    node: Option<String>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Page size, 1–100 (default 30).
+    limit: Option<u32>,
+}
+
+/// A page of workshops.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct WorkshopListResponse {
+    items: Vec<WorkshopResponse>,
+    next_cursor: Option<String>,
+}
+
+/// The workshops the caller may see, newest first.
+#[utoipa::path(get, path = "/api/v1/workshops", tag = "workshops", params(WorkshopParams),
+    responses((status = 200, body = WorkshopListResponse)))]
+pub(crate) async fn list_workshops(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Query(p): Query<WorkshopParams>,
+) -> Result<Json<WorkshopListResponse>, ApiError> {
+    let (list, next_cursor) = workshops::list_workshops_page(
+        &state.ctx,
+        info.member.as_ref(),
+        p.node.as_deref(),
+        p.cursor.as_deref(),
+        p.limit.unwrap_or(30),
+    )
+    .await?;
+    Ok(Json(WorkshopListResponse {
+        items: list
+            .into_iter()
+            .map(WorkshopResponse::from_record)
+            .collect(),
+        next_cursor,
+    }))
+}
+
+/// A workshop's fields. On update, absent fields keep their values.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WorkshopRequest {
+    title: Option<String>,
+    description: Option<String>,
+    modules: Option<Vec<String>>,
+    languages: Option<Vec<String>>,
+    format: Option<String>,
+    place: Option<String>,
+    time_zone: Option<String>,
+    participant_capacity: Option<u32>,
+    coach_capacity: Option<u32>,
+    applications_open: Option<String>,
+    applications_close: Option<String>,
+    scope: Option<String>,
+    /// The node (id or slug); the caller must belong to it. Empty for none.
+    node: Option<String>,
+}
+
+impl WorkshopRequest {
+    fn over(self, base: RawWorkshopFields) -> RawWorkshopFields {
+        RawWorkshopFields {
+            title: self.title.unwrap_or(base.title),
+            description: self.description.unwrap_or(base.description),
+            modules: self.modules.unwrap_or(base.modules),
+            languages: self.languages.unwrap_or(base.languages),
+            format: self.format.unwrap_or(base.format),
+            place: self.place.unwrap_or(base.place),
+            time_zone: self.time_zone.unwrap_or(base.time_zone),
+            participant_capacity: self
+                .participant_capacity
+                .map_or(base.participant_capacity, |n| n.to_string()),
+            coach_capacity: self
+                .coach_capacity
+                .map_or(base.coach_capacity, |n| n.to_string()),
+            applications_open: self.applications_open.unwrap_or(base.applications_open),
+            applications_close: self.applications_close.unwrap_or(base.applications_close),
+            scope: self.scope.unwrap_or(base.scope),
+        }
+    }
+}
+
+fn raw_of(w: &WorkshopRecord) -> RawWorkshopFields {
+    let f = &w.fields;
+    RawWorkshopFields {
+        title: f.title.clone(),
+        description: f.description.clone(),
+        modules: f.modules.iter().map(|m| m.code().to_owned()).collect(),
+        languages: f.languages.clone(),
+        format: f.format.code().to_owned(),
+        place: f.place.clone(),
+        time_zone: f.time_zone.clone(),
+        participant_capacity: f.participant_capacity.to_string(),
+        coach_capacity: f.coach_capacity.to_string(),
+        applications_open: f.applications_open.clone().unwrap_or_default(),
+        applications_close: f.applications_close.clone().unwrap_or_default(),
+        scope: f.scope.code().to_owned(),
+    }
+}
+
+/// Creates a workshop; the caller becomes its lead trainer.
+#[utoipa::path(post, path = "/api/v1/workshops", tag = "workshops", request_body = WorkshopRequest,
+    responses((status = 201, body = WorkshopResponse), (status = 403, description = "may not create workshops"),
+        (status = 422, description = "invalid fields, named")))]
+pub(crate) async fn create_workshop(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(req): ApiJson<WorkshopRequest>,
+) -> Result<Response, ApiError> {
+    let node = req.node.clone();
+    let base = RawWorkshopFields {
+        format: "online".into(),
+        scope: "members".into(),
+        ..RawWorkshopFields::default()
+    };
+    let w = workshops::create_workshop(&state.ctx, &me, req.over(base), node.as_deref()).await?;
+    Ok((StatusCode::CREATED, Json(WorkshopResponse::from_record(w))).into_response())
+}
+
+/// One workshop with its sessions and staff.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    responses((status = 200, body = WorkshopResponse), (status = 404, description = "no such workshop, or not visible")))]
+pub(crate) async fn get_workshop(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Path(id): Path<String>,
+) -> Result<Json<WorkshopResponse>, ApiError> {
+    let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), &id).await?;
+    Ok(Json(WorkshopResponse::from_view(view)))
+}
+
+/// Changes a workshop.
+#[utoipa::path(patch, path = "/api/v1/workshops/{id}", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    request_body = WorkshopRequest,
+    responses((status = 200, body = WorkshopResponse), (status = 403, description = "not on its managing staff"),
+        (status = 422, description = "invalid fields, named")))]
+pub(crate) async fn update_workshop(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<WorkshopRequest>,
+) -> Result<Json<WorkshopResponse>, ApiError> {
+    let view = workshops::view_workshop(&state.ctx, Some(&me), &id).await?;
+    let node = req
+        .node
+        .clone()
+        .or_else(|| view.workshop.node_id.map(|n| n.to_string()));
+    let raw = req.over(raw_of(&view.workshop));
+    let w = workshops::edit_workshop(&state.ctx, &me, &id, raw, node.as_deref()).await?;
+    Ok(Json(WorkshopResponse::from_record(w)))
+}
+
+/// A new session.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SessionRequest {
+    /// YYYY-MM-DD in the workshop's time zone.
+    date: String,
+    /// HH:MM in the workshop's time zone.
+    start: String,
+    duration_minutes: u32,
+    #[serde(default)]
+    module: String,
+    #[serde(default)]
+    location: String,
+}
+
+/// The workshop's sessions in time order.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/sessions", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    responses((status = 200, body = [SessionResponse])))]
+pub(crate) async fn list_sessions(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<SessionResponse>>, ApiError> {
+    let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), &id).await?;
+    Ok(Json(
+        view.sessions
+            .into_iter()
+            .map(SessionResponse::from_record)
+            .collect(),
+    ))
+}
+
+/// Adds a session.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/sessions", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    request_body = SessionRequest,
+    responses((status = 201, body = SessionResponse), (status = 422, description = "invalid fields, named")))]
+pub(crate) async fn add_session(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<SessionRequest>,
+) -> Result<Response, ApiError> {
+    let raw = RawSessionFields {
+        date: req.date,
+        start: req.start,
+        duration_minutes: req.duration_minutes.to_string(),
+        module: req.module,
+        location: req.location,
+    };
+    let s = workshops::add_session(&state.ctx, &me, &id, raw).await?;
+    Ok((StatusCode::CREATED, Json(SessionResponse::from_record(s))).into_response())
+}
+
+/// Removes a session.
+#[utoipa::path(delete, path = "/api/v1/workshops/{id}/sessions/{session_id}", tag = "workshops",
+    params(("id" = String, Path, description = "workshop id"), ("session_id" = String, Path, description = "session id")),
+    responses((status = 204, description = "removed")))]
+pub(crate) async fn remove_session(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((id, session)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    workshops::remove_session(&state.ctx, &me, &id, &session).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A staff role to give.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StaffRequest {
+    member_id: String,
+    /// `lead_trainer`, `trainer`, `coach`, `meta_coach` or `coordinator`.
+    role: String,
+}
+
+/// Gives a member a staff role.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/staff", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    request_body = StaffRequest,
+    responses((status = 204, description = "given"), (status = 422, description = "unknown member or role")))]
+pub(crate) async fn add_staff(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<StaffRequest>,
+) -> Result<StatusCode, ApiError> {
+    workshops::add_staff(&state.ctx, &me, &id, &req.member_id, &req.role).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -7,6 +7,7 @@
 
 pub mod access_tokens;
 pub mod accounts;
+pub mod applications;
 pub mod context;
 pub mod demo;
 pub mod directory;

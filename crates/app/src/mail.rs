@@ -53,6 +53,15 @@ pub enum MailKind {
         /// The node's name.
         node: String,
     },
+    /// A trainer decided on a workshop application (or a seat freed up for it).
+    ApplicationDecided {
+        /// The workshop's title.
+        workshop: String,
+        /// `accepted`, `waitlisted` or `declined`.
+        status: &'static str,
+        /// The workshop's page.
+        link: String,
+    },
     /// An invitation to join a node.
     NodeInvitation {
         /// The node's name.
@@ -74,6 +83,19 @@ impl MailKind {
             MailKind::NodeInvitation { link, .. } => (
                 "mail-invitation-subject",
                 "mail-invitation-body",
+                Some(link),
+            ),
+            MailKind::ApplicationDecided { status, link, .. } => (
+                match *status {
+                    "accepted" => "mail-application-accepted-subject",
+                    "waitlisted" => "mail-application-waitlisted-subject",
+                    _ => "mail-application-declined-subject",
+                },
+                match *status {
+                    "accepted" => "mail-application-accepted-body",
+                    "waitlisted" => "mail-application-waitlisted-body",
+                    _ => "mail-application-declined-body",
+                },
                 Some(link),
             ),
             MailKind::VerifyEmail { link } => {
@@ -112,6 +134,11 @@ pub async fn queue(ctx: &Context, locale: Locale, to: &Email, kind: MailKind) ->
 
 /// Composes a mail in `locale`, for queueing in the same transaction as the change behind it.
 pub fn compose(ctx: &Context, locale: Locale, to: &Email, kind: &MailKind) -> OutboxMessage {
+    compose_to(ctx, locale, to.as_str(), kind)
+}
+
+/// As [`compose`], to an address already known to be valid (one read from the store).
+pub fn compose_to(ctx: &Context, locale: Locale, to: &str, kind: &MailKind) -> OutboxMessage {
     let (subject_key, body_key, link) = kind.keys();
     let site = ctx.settings.site_name.as_str();
     let base = ctx.settings.base_url.as_str();
@@ -121,15 +148,20 @@ pub fn compose(ctx: &Context, locale: Locale, to: &Email, kind: &MailKind) -> Ou
         | MailKind::RequestDeclined { node } => node.as_str(),
         _ => "",
     };
+    let workshop = match kind {
+        MailKind::ApplicationDecided { workshop, .. } => workshop.as_str(),
+        _ => "",
+    };
     let args = [
         ("site", site),
         ("link", link.unwrap_or_default()),
         ("base", base),
         ("node", node),
+        ("workshop", workshop),
     ];
     OutboxMessage {
         id: uuid::Uuid::now_v7().to_string(),
-        recipient: to.as_str().to_owned(),
+        recipient: to.to_owned(),
         subject: ctx.translator.t_args(locale, subject_key, &args),
         body: ctx.translator.t_args(locale, body_key, &args),
         attempts: 0,

@@ -83,6 +83,24 @@ async fn managed_workshop(
     }
 }
 
+/// The workshop, if the viewer may see it.
+pub(crate) async fn visible(
+    ctx: &Context,
+    me: Option<&CurrentMember>,
+    id: &str,
+) -> AppResult<WorkshopRecord> {
+    visible_workshop(ctx, viewer_of(me), id).await
+}
+
+/// The workshop, if the member manages it.
+pub(crate) async fn managed(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: &str,
+) -> AppResult<WorkshopRecord> {
+    managed_workshop(ctx, me, id).await
+}
+
 /// One workshop as the viewer may see it.
 ///
 /// # Errors

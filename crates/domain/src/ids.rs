@@ -108,6 +108,14 @@ uuid_id!(
     /// Identifies a session of a workshop.
     SessionId
 );
+uuid_id!(
+    /// Identifies an application question of a workshop.
+    QuestionId
+);
+uuid_id!(
+    /// Identifies an application to a workshop.
+    ApplicationId
+);
 
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

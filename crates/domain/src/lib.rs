@@ -4,6 +4,7 @@
 //! private. This crate does no I/O and knows nothing of databases, HTTP or async runtimes;
 //! it must not depend on sqlx, axum, tokio, serde_json, askama or tracing.
 
+pub mod applications;
 pub mod ids;
 pub mod library;
 pub mod members;

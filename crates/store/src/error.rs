@@ -13,6 +13,10 @@ pub enum Constraint {
     OrganizationSlugTaken,
     /// Someone else saved a newer version since the editor loaded it.
     StaleVersion,
+    /// The member already applied in this role.
+    AlreadyApplied,
+    /// Accepting would give more seats than the workshop has.
+    WorkshopFull,
 }
 
 /// Why a store operation failed.
@@ -64,6 +68,10 @@ fn constraint_of(db: &dyn sqlx::error::DatabaseError) -> Option<Constraint> {
         Some(Constraint::NodeSlugTaken)
     } else if named == "organizations_slug_key" || message.contains("organizations.slug") {
         Some(Constraint::OrganizationSlugTaken)
+    } else if named == "workshop_applications_once"
+        || message.contains("workshop_applications.workshop_id")
+    {
+        Some(Constraint::AlreadyApplied)
     } else {
         None
     }

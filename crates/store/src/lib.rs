@@ -10,6 +10,7 @@ mod error;
 mod migrate;
 pub use crate::migrate::fingerprint as schema_fingerprint;
 
+pub mod applications;
 pub mod directory;
 pub mod imports;
 pub mod invitations;

@@ -21,6 +21,28 @@ pub struct OutboxMessage {
     pub attempts: i64,
 }
 
+/// Queues a message inside the caller's transaction (so it goes out only if the change behind
+/// it is committed).
+pub(crate) async fn insert_mail(
+    conn: &mut sqlx::AnyConnection,
+    message: &OutboxMessage,
+    now: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO outbox (message_id, recipient, subject, body, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(&message.id)
+    .bind(&message.recipient)
+    .bind(&message.subject)
+    .bind(&message.body)
+    .bind(now.unix_ms())
+    .execute(conn)
+    .await
+    .describe("queueing mail")
+    .map(|_| ())
+}
+
 impl Store {
     /// Queues a message for delivery as soon as possible.
     pub async fn enqueue_mail(&self, message: &OutboxMessage, now: Timestamp) -> StoreResult<()> {

@@ -145,6 +145,8 @@ impl IntoResponse for ApiError {
                         Constraint::LastSteward => ("member", "error-last-steward"),
                         Constraint::OrganizationSlugTaken => ("slug", "error-slug-taken"),
                         Constraint::StaleVersion => ("version", "error-stale-version"),
+                        Constraint::AlreadyApplied => ("role", "error-already-applied"),
+                        Constraint::WorkshopFull => ("decision", "error-workshop-full"),
                     };
                     (
                         StatusCode::CONFLICT,

@@ -94,6 +94,17 @@ impl FormFields {
             .collect()
     }
 
+    /// The names of the fields, in order, each once.
+    pub(crate) fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (k, _) in &self.0 {
+            if !names.contains(k) {
+                names.push(k.clone());
+            }
+        }
+        names
+    }
+
     /// True when a checkbox was ticked.
     pub(crate) fn checked(&self, name: &str) -> bool {
         self.get(name).is_some()

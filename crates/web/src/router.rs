@@ -128,6 +128,34 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/workshops/{id}/staff", post(pages::workshops::add_staff))
         .route(
+            "/workshops/{id}/apply",
+            get(pages::applications::show_apply).post(pages::applications::apply),
+        )
+        .route(
+            "/workshops/{id}/applications",
+            get(pages::applications::show_review),
+        )
+        .route(
+            "/workshops/{id}/applications/decisions",
+            post(pages::applications::decide),
+        )
+        .route(
+            "/workshops/{id}/applications/{application_id}",
+            get(pages::applications::show_application),
+        )
+        .route(
+            "/workshops/{id}/applications/{application_id}/withdraw",
+            post(pages::applications::withdraw),
+        )
+        .route(
+            "/workshops/{id}/questions",
+            get(pages::applications::show_questions).post(pages::applications::add_question),
+        )
+        .route(
+            "/workshops/{id}/questions/{question_id}/delete",
+            post(pages::applications::remove_question),
+        )
+        .route(
             "/workshops/{id}/staff/{member_id}/{role}/delete",
             post(pages::workshops::remove_staff),
         )
@@ -348,6 +376,22 @@ pub fn router(state: AppState) -> Router {
             axum::routing::delete(api::workshops::remove_session),
         )
         .route("/workshops/{id}/staff", post(api::workshops::add_staff))
+        .route(
+            "/workshops/{id}/questions",
+            get(api::applications::list_questions).post(api::applications::add_question),
+        )
+        .route(
+            "/workshops/{id}/applications",
+            get(api::applications::list_applications).post(api::applications::apply),
+        )
+        .route(
+            "/workshops/{id}/applications/decisions",
+            post(api::applications::decide),
+        )
+        .route(
+            "/workshops/{id}/applications/{application_id}/withdraw",
+            post(api::applications::withdraw),
+        )
         .route(
             "/library",
             get(api::library::list_items)

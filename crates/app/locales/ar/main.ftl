@@ -612,3 +612,71 @@ error-count-range = أدخل عددًا صحيحًا ضمن المدى المس�
 error-close-before-open = لا يمكن أن ينتهي التقديم قبل أن يبدأ.
 error-unknown-member = لا يوجد عضو بهذا المعرّف.
 error-last-lead-trainer = تحتفظ الورشة دائمًا بمدرّب رئيسي واحد على الأقل.
+
+## Applications
+application-apply-participant = قدّم للمشاركة
+application-apply-coach = قدّم لتكون مدرّبًا مرافقًا
+application-no-questions = لا تطرح هذه الورشة أسئلة: أرسل طلبك كما هو.
+application-send = أرسل الطلب
+application-sent = أُرسل طلبك. ستصلك رسالة بريد إلكتروني عندما يقرّر المدرّبون.
+application-yours = طلباتك
+application-see = اعرضه
+application-withdraw = اسحب الطلب
+application-review = الطلبات
+application-questions = أسئلة الطلب
+application-role = الدور
+application-role-participant = مشارك
+application-role-coach = مدرّب مرافق
+application-status = الحالة
+application-status-submitted = بانتظار القرار
+application-status-accepted = مقبول
+application-status-waitlisted = على قائمة الانتظار
+application-status-declined = مرفوض
+application-status-withdrawn = مسحوب
+application-none = لا طلبات مطابقة.
+application-choose = اختر
+application-applicant = مقدّم الطلب
+application-decision = القرار بشأن الطلبات المختارة
+application-accept = اقبل
+application-waitlist = ضع على قائمة الانتظار
+application-decline = ارفض
+application-apply-decision = قرّر
+application-decided = { $count ->
+    [zero] لم يتغير أي طلب.
+    [one] تغيّر طلب واحد.
+    [two] تغيّر طلبان.
+    [few] تغيّرت { $count } طلبات.
+   *[other] تغيّر { $count } طلبًا.
+}
+question-prompt = السؤال
+question-audience = موجّه إلى
+question-kind = نوع الإجابة
+question-kind-short = سطر من النص
+question-kind-long = فقرات
+question-kind-single = خيار واحد
+question-kind-multiple = عدة خيارات
+question-kind-scale = مقياس من 1 إلى 5
+question-choices = الخيارات
+question-choices-hint = خيار في كل سطر، لسؤال الخيار الواحد أو الخيارات المتعددة.
+question-required = الإجابة مطلوبة
+question-add = أضف السؤال
+error-two-choices = أعطِ خيارين على الأقل.
+error-scale = اختر رقمًا من 1 إلى 5.
+error-applications-closed = التقديم غير مفتوح لهذه الورشة.
+error-already-applied = سبق أن قدّمت بهذا الدور.
+error-workshop-full = لا تكفي المقاعد المتبقية لقبولهم جميعًا.
+error-cannot-decide = أحد الطلبات المختارة لا يقبل هذا القرار.
+error-none-chosen = اختر طلبًا واحدًا على الأقل.
+mail-application-accepted-subject = لك مقعد: { $workshop }
+mail-application-accepted-body =
+    قُبل طلبك للمشاركة في { $workshop }. سيتواصل معك المدرّبون بشأن فريقك.
+
+    { $link }
+mail-application-waitlisted-subject = على قائمة الانتظار: { $workshop }
+mail-application-waitlisted-body =
+    طلبك للمشاركة في { $workshop } على قائمة الانتظار. إن تحرّر مقعد فهو لك، وسنخبرك فورًا.
+
+    { $link }
+mail-application-declined-subject = بشأن طلبك: { $workshop }
+mail-application-declined-body =
+    لم يتمكن المدرّبون من منحك مقعدًا في { $workshop } هذه المرة. شكرًا لتقديمك — الورشات الأخرى مدرجة في { $base }/workshops

@@ -609,3 +609,68 @@ error-count-range = Enter a whole number within the allowed range.
 error-close-before-open = Applications cannot close before they open.
 error-unknown-member = There is no member with this id.
 error-last-lead-trainer = A workshop always keeps at least one lead trainer.
+
+## Applications
+application-apply-participant = Apply to take part
+application-apply-coach = Apply to coach
+application-no-questions = This workshop asks no questions: send your application as it is.
+application-send = Send the application
+application-sent = Your application was sent. You will get an email when the trainers decide.
+application-yours = Your applications
+application-see = See it
+application-withdraw = Withdraw
+application-review = Applications
+application-questions = Application questions
+application-role = Role
+application-role-participant = Participant
+application-role-coach = Coach
+application-status = Status
+application-status-submitted = Waiting for a decision
+application-status-accepted = Accepted
+application-status-waitlisted = On the waiting list
+application-status-declined = Declined
+application-status-withdrawn = Withdrawn
+application-none = No applications match.
+application-choose = Choose
+application-applicant = Applicant
+application-decision = Decision for the chosen applications
+application-accept = Accept
+application-waitlist = Put on the waiting list
+application-decline = Decline
+application-apply-decision = Decide
+application-decided = { $count ->
+    [one] One application changed.
+   *[other] { $count } applications changed.
+}
+question-prompt = Question
+question-audience = Asked of
+question-kind = Answered with
+question-kind-short = A line of text
+question-kind-long = Paragraphs
+question-kind-single = One choice
+question-kind-multiple = Several choices
+question-kind-scale = A scale from 1 to 5
+question-choices = Choices
+question-choices-hint = One per line, for one or several choices.
+question-required = An answer is required
+question-add = Add the question
+error-two-choices = Give at least two choices.
+error-scale = Choose a number from 1 to 5.
+error-applications-closed = Applications are not open for this workshop.
+error-already-applied = You have already applied in this role.
+error-workshop-full = There are not enough seats left to accept them all.
+error-cannot-decide = One of the chosen applications cannot take this decision.
+error-none-chosen = Choose at least one application.
+mail-application-accepted-subject = You have a seat: { $workshop }
+mail-application-accepted-body =
+    Your application to { $workshop } was accepted. The trainers will be in touch about your team.
+
+    { $link }
+mail-application-waitlisted-subject = On the waiting list: { $workshop }
+mail-application-waitlisted-body =
+    Your application to { $workshop } is on the waiting list. If a seat frees up it is yours, and we will tell you at once.
+
+    { $link }
+mail-application-declined-subject = About your application: { $workshop }
+mail-application-declined-body =
+    The trainers could not offer you a seat in { $workshop } this time. Thank you for applying — other workshops are listed at { $base }/workshops

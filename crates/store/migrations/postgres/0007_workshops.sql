@@ -48,3 +48,41 @@ CREATE TABLE workshop_sessions (
 );
 
 CREATE INDEX workshop_sessions_workshop ON workshop_sessions (workshop_id, starts_on, starts_at);
+
+-- The workshop's own application questions, for participants or coaches.
+CREATE TABLE workshop_questions (
+    question_id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
+    audience TEXT NOT NULL CHECK (audience IN ('participant', 'coach')),
+    position BIGINT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('short', 'long', 'single', 'multiple', 'scale')),
+    prompt TEXT NOT NULL,
+    choices TEXT NOT NULL DEFAULT '',
+    required BIGINT NOT NULL CHECK (required IN (0, 1)),
+    created_at BIGINT NOT NULL
+);
+
+CREATE INDEX workshop_questions_workshop ON workshop_questions (workshop_id, audience, position);
+
+CREATE TABLE workshop_applications (
+    application_id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('participant', 'coach')),
+    status TEXT NOT NULL CHECK (status IN ('submitted', 'accepted', 'waitlisted', 'declined', 'withdrawn')),
+    -- When it joined the waiting list: the order in which seats are offered.
+    waitlisted_at BIGINT,
+    created_at BIGINT NOT NULL,
+    decided_at BIGINT,
+    CONSTRAINT workshop_applications_once UNIQUE (workshop_id, member_id, role)
+);
+
+CREATE INDEX workshop_applications_review ON workshop_applications (workshop_id, role, status, created_at);
+CREATE INDEX workshop_applications_member ON workshop_applications (member_id);
+
+CREATE TABLE workshop_answers (
+    application_id TEXT NOT NULL REFERENCES workshop_applications (application_id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL REFERENCES workshop_questions (question_id) ON DELETE CASCADE,
+    value TEXT NOT NULL,
+    PRIMARY KEY (application_id, question_id)
+);

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod api;
+mod applications;
 mod directory;
 mod i18n;
 mod library;

@@ -135,7 +135,11 @@ async fn a_trainer_creates_a_workshop_with_sessions_and_staff() {
         vec!["2027-02-01", "2027-02-06"],
         "sessions come in time order"
     );
-    assert_eq!(api["staff"], json!([]), "staff whose profiles a visitor may not see stay hidden");
+    assert_eq!(
+        api["staff"],
+        json!([]),
+        "staff whose profiles a visitor may not see stay hidden"
+    );
     let inside = t.get(&format!("/api/v1/workshops/{id}")).await.json();
     assert_eq!(inside["staff"].as_array().unwrap().len(), 2);
 

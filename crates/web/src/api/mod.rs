@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: one module per feature, with its `*Request`/`*Response`
 //! structs beside the handlers. Domain types are never serialised directly.
 
+pub(crate) mod applications;
 pub(crate) mod directory;
 pub(crate) mod library;
 pub(crate) mod me;

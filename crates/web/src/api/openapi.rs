@@ -7,7 +7,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    directory, library, me, members, nodes, organizations, rosters, search, tokens, workshops,
+    applications, directory, library, me, members, nodes, organizations, rosters, search, tokens,
+    workshops,
 };
 
 #[derive(OpenApi)]
@@ -34,6 +35,8 @@ use crate::api::{
         search::search,
         workshops::list_workshops, workshops::create_workshop, workshops::get_workshop, workshops::update_workshop,
         workshops::list_sessions, workshops::add_session, workshops::remove_session, workshops::add_staff,
+        applications::list_questions, applications::add_question, applications::list_applications,
+        applications::apply, applications::decide, applications::withdraw,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"))

@@ -86,6 +86,8 @@ pub(crate) async fn list_workshops(
 pub(crate) struct WorkshopPage {
     c: Chrome,
     view: WorkshopView,
+    mine: Vec<praxis_app::applications::ApplicationRecord>,
+    applied: bool,
     errors: FieldErrors,
     practices: Vec<Practice>,
     roles: Vec<StaffRole>,
@@ -102,6 +104,22 @@ impl WorkshopPage {
             self.view.workshop.fields.format.code()
         ))
     }
+
+    fn has_applied(&self, role: &str) -> bool {
+        self.mine.iter().any(|a| a.role.code() == role)
+    }
+
+    fn my_status(&self, a: &praxis_app::applications::ApplicationRecord) -> String {
+        crate::pages::applications::status_label(&self.c, a.status)
+    }
+
+    fn my_role(&self, a: &praxis_app::applications::ApplicationRecord) -> String {
+        crate::pages::applications::role_label(&self.c, a.role)
+    }
+
+    fn can_withdraw(&self, a: &praxis_app::applications::ApplicationRecord) -> bool {
+        a.status != praxis_domain::applications::ApplicationStatus::Withdrawn
+    }
 }
 
 async fn workshop_page(
@@ -110,8 +128,13 @@ async fn workshop_page(
     c: Chrome,
     id: &str,
     errors: FieldErrors,
+    applied: bool,
 ) -> Result<Response, PageError> {
     let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), id).await?;
+    let mine = match &info.member {
+        Some(me) => praxis_app::applications::my_applications(&state.ctx, me, id).await?,
+        None => Vec::new(),
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -122,6 +145,8 @@ async fn workshop_page(
         &WorkshopPage {
             c,
             view,
+            mine,
+            applied,
             errors,
             practices: Practice::ALL.to_vec(),
             roles: StaffRole::ALL.to_vec(),
@@ -129,13 +154,27 @@ async fn workshop_page(
     ))
 }
 
+#[derive(Deserialize)]
+pub(crate) struct ShowParams {
+    applied: Option<String>,
+}
+
 pub(crate) async fn show_workshop(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
     Path(id): Path<String>,
+    Query(p): Query<ShowParams>,
 ) -> Result<Response, PageError> {
-    workshop_page(&state, &info, c, &id, FieldErrors::new()).await
+    workshop_page(
+        &state,
+        &info,
+        c,
+        &id,
+        FieldErrors::new(),
+        p.applied.is_some(),
+    )
+    .await
 }
 
 /// The workshop form's values as typed.
@@ -385,7 +424,7 @@ pub(crate) async fn add_session(
     };
     match workshops::add_session(&state.ctx, &me, &id, raw).await {
         Ok(_) => Ok(Redirect::to(&format!("/workshops/{id}#sessions")).into_response()),
-        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, &id, errors).await,
+        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, &id, errors, false).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -418,7 +457,7 @@ pub(crate) async fn add_staff(
     .await
     {
         Ok(()) => Ok(Redirect::to(&format!("/workshops/{id}#staff")).into_response()),
-        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, &id, errors).await,
+        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, &id, errors, false).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -435,7 +474,7 @@ pub(crate) async fn remove_staff(
         Ok(()) => Ok(Redirect::to(&format!("/workshops/{id}#staff")).into_response()),
         Err(AppError::Conflict(_)) => {
             let errors = FieldErrors::single("staff", "error-last-lead-trainer");
-            workshop_page(&state, &info, c, &id, errors).await
+            workshop_page(&state, &info, c, &id, errors, false).await
         }
         Err(e) => Err(e.into()),
     }

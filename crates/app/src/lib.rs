@@ -25,6 +25,7 @@ pub mod profiles;
 pub mod rosters;
 pub mod search;
 mod secrets;
+pub mod teams;
 pub mod workshops;
 
 pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};

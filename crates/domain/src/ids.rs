@@ -116,6 +116,10 @@ uuid_id!(
     /// Identifies an application to a workshop.
     ApplicationId
 );
+uuid_id!(
+    /// Identifies a team of a workshop.
+    TeamId
+);
 
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

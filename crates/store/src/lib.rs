@@ -21,6 +21,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod search_changes;
 pub mod sessions;
+pub mod teams;
 pub mod throttle;
 pub mod tokens;
 pub mod workshops;

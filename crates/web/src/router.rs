@@ -155,6 +155,13 @@ pub fn router(state: AppState) -> Router {
             "/workshops/{id}/questions/{question_id}/delete",
             post(pages::applications::remove_question),
         )
+        .route("/workshops/{id}/teams", get(pages::teams::show_teams))
+        .route("/workshops/{id}/teams/propose", post(pages::teams::propose))
+        .route(
+            "/workshops/{id}/teams/move",
+            post(pages::teams::move_member),
+        )
+        .route("/workshops/{id}/teams/publish", post(pages::teams::publish))
         .route(
             "/workshops/{id}/staff/{member_id}/{role}/delete",
             post(pages::workshops::remove_staff),
@@ -376,6 +383,14 @@ pub fn router(state: AppState) -> Router {
             axum::routing::delete(api::workshops::remove_session),
         )
         .route("/workshops/{id}/staff", post(api::workshops::add_staff))
+        .route(
+            "/workshops/{id}/teams",
+            get(api::workshops::list_teams).post(api::workshops::propose_teams),
+        )
+        .route(
+            "/workshops/{id}/teams/publish",
+            post(api::workshops::publish_teams),
+        )
         .route(
             "/workshops/{id}/questions",
             get(api::applications::list_questions).post(api::applications::add_question),

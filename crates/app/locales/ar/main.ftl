@@ -680,3 +680,61 @@ mail-application-waitlisted-body =
 mail-application-declined-subject = بشأن طلبك: { $workshop }
 mail-application-declined-body =
     لم يتمكن المدرّبون من منحك مقعدًا في { $workshop } هذه المرة. شكرًا لتقديمك — الورشات الأخرى مدرجة في { $base }/workshops
+
+## Teams
+team-title = الفرق
+team-yours = فريقك
+team-propose-hint = تُشكَّل الفرق من المشاركين والمدرّبين المقبولين: يشترك كل عضو بلغة مع مدرّبه، ويقع ضمن النافذة الزمنية لمدرّبه، ويُوزَّع الزملاء على فرق مختلفة (أو يبقون معًا)؛ ثم تُجعل الفرق متنوعة قدر الإمكان.
+team-min-size = أصغر فريق
+team-max-size = أكبر فريق
+team-window = أقصى فارق بالساعات عن المدرّب
+team-seed = البذرة (بذرة أخرى، اقتراح آخر صالح بالقدر نفسه)
+team-colleagues = الزملاء من منظمة واحدة
+team-colleagues-split = في فرق مختلفة
+team-colleagues-together = في الفريق نفسه
+team-pair-new = اقرن المدرّبين الجدد بمدرّب ذي خبرة
+team-propose = اقترح الفرق
+team-none-yet = لا فرق بعد: اقبل المشاركين والمدرّبين، ثم اقترح الفرق.
+team-not-published = لم يُنشر فريقك بعد.
+team-number = الفريق { $number }
+team-draft = مسودة
+team-coach = المدرّب المرافق
+team-co-coach = المدرّب المساعد
+team-move-to = انقل إلى
+team-move = انقل
+team-publish = انشر الفرق لأعضائها
+team-proposed = { $count ->
+    [zero] لم يُقترح أي فريق.
+    [one] اقتُرح فريق واحد.
+    [two] اقتُرح فريقان.
+    [few] اقتُرحت { $count } فرق.
+   *[other] اقتُرح { $count } فريقًا.
+}
+team-objective = درجة التنوع: { $value }.
+team-published = { $count ->
+    [zero] لم يُنشر أي فريق.
+    [one] نُشر فريق واحد.
+    [two] نُشر فريقان.
+    [few] نُشرت { $count } فرق.
+   *[other] نُشر { $count } فريقًا.
+}
+team-reason-language = يشترك مع المدرّب في لغة { $language }
+team-reason-time = { $hours } ساعة عن المدرّب
+team-reason-region = الوحيد من { $region }
+team-reason-colleagues-elsewhere = زملاؤه في فرق أخرى
+team-reason-with-colleagues = مع زملائه
+team-problem-no-shared-language = لا يتحدث أي مدرّب لغةً من لغات { $who }.
+team-problem-no-coach-in-time = لا يوجد مدرّب بلغته ضمن النافذة الزمنية لـ { $who }.
+team-problem-language-group-too-small = عدد من يعملون بلغة { $who } أقل من أن يشكّل فريقًا.
+team-problem-not-enough-coaches = لا يكفي المدرّبون للفرق المطلوبة ({ $who }).
+team-problem-too-few-participants = عدد المشاركين المقبولين قليل جدًا ({ $who }).
+team-problem-colleagues-cannot-be-split = لا يمكن توزيع كل الزملاء على فرق مختلفة.
+team-problem-colleagues-cannot-stay-together = لا يمكن أن يبقى كل الزملاء معًا.
+team-problem-team-sizes-impossible = لا يمكن تقسيم مجموعة { $who } إلى فرق بهذه الأحجام.
+team-problem-no-coach-for-team = لا يستطيع أي مدرّب أخذ هذا الفريق: { $who }.
+team-problem-bad-option = هذا الخيار خارج المدى: { $who }.
+warning-team-large = نُقل. صار ذلك الفريق أكبر من الستة المعتادة.
+warning-no-shared-language = نُقل. لا يشترك هذا الشخص بأي لغة مع مدرّب ذلك الفريق.
+error-infeasible = لا يمكن تشكيل الفرق بهؤلاء الأشخاص وهذه الخيارات:
+error-teams-published = الفرق منشورة؛ انقل الأشخاص يدويًا بدلًا من ذلك.
+error-no-teams = لا فرق لنشرها.

@@ -674,3 +674,55 @@ mail-application-waitlisted-body =
 mail-application-declined-subject = About your application: { $workshop }
 mail-application-declined-body =
     The trainers could not offer you a seat in { $workshop } this time. Thank you for applying — other workshops are listed at { $base }/workshops
+
+## Teams
+team-title = Teams
+team-yours = Your team
+team-propose-hint = Teams are formed from the accepted participants and coaches: every member shares a language with their coach, lives within the time window of their coach, and colleagues are split (or kept together); then teams are made as diverse as they can be.
+team-min-size = Smallest team
+team-max-size = Largest team
+team-window = Hours from the coach, at most
+team-seed = Seed (another seed, another equally valid proposal)
+team-colleagues = Colleagues from one organization
+team-colleagues-split = In different teams
+team-colleagues-together = In the same team
+team-pair-new = Pair new coaches with an experienced coach
+team-propose = Propose teams
+team-none-yet = No teams yet: accept participants and coaches, then propose teams.
+team-not-published = Your team has not been published yet.
+team-number = Team { $number }
+team-draft = draft
+team-coach = Coach
+team-co-coach = Co-coach
+team-move-to = Move to
+team-move = Move
+team-publish = Publish the teams to their members
+team-proposed = { $count ->
+    [one] One team proposed.
+   *[other] { $count } teams proposed.
+}
+team-objective = Diversity score: { $value }.
+team-published = { $count ->
+    [one] One team published.
+   *[other] { $count } teams published.
+}
+team-reason-language = shares { $language } with the coach
+team-reason-time = { $hours } h from the coach
+team-reason-region = the only one from { $region }
+team-reason-colleagues-elsewhere = colleagues are in other teams
+team-reason-with-colleagues = with their colleagues
+team-problem-no-shared-language = No coach speaks a language of { $who }.
+team-problem-no-coach-in-time = No coach of their language is within the time window of { $who }.
+team-problem-language-group-too-small = Too few people work in { $who } to make a team.
+team-problem-not-enough-coaches = Not enough coaches for the teams needed ({ $who }).
+team-problem-too-few-participants = Too few accepted participants ({ $who }).
+team-problem-colleagues-cannot-be-split = Colleagues cannot all be put in different teams.
+team-problem-colleagues-cannot-stay-together = Colleagues cannot all stay together.
+team-problem-team-sizes-impossible = The { $who } group cannot be cut into teams of these sizes.
+team-problem-no-coach-for-team = No coach can take this team: { $who }.
+team-problem-bad-option = This option is out of range: { $who }.
+warning-team-large = Moved. That team is now larger than the usual six.
+warning-no-shared-language = Moved. This person shares no language with that team's coach.
+error-infeasible = Teams cannot be formed with these people and options:
+error-teams-published = The teams are published; move people by hand instead.
+error-no-teams = There are no teams to publish.

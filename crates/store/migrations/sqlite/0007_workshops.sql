@@ -86,3 +86,27 @@ CREATE TABLE workshop_answers (
     value TEXT NOT NULL,
     PRIMARY KEY (application_id, question_id)
 );
+
+-- Teams: a proposal from the engine (a draft the trainers review and change), then published.
+CREATE TABLE workshop_teams (
+    team_id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
+    position BIGINT NOT NULL,
+    coach_id TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    co_coach_id TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    language TEXT NOT NULL,
+    published_at BIGINT,
+    created_at BIGINT NOT NULL
+);
+
+CREATE INDEX workshop_teams_workshop ON workshop_teams (workshop_id, position);
+
+CREATE TABLE workshop_team_members (
+    team_id TEXT NOT NULL REFERENCES workshop_teams (team_id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    -- Why the engine placed them here, one reason code per line (empty once moved by hand).
+    reasons TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (team_id, member_id)
+);
+
+CREATE INDEX workshop_team_members_member ON workshop_team_members (member_id);

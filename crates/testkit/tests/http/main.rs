@@ -14,4 +14,5 @@ mod profiles;
 mod rosters;
 mod search;
 mod sessions;
+mod teams;
 mod workshops;

@@ -364,3 +364,134 @@ pub(crate) async fn add_staff(
     workshops::add_staff(&state.ctx, &me, &id, &req.member_id, &req.role).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// A team.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct TeamResponse {
+    id: String,
+    position: i64,
+    language: String,
+    coach: Option<String>,
+    co_coach: Option<String>,
+    published: bool,
+    members: Vec<TeamMemberResponse>,
+}
+
+/// A member of a team.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct TeamMemberResponse {
+    member_id: String,
+    display_name: String,
+    /// Why the engine placed them (codes such as `language:ar`, `time:-60`, `region:Amman`);
+    /// only the trainers see other members' reasons.
+    reasons: Vec<String>,
+}
+
+/// The teams: all of them for the managing staff, the caller's published team for others.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/teams", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    responses((status = 200, body = [TeamResponse])))]
+pub(crate) async fn list_teams(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<TeamResponse>>, ApiError> {
+    let (_, teams, _) = praxis_app::teams::teams(&state.ctx, &me, &id).await?;
+    Ok(Json(
+        teams
+            .into_iter()
+            .map(|t| TeamResponse {
+                id: t.id.to_string(),
+                position: t.position,
+                language: t.language,
+                coach: t.coach.map(|(_, n)| n),
+                co_coach: t.co_coach.map(|(_, n)| n),
+                published: t.published,
+                members: t
+                    .members
+                    .into_iter()
+                    .map(|m| TeamMemberResponse {
+                        member_id: m.id.to_string(),
+                        display_name: m.display_name,
+                        reasons: m.reasons.lines().map(str::to_owned).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    ))
+}
+
+/// How to form teams (every field optional).
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProposeRequest {
+    min_size: Option<u32>,
+    max_size: Option<u32>,
+    window_hours: Option<u32>,
+    /// `split` (default) or `together`.
+    colleagues: Option<String>,
+    #[serde(default)]
+    pair_new_coaches: bool,
+    seed: Option<u32>,
+}
+
+/// A proposal.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ProposeResponse {
+    teams: usize,
+    objective: i64,
+}
+
+/// Proposes teams from the accepted participants and coaches (replacing the draft). When the
+/// constraints cannot be met: 422 with `problems`, each naming whom it concerns.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/teams", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    request_body = ProposeRequest,
+    responses((status = 201, body = ProposeResponse), (status = 409, description = "teams are published"),
+        (status = 422, description = "infeasible: `problems` lists why")))]
+pub(crate) async fn propose_teams(
+    State(state): State<AppState>,
+    info: RequestInfo,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<ProposeRequest>,
+) -> Result<Response, ApiError> {
+    let text = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let raw = praxis_app::teams::RawTeamOptions {
+        min_size: text(req.min_size),
+        max_size: text(req.max_size),
+        window_hours: text(req.window_hours),
+        colleagues: req.colleagues.unwrap_or_default(),
+        pair_new_coaches: req.pair_new_coaches,
+        seed: text(req.seed),
+    };
+    match praxis_app::teams::propose(&state.ctx, &me, &id, &raw).await? {
+        praxis_app::teams::ProposalOutcome::Proposed { teams, objective } => Ok((
+            StatusCode::CREATED,
+            Json(ProposeResponse { teams, objective }),
+        )
+            .into_response()),
+        praxis_app::teams::ProposalOutcome::Infeasible(problems) => {
+            let t = &state.ctx.translator;
+            let message = t.t(info.locale, "error-infeasible");
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(serde_json::json!({
+                    "error": {"code": "infeasible", "message": message, "fields": {"teams": message}},
+                    "problems": problems,
+                })),
+            )
+                .into_response())
+        }
+    }
+}
+
+/// Publishes the teams to their members.
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/teams/publish", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    responses((status = 204, description = "published"), (status = 422, description = "no teams")))]
+pub(crate) async fn publish_teams(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    praxis_app::teams::publish(&state.ctx, &me, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

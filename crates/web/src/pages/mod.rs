@@ -14,6 +14,7 @@ pub(crate) mod profiles;
 pub(crate) mod rosters;
 pub(crate) mod search;
 pub(crate) mod settings;
+pub(crate) mod teams;
 pub(crate) mod workshops;
 
 use std::sync::Arc;

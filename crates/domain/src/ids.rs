@@ -120,6 +120,10 @@ uuid_id!(
     /// Identifies a team of a workshop.
     TeamId
 );
+uuid_id!(
+    /// Identifies a coaching log entry.
+    LogId
+);
 
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -5,6 +5,7 @@
 //! it must not depend on sqlx, axum, tokio, serde_json, askama or tracing.
 
 pub mod applications;
+pub mod coaching;
 pub mod ids;
 pub mod library;
 pub mod members;

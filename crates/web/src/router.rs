@@ -156,6 +156,18 @@ pub fn router(state: AppState) -> Router {
             post(pages::applications::remove_question),
         )
         .route("/workshops/{id}/teams", get(pages::teams::show_teams))
+        .route(
+            "/workshops/{id}/sessions/{session_id}/attendance",
+            get(pages::coaching::show_attendance).post(pages::coaching::save_attendance),
+        )
+        .route(
+            "/workshops/{id}/logs",
+            get(pages::coaching::show_logs).post(pages::coaching::write_log),
+        )
+        .route(
+            "/workshops/{id}/logs/{log_id}",
+            get(pages::coaching::show_log),
+        )
         .route("/workshops/{id}/teams/propose", post(pages::teams::propose))
         .route(
             "/workshops/{id}/teams/move",
@@ -390,6 +402,18 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/workshops/{id}/teams/publish",
             post(api::workshops::publish_teams),
+        )
+        .route(
+            "/workshops/{id}/sessions/{session_id}/attendance",
+            get(api::workshops::get_attendance).put(api::workshops::put_attendance),
+        )
+        .route(
+            "/workshops/{id}/logs",
+            get(api::workshops::list_logs).post(api::workshops::write_log),
+        )
+        .route(
+            "/workshops/{id}/logs/{log_id}",
+            get(api::workshops::get_log),
         )
         .route(
             "/workshops/{id}/questions",

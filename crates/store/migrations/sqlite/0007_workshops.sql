@@ -110,3 +110,45 @@ CREATE TABLE workshop_team_members (
 );
 
 CREATE INDEX workshop_team_members_member ON workshop_team_members (member_id);
+
+-- Who came to each session.
+CREATE TABLE workshop_attendance (
+    session_id TEXT NOT NULL REFERENCES workshop_sessions (session_id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    present BIGINT NOT NULL CHECK (present IN (0, 1)),
+    recorded_by TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    recorded_at BIGINT NOT NULL,
+    PRIMARY KEY (session_id, member_id)
+);
+
+-- Coaching logs, following the coaching model. The private note is for its author and the
+-- workshop's lead trainers only, and every read of it is recorded; the shared note is also
+-- for the participant it is about.
+CREATE TABLE coaching_logs (
+    log_id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
+    session_id TEXT REFERENCES workshop_sessions (session_id) ON DELETE SET NULL,
+    author_id TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    subject_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    challenge TEXT NOT NULL CHECK (challenge IN ('heart', 'hands', 'head')),
+    observation TEXT NOT NULL DEFAULT '',
+    diagnosis TEXT NOT NULL DEFAULT '',
+    intervention TEXT NOT NULL DEFAULT '',
+    debrief TEXT NOT NULL DEFAULT '',
+    next_steps TEXT NOT NULL DEFAULT '',
+    next_check_in TEXT,
+    shared_note TEXT NOT NULL DEFAULT '',
+    private_note TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL
+);
+
+CREATE INDEX coaching_logs_workshop ON coaching_logs (workshop_id, created_at);
+CREATE INDEX coaching_logs_subject ON coaching_logs (subject_id, workshop_id);
+
+CREATE TABLE private_note_reads (
+    log_id TEXT NOT NULL REFERENCES coaching_logs (log_id) ON DELETE CASCADE,
+    reader_id TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    read_at BIGINT NOT NULL
+);
+
+CREATE INDEX private_note_reads_log ON private_note_reads (log_id, read_at);

@@ -3,6 +3,7 @@
 mod accounts;
 mod api;
 mod applications;
+mod coaching;
 mod directory;
 mod i18n;
 mod library;

@@ -38,6 +38,7 @@ use crate::api::{
         applications::list_questions, applications::add_question, applications::list_applications,
         applications::apply, applications::decide, applications::withdraw,
         workshops::list_teams, workshops::propose_teams, workshops::publish_teams,
+        workshops::get_attendance, workshops::put_attendance, workshops::list_logs, workshops::write_log, workshops::get_log,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"))

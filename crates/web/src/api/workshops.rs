@@ -495,3 +495,203 @@ pub(crate) async fn publish_teams(
     praxis_app::teams::publish(&state.ctx, &me, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Who was present at a session.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct AttendanceEntry {
+    member_id: String,
+    display_name: String,
+    present: bool,
+}
+
+/// The session's roster as the caller may mark it (staff; a coach sees their team).
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/sessions/{session_id}/attendance", tag = "workshops",
+    params(("id" = String, Path, description = "workshop id"), ("session_id" = String, Path, description = "session id")),
+    responses((status = 200, body = [AttendanceEntry]), (status = 403, description = "not on the staff")))]
+pub(crate) async fn get_attendance(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((id, session)): Path<(String, String)>,
+) -> Result<Json<Vec<AttendanceEntry>>, ApiError> {
+    let (_, _, people) = praxis_app::coaching::roster(&state.ctx, &me, &id, &session).await?;
+    Ok(Json(
+        people
+            .into_iter()
+            .map(|(member, display_name, present)| AttendanceEntry {
+                member_id: member.to_string(),
+                display_name,
+                present,
+            })
+            .collect(),
+    ))
+}
+
+/// Who came.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AttendanceRequest {
+    /// The members present; everyone else in the roster is marked absent.
+    present: Vec<String>,
+}
+
+/// Records a session's attendance.
+#[utoipa::path(put, path = "/api/v1/workshops/{id}/sessions/{session_id}/attendance", tag = "workshops",
+    params(("id" = String, Path, description = "workshop id"), ("session_id" = String, Path, description = "session id")),
+    request_body = AttendanceRequest,
+    responses((status = 204, description = "recorded"), (status = 422, description = "someone outside the roster")))]
+pub(crate) async fn put_attendance(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((id, session)): Path<(String, String)>,
+    ApiJson(req): ApiJson<AttendanceRequest>,
+) -> Result<StatusCode, ApiError> {
+    praxis_app::coaching::record_attendance(&state.ctx, &me, &id, &session, &req.present).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A coaching log, as much of it as the caller may read.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct LogResponse {
+    id: String,
+    subject_id: String,
+    subject_name: String,
+    /// `heart`, `hands` or `head`.
+    challenge: String,
+    observation: String,
+    diagnosis: String,
+    intervention: String,
+    debrief: String,
+    next_steps: String,
+    next_check_in: Option<String>,
+    shared_note: String,
+    /// Only for its author and the lead trainers, when asking for this one log; each such read
+    /// is recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    private_note: Option<String>,
+    created_at: String,
+}
+
+impl LogResponse {
+    fn from_record(l: praxis_app::coaching::LogRecord, with_private: bool) -> Self {
+        let f = l.fields;
+        Self {
+            id: l.id.to_string(),
+            subject_id: l.subject_id.to_string(),
+            subject_name: l.subject_name,
+            challenge: f.challenge.code().to_owned(),
+            observation: f.observation,
+            diagnosis: f.diagnosis,
+            intervention: f.intervention,
+            debrief: f.debrief,
+            next_steps: f.next_steps,
+            next_check_in: f.next_check_in,
+            shared_note: f.shared_note,
+            private_note: with_private.then_some(f.private_note),
+            created_at: crate::api::rfc3339(l.created_at),
+        }
+    }
+}
+
+/// The logs the caller may read (staff: all, without private notes; a participant: the shared
+/// parts of their own).
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/logs", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    responses((status = 200, body = [LogResponse])))]
+pub(crate) async fn list_logs(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<LogResponse>>, ApiError> {
+    let (logs, _) = praxis_app::coaching::logs(&state.ctx, &me, &id).await?;
+    Ok(Json(
+        logs.into_iter()
+            .map(|l| LogResponse::from_record(l, false))
+            .collect(),
+    ))
+}
+
+/// A new coaching log.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LogRequest {
+    subject_id: String,
+    session_id: Option<String>,
+    challenge: String,
+    #[serde(default)]
+    observation: String,
+    #[serde(default)]
+    diagnosis: String,
+    #[serde(default)]
+    intervention: String,
+    #[serde(default)]
+    debrief: String,
+    #[serde(default)]
+    next_steps: String,
+    #[serde(default)]
+    next_check_in: String,
+    #[serde(default)]
+    shared_note: String,
+    #[serde(default)]
+    private_note: String,
+}
+
+/// The new log's id.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct LogCreated {
+    id: String,
+}
+
+/// Writes a coaching log (staff and coaches, about someone in their reach).
+#[utoipa::path(post, path = "/api/v1/workshops/{id}/logs", tag = "workshops", params(("id" = String, Path, description = "workshop id")),
+    request_body = LogRequest,
+    responses((status = 201, body = LogCreated), (status = 403, description = "not on the staff"), (status = 422, description = "invalid fields, named")))]
+pub(crate) async fn write_log(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<LogRequest>,
+) -> Result<Response, ApiError> {
+    let raw = praxis_domain::coaching::RawLog {
+        challenge: req.challenge,
+        observation: req.observation,
+        diagnosis: req.diagnosis,
+        intervention: req.intervention,
+        debrief: req.debrief,
+        next_steps: req.next_steps,
+        next_check_in: req.next_check_in,
+        shared_note: req.shared_note,
+        private_note: req.private_note,
+    };
+    let log = praxis_app::coaching::write_log(
+        &state.ctx,
+        &me,
+        &id,
+        &req.subject_id,
+        req.session_id.as_deref(),
+        raw,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(LogCreated {
+            id: log.to_string(),
+        }),
+    )
+        .into_response())
+}
+
+/// One log; its private note only for its author and the lead trainers (and the read is
+/// recorded).
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/logs/{log_id}", tag = "workshops",
+    params(("id" = String, Path, description = "workshop id"), ("log_id" = String, Path, description = "log id")),
+    responses((status = 200, body = LogResponse), (status = 404, description = "no such log, or not for the caller")))]
+pub(crate) async fn get_log(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((id, log)): Path<(String, String)>,
+) -> Result<Json<LogResponse>, ApiError> {
+    let (log, access, _) = praxis_app::coaching::log(&state.ctx, &me, &id, &log).await?;
+    Ok(Json(LogResponse::from_record(
+        log,
+        access == praxis_domain::coaching::LogAccess::Full,
+    )))
+}

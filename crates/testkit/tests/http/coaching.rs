@@ -1,0 +1,239 @@
+//! During a workshop: attendance, and coaching logs whose private notes only their author and
+//! the lead trainers ever read — each read recorded.
+
+use praxis_testkit::{Browser, TestApp, TestMember};
+use reqwest::StatusCode;
+use serde_json::json;
+
+struct Workshop {
+    id: String,
+    session: String,
+    lead: Browser,
+    trainer: Browser,
+    coach: Browser,
+    people: Vec<(TestMember, Browser)>,
+}
+
+async fn setup(app: &TestApp) -> Workshop {
+    let lead_member = app.create_member("Lead").await;
+    let lead = app.signed_in(&lead_member).await;
+    let id = lead
+        .api("POST", "/api/v1/workshops", None, Some(json!({"title": "Coaching in practice", "format": "online", "time_zone": "UTC", "participant_capacity": 10, "coach_capacity": 2, "scope": "members"})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let session = lead
+        .api(
+            "POST",
+            &format!("/api/v1/workshops/{id}/sessions"),
+            None,
+            Some(json!({"date": "2027-03-01", "start": "17:00", "duration_minutes": 90})),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let trainer_member = app.create_member("Second Trainer").await;
+    let coach_member = app.create_member("Coach").await;
+    for (m, role) in [(&trainer_member, "trainer"), (&coach_member, "coach")] {
+        let added = lead
+            .api(
+                "POST",
+                &format!("/api/v1/workshops/{id}/staff"),
+                None,
+                Some(json!({"member_id": m.id.to_string(), "role": role})),
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::NO_CONTENT, "{}", added.body);
+    }
+    let mut people = Vec::new();
+    let mut applications = Vec::new();
+    for name in ["Petra", "Quinn"] {
+        let m = app.create_member(name).await;
+        let b = app.signed_in(&m).await;
+        let a = b
+            .api(
+                "POST",
+                &format!("/api/v1/workshops/{id}/applications"),
+                None,
+                Some(json!({"role": "participant"})),
+            )
+            .await;
+        applications.push(a.json()["id"].as_str().unwrap().to_owned());
+        people.push((m, b));
+    }
+    lead.api(
+        "POST",
+        &format!("/api/v1/workshops/{id}/applications/decisions"),
+        None,
+        Some(json!({"application_ids": applications, "decision": "accept"})),
+    )
+    .await;
+    Workshop {
+        id,
+        session,
+        lead,
+        trainer: app.signed_in(&trainer_member).await,
+        coach: app.signed_in(&coach_member).await,
+        people,
+    }
+}
+
+#[tokio::test]
+async fn a_private_note_reaches_its_author_and_the_lead_trainer_only_and_every_read_is_recorded() {
+    let app = TestApp::spawn().await;
+    let w = setup(&app).await;
+    let petra = w.people[0].0.id.to_string();
+
+    let empty = w
+        .coach
+        .post_form(
+            &format!("/workshops/{}/logs", w.id),
+            &[("subject", &petra), ("challenge", "heart")],
+        )
+        .await;
+    assert!(
+        empty.has("[data-test=error-observation]"),
+        "an empty log is refused"
+    );
+    let written = w
+        .coach
+        .post_form(
+            &format!("/workshops/{}/logs", w.id),
+            &[
+                ("subject", &petra),
+                ("session", &w.session),
+                ("challenge", "hands"),
+                ("observation", "Froze when asked for a commitment"),
+                ("next_steps", "Practise the ask twice"),
+                ("next_check_in", "2027-03-08"),
+                ("shared_note", "SHARED-ABC you did well"),
+                ("private_note", "PRIVATE-XYZ family trouble"),
+            ],
+        )
+        .await;
+    let path = written.location().unwrap().to_owned();
+    let log_id = path.rsplit('/').next().unwrap().to_owned();
+    let api = format!("/api/v1/workshops/{}/logs/{log_id}", w.id);
+
+    assert!(
+        w.coach.get(&path).await.has("[data-test=private-note]"),
+        "the author reads it"
+    );
+    let lead = w.lead.get(&api).await.json();
+    assert_eq!(lead["private_note"], "PRIVATE-XYZ family trouble");
+    let trainer = w.trainer.get(&path).await;
+    assert!(
+        trainer.body.contains("Froze when asked") && !trainer.body.contains("PRIVATE-XYZ"),
+        "a trainer who is not lead does not"
+    );
+    assert!(
+        w.trainer
+            .get(&api)
+            .await
+            .json()
+            .get("private_note")
+            .is_none()
+    );
+    let petra_browser = &w.people[0].1;
+    for view in [
+        petra_browser.get(&path).await.body,
+        petra_browser.get(&api).await.body,
+        petra_browser
+            .get(&format!("/workshops/{}/logs", w.id))
+            .await
+            .body,
+        petra_browser
+            .get(&format!("/api/v1/workshops/{}/logs", w.id))
+            .await
+            .body,
+        petra_browser.get("/api/v1/me/export").await.body,
+        petra_browser.get("/api/v1/search?q=family").await.body,
+    ] {
+        assert!(
+            !view.contains("PRIVATE-XYZ"),
+            "the participant never reads the private note"
+        );
+        assert!(
+            !view.contains("Froze when asked"),
+            "nor the coach's working notes"
+        );
+    }
+    assert!(
+        petra_browser
+            .get(&format!("/workshops/{}/logs", w.id))
+            .await
+            .text("[data-test=shared-note]")
+            .contains("SHARED-ABC")
+    );
+    assert_eq!(
+        w.people[1].1.get(&api).await.status,
+        StatusCode::NOT_FOUND,
+        "another participant"
+    );
+    assert!(
+        !w.lead
+            .get(&format!("/api/v1/workshops/{}/logs", w.id))
+            .await
+            .body
+            .contains("PRIVATE-XYZ"),
+        "lists never carry it"
+    );
+    let reads = w.coach.get(&path).await.count("[data-test=reads] li");
+    assert_eq!(reads, 3, "the author's two reads and the lead trainer's");
+    for mail in app.deliver_mail().await {
+        assert!(!mail.body.contains("PRIVATE-XYZ"));
+    }
+}
+
+#[tokio::test]
+async fn the_staff_take_attendance_and_participants_cannot() {
+    let app = TestApp::spawn().await;
+    let w = setup(&app).await;
+    let attendance = format!(
+        "/api/v1/workshops/{}/sessions/{}/attendance",
+        w.id, w.session
+    );
+    let petra = w.people[0].0.id.to_string();
+
+    let marked = w
+        .coach
+        .api("PUT", &attendance, None, Some(json!({"present": [&petra]})))
+        .await;
+    assert_eq!(marked.status, StatusCode::NO_CONTENT, "{}", marked.body);
+    let roster = w.lead.get(&attendance).await.json();
+    let present: Vec<&str> = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["present"] == true)
+        .map(|p| p["display_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(present, vec!["Petra"]);
+    let stranger = app.create_member("Stranger").await;
+    let wrong = w
+        .lead
+        .api(
+            "PUT",
+            &attendance,
+            None,
+            Some(json!({"present": [stranger.id.to_string()]})),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        w.people[1].1.get(&attendance).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let page = w
+        .lead
+        .get(&format!(
+            "/workshops/{}/sessions/{}/attendance",
+            w.id, w.session
+        ))
+        .await;
+    assert_eq!(page.count("[data-test=present][checked]"), 1);
+}

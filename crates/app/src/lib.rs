@@ -27,6 +27,7 @@ pub mod rosters;
 pub mod search;
 mod secrets;
 pub mod teams;
+pub mod workshop_exports;
 pub mod workshops;
 
 pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};

@@ -312,7 +312,8 @@ pub async fn export_roster(
     Ok((format!("{}-roster.csv", node.fields.slug), out))
 }
 
-fn csv_cell(value: &str) -> String {
+/// A CSV cell: quoted when it must be.
+pub(crate) fn csv_cell(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

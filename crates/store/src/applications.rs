@@ -284,6 +284,31 @@ impl Store {
         rows.iter().map(application_from_row).collect()
     }
 
+    /// Every answer given to the workshop's questions (one query, for exports).
+    pub async fn workshop_answers(
+        &self,
+        workshop: WorkshopId,
+    ) -> StoreResult<Vec<(ApplicationId, QuestionId, String)>> {
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT w.application_id, w.question_id, w.value FROM workshop_answers w
+             JOIN workshop_applications a ON a.application_id = w.application_id
+             WHERE a.workshop_id = $1",
+        )
+        .bind(workshop.to_string())
+        .fetch_all(&self.read)
+        .await
+        .describe("reading answers")?;
+        rows.into_iter()
+            .map(|(a, q, v)| {
+                Ok((
+                    a.parse().map_err(|_| corrupt("application_id"))?,
+                    q.parse().map_err(|_| corrupt("question_id"))?,
+                    v,
+                ))
+            })
+            .collect()
+    }
+
     /// How many applications of a role have each status.
     pub async fn count_applications(
         &self,

@@ -113,6 +113,30 @@ impl Store {
             .collect()
     }
 
+    /// Every attendance mark of the workshop (one query, for exports).
+    pub async fn workshop_attendance(
+        &self,
+        workshop: WorkshopId,
+    ) -> StoreResult<Vec<(SessionId, MemberId, bool)>> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT a.session_id, a.member_id, a.present FROM workshop_attendance a
+             JOIN workshop_sessions s ON s.session_id = a.session_id WHERE s.workshop_id = $1",
+        )
+        .bind(workshop.to_string())
+        .fetch_all(&self.read)
+        .await
+        .describe("reading attendance")?;
+        rows.into_iter()
+            .map(|(s, m, p)| {
+                Ok((
+                    s.parse().map_err(|_| corrupt("session_id"))?,
+                    m.parse().map_err(|_| corrupt("member_id"))?,
+                    p != 0,
+                ))
+            })
+            .collect()
+    }
+
     /// Writes a coaching log.
     #[expect(clippy::too_many_arguments, reason = "one log, every part named")]
     pub async fn add_coaching_log(

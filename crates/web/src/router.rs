@@ -168,6 +168,10 @@ pub fn router(state: AppState) -> Router {
             "/workshops/{id}/logs/{log_id}",
             get(pages::coaching::show_log),
         )
+        .route(
+            "/workshops/{id}/export/{what}",
+            get(pages::workshops::export),
+        )
         .route("/workshops/{id}/teams/propose", post(pages::teams::propose))
         .route(
             "/workshops/{id}/teams/move",
@@ -415,6 +419,7 @@ pub fn router(state: AppState) -> Router {
             "/workshops/{id}/logs/{log_id}",
             get(api::workshops::get_log),
         )
+        .route("/workshops/{id}/export/{what}", get(api::workshops::export))
         .route(
             "/workshops/{id}/questions",
             get(api::applications::list_questions).post(api::applications::add_question),

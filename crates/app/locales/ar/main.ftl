@@ -768,3 +768,5 @@ coaching-save-log = احفظ السجل
 coaching-reads = من قرأ الملاحظة الخاصة
 error-not-in-roster = هذا الشخص ليس ممن ترافقهم في هذه الورشة.
 error-log-empty = اكتب جزءًا واحدًا على الأقل من السجل.
+
+workshop-export = تنزيل

@@ -756,3 +756,5 @@ coaching-save-log = Save the log
 coaching-reads = Who read the private note
 error-not-in-roster = This person is not among those you coach in this workshop.
 error-log-empty = Write at least one part of the log.
+
+workshop-export = Download

@@ -237,3 +237,79 @@ async fn the_staff_take_attendance_and_participants_cannot() {
         .await;
     assert_eq!(page.count("[data-test=present][checked]"), 1);
 }
+
+#[tokio::test]
+async fn exports_are_for_the_managing_staff_defused_and_without_private_notes() {
+    let app = TestApp::spawn().await;
+    let w = setup(&app).await;
+    let petra = w.people[0].0.id.to_string();
+    w.coach
+        .api(
+            "PUT",
+            &format!(
+                "/api/v1/workshops/{}/sessions/{}/attendance",
+                w.id, w.session
+            ),
+            None,
+            Some(json!({"present": [&petra]})),
+        )
+        .await;
+    w.coach
+        .api("POST", &format!("/api/v1/workshops/{}/logs", w.id), None, Some(json!({"subject_id": &petra, "challenge": "head", "private_note": "PRIVATE-EXPORT"})))
+        .await;
+    w.people[1]
+        .1
+        .api(
+            "PATCH",
+            "/api/v1/me/profile",
+            None,
+            Some(json!({"display_name": "=HYPERLINK(\"x\")"})),
+        )
+        .await;
+
+    let applications = w
+        .lead
+        .get(&format!("/workshops/{}/export/applications", w.id))
+        .await;
+    let attendance = w
+        .lead
+        .get(&format!("/api/v1/workshops/{}/export/attendance", w.id))
+        .await;
+
+    assert_eq!(applications.status, StatusCode::OK);
+    assert!(
+        applications.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert!(
+        applications.body.contains("'=HYPERLINK"),
+        "formulas are defused: {}",
+        applications.body
+    );
+    assert!(
+        attendance
+            .body
+            .lines()
+            .any(|l| l.contains("Petra") && l.ends_with("present")),
+        "{}",
+        attendance.body
+    );
+    for what in ["applications", "teams", "attendance"] {
+        let body = w
+            .lead
+            .get(&format!("/api/v1/workshops/{}/export/{what}", w.id))
+            .await
+            .body;
+        assert!(!body.contains("PRIVATE-EXPORT"));
+        assert_eq!(
+            w.people[0]
+                .1
+                .get(&format!("/api/v1/workshops/{}/export/{what}", w.id))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}

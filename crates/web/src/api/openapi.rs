@@ -39,6 +39,7 @@ use crate::api::{
         applications::apply, applications::decide, applications::withdraw,
         workshops::list_teams, workshops::propose_teams, workshops::publish_teams,
         workshops::get_attendance, workshops::put_attendance, workshops::list_logs, workshops::write_log, workshops::get_log,
+        workshops::export,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"))

@@ -695,3 +695,17 @@ pub(crate) async fn get_log(
         access == praxis_domain::coaching::LogAccess::Full,
     )))
 }
+
+/// A CSV export for the managing staff: `applications` (with answers), `teams` or
+/// `attendance`; cells are defused against spreadsheet formulas.
+#[utoipa::path(get, path = "/api/v1/workshops/{id}/export/{what}", tag = "workshops",
+    params(("id" = String, Path, description = "workshop id"), ("what" = String, Path, description = "applications, teams or attendance")),
+    responses((status = 200, description = "text/csv"), (status = 403, description = "not on the managing staff")))]
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path((id, what)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, &id, &what).await?;
+    Ok(crate::api::rosters::csv_download(&name, csv))
+}

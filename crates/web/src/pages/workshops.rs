@@ -479,3 +479,12 @@ pub(crate) async fn remove_staff(
         Err(e) => Err(e.into()),
     }
 }
+
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path((id, what)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, &id, &what).await?;
+    Ok(crate::api::rosters::csv_download(&name, csv))
+}

@@ -8,6 +8,7 @@
 pub mod access_tokens;
 pub mod accounts;
 pub mod applications;
+pub mod certificates;
 pub mod coaching;
 pub mod context;
 pub mod demo;

@@ -11,6 +11,7 @@ mod migrate;
 pub use crate::migrate::fingerprint as schema_fingerprint;
 
 pub mod applications;
+pub mod certificates;
 pub mod coaching;
 pub mod directory;
 pub mod imports;

@@ -172,6 +172,15 @@ pub fn router(state: AppState) -> Router {
             "/workshops/{id}/export/{what}",
             get(pages::workshops::export),
         )
+        .route(
+            "/workshops/{id}/certificates",
+            get(pages::certificates::show_certificates).post(pages::certificates::issue),
+        )
+        .route(
+            "/workshops/{id}/certificates/{code}/revoke",
+            post(pages::certificates::revoke),
+        )
+        .route("/certificates/{code}", get(pages::certificates::verify))
         .route("/workshops/{id}/teams/propose", post(pages::teams::propose))
         .route(
             "/workshops/{id}/teams/move",

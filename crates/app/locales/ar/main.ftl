@@ -770,3 +770,14 @@ error-not-in-roster = هذا الشخص ليس ممن ترافقهم في هذه
 error-log-empty = اكتب جزءًا واحدًا على الأقل من السجل.
 
 workshop-export = تنزيل
+certificate-title = الشهادات
+certificate-yours = شهادتك
+certificate-issue = أصدر الشهادات لكل المشاركين المقبولين
+certificate-issue-hint = لكل شهادة عنوان تحقق يستطيع حاملها مشاركته؛ ومن لديه شهادة يحتفظ بها.
+certificate-none = لا شهادات بعد.
+certificate-link = صفحة التحقق
+certificate-revoke = ألغِ
+certificate-revoked = أُلغيت هذه الشهادة
+certificate-revoked-on = أُلغيت في
+certificate-valid = شهادة إتمام صالحة
+certificate-issued-on = صدرت في

@@ -758,3 +758,14 @@ error-not-in-roster = This person is not among those you coach in this workshop.
 error-log-empty = Write at least one part of the log.
 
 workshop-export = Download
+certificate-title = Certificates
+certificate-yours = Your certificate
+certificate-issue = Issue certificates to every accepted participant
+certificate-issue-hint = Each certificate gets a verification address its holder can share; participants who have one keep it.
+certificate-none = No certificates yet.
+certificate-link = verification page
+certificate-revoke = Revoke
+certificate-revoked = This certificate was revoked
+certificate-revoked-on = Revoked on
+certificate-valid = A valid certificate of completion
+certificate-issued-on = Issued on

@@ -152,3 +152,16 @@ CREATE TABLE private_note_reads (
 );
 
 CREATE INDEX private_note_reads_log ON private_note_reads (log_id, read_at);
+
+-- Completion certificates: a public page at an unguessable address verifies one.
+CREATE TABLE certificates (
+    certificate_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    issued_by TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    issued_at BIGINT NOT NULL,
+    revoked_at BIGINT,
+    CONSTRAINT certificates_code_key UNIQUE (code),
+    CONSTRAINT certificates_once UNIQUE (workshop_id, member_id)
+);

@@ -313,3 +313,55 @@ async fn exports_are_for_the_managing_staff_defused_and_without_private_notes() 
         );
     }
 }
+
+#[tokio::test]
+async fn certificates_are_issued_verified_by_anyone_with_the_link_and_revoked() {
+    let app = TestApp::spawn().await;
+    let w = setup(&app).await;
+
+    assert_eq!(
+        w.people[0]
+            .1
+            .post_form(&format!("/workshops/{}/certificates", w.id), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "participants do not issue"
+    );
+    let issued = w
+        .lead
+        .post_form(&format!("/workshops/{}/certificates", w.id), &[])
+        .await;
+    assert_eq!(issued.status, StatusCode::SEE_OTHER);
+    let all = w
+        .lead
+        .get(&format!("/workshops/{}/certificates", w.id))
+        .await;
+    assert_eq!(all.count("[data-test=certificate]"), 2);
+    let petra = w.people[0]
+        .1
+        .get(&format!("/workshops/{}/certificates", w.id))
+        .await;
+    assert_eq!(
+        petra.count("[data-test=certificate]"),
+        1,
+        "a participant sees only their own"
+    );
+    let link = petra.attr("[data-test=verify-link]", "href").unwrap();
+    let code = link.trim_start_matches("/certificates/").to_owned();
+
+    let anyone = Browser::new(&app.address);
+    let valid = anyone.get(&link).await;
+    assert!(valid.has("[data-test=valid]") && valid.body.contains("Petra"));
+    assert_eq!(
+        anyone.get("/certificates/forged-code").await.status,
+        StatusCode::NOT_FOUND
+    );
+    w.lead
+        .post_form(
+            &format!("/workshops/{}/certificates/{code}/revoke", w.id),
+            &[],
+        )
+        .await;
+    assert!(anyone.get(&link).await.has("[data-test=revoked]"));
+}

@@ -4,6 +4,7 @@
 pub(crate) mod accounts;
 pub(crate) mod api_docs;
 pub(crate) mod applications;
+pub(crate) mod certificates;
 pub(crate) mod coaching;
 pub(crate) mod directory;
 pub(crate) mod health;

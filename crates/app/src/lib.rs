@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod nodes;
 pub mod organizations;
 pub mod paging;
+pub mod pathways;
 pub mod profiles;
 pub mod rosters;
 pub mod search;

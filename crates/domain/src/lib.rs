@@ -11,6 +11,7 @@ pub mod library;
 pub mod members;
 pub mod nodes;
 pub mod organizations;
+pub mod pathways;
 pub mod rosters;
 pub mod teams;
 pub mod timestamps;

@@ -21,6 +21,7 @@ pub mod members;
 pub mod nodes;
 pub mod organizations;
 pub mod outbox;
+pub mod pathways;
 pub mod search_changes;
 pub mod sessions;
 pub mod teams;

@@ -108,6 +108,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/directory", get(pages::directory::show_directory))
         .route("/search", get(pages::search::show_search))
+        .route("/pathways", get(pages::pathways::show_pipeline))
+        .route("/pathways/steps", post(pages::pathways::record_step))
+        .route("/pathways/nominations", post(pages::pathways::nominate))
         .route(
             "/workshops",
             get(pages::workshops::list_workshops).post(pages::workshops::create_workshop),

@@ -165,3 +165,28 @@ CREATE TABLE certificates (
     CONSTRAINT certificates_code_key UNIQUE (code),
     CONSTRAINT certificates_once UNIQUE (workshop_id, member_id)
 );
+
+-- Talent pathways: the steps a member reached (participant → paired coach → coach →
+-- meta-coach or upfront trainer → lead trainer), and nominations of emerging leaders.
+CREATE TABLE pathway_steps (
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    step TEXT NOT NULL CHECK (step IN ('participant', 'paired_coach', 'coach', 'meta_coach',
+        'upfront_trainer', 'lead_trainer')),
+    reached_on TEXT NOT NULL,
+    recorded_by TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (member_id, step)
+);
+
+CREATE INDEX pathway_steps_step ON pathway_steps (step, reached_on);
+
+CREATE TABLE nominations (
+    nomination_id TEXT PRIMARY KEY,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    nominated_by TEXT REFERENCES members (member_id) ON DELETE SET NULL,
+    step TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+
+CREATE INDEX nominations_created ON nominations (created_at);

@@ -10,6 +10,7 @@ mod library;
 mod nodes;
 mod operations;
 mod organizations;
+mod pathways;
 mod privacy;
 mod profiles;
 mod rosters;

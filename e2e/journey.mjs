@@ -173,6 +173,44 @@ try {
   await page.goto(`${base}/search?q=meetings`);
   check(await page.locator('.snippet b').first().isVisible(), 'search highlights the word');
 
+  // A workshop: created by the trainer (the first account is an admin), a session, a question.
+  await page.getByRole('link', { name: 'Workshops' }).first().click();
+  await audit(page, '05l-workshops');
+  await page.getByRole('link', { name: 'Create a workshop' }).click();
+  await page.getByLabel('Title').fill('Public narrative, Amman');
+  await page.getByLabel('Public narrative').check();
+  await page.getByRole('radio', { name: 'Hybrid' }).check();
+  await page.getByLabel('Place').fill('Amman');
+  await page.getByLabel('Time zone').fill('Asia/Amman');
+  await page.getByLabel('Languages').fill('ar, en');
+  await page.getByRole('radio', { name: /^Network members/ }).check();
+  await audit(page, '05m-workshop-form');
+  await page.getByRole('button', { name: 'Create a workshop' }).click();
+  await page.waitForURL(/\/workshops\/[0-9a-f-]{36}$/);
+  await page.getByLabel('Date').fill('2027-02-01');
+  await page.getByLabel('Start (local time)').fill('18:00');
+  await page.getByRole('button', { name: 'Add the session' }).click();
+  check(await page.locator('[data-test=session]').count() === 1, 'a session is scheduled');
+  await audit(page, '05n-workshop');
+  await page.getByRole('link', { name: 'Application questions' }).click();
+  await page.getByLabel('Question', { exact: true }).fill('Why do you want to take part?');
+  await page.getByLabel('Answered with').selectOption('long');
+  await page.getByRole('button', { name: 'Add the question' }).click();
+  check(await page.locator('[data-test=participant-questions] li').count() === 1, 'a question is added');
+  await audit(page, '05o-questions');
+  await page.goBack();
+  await page.goBack();
+  await page.getByRole('link', { name: 'Apply to take part' }).click();
+  await audit(page, '05p-apply');
+  await page.getByLabel('Why do you want to take part?').fill('I coach tenants’ committees.');
+  await page.getByRole('button', { name: 'Send the application' }).click();
+  check(await page.locator('[data-test=applied]').isVisible(), 'the application is sent');
+  await page.getByRole('link', { name: 'Applications' }).first().click();
+  check(await page.locator('[data-test=application]').count() === 1, 'the trainer sees the application');
+  await audit(page, '05q-review');
+  await page.goto(`${base}/pathways`);
+  await audit(page, '05r-pathways');
+
   await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Nour Haddad' }).first().click();
 
@@ -190,6 +228,8 @@ try {
   await audit(page, '07c-search-arabic');
   await page.goto(`${base}/library`);
   await audit(page, '07d-library-arabic');
+  await page.goto(`${base}/workshops`);
+  await audit(page, '07e-workshops-arabic');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/members`);

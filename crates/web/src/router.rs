@@ -394,6 +394,9 @@ pub fn router(state: AppState) -> Router {
             post(api::organizations::decide_claim),
         )
         .route("/search", get(api::search::search))
+        .route("/pathways", get(api::pathways::get_pipeline))
+        .route("/pathways/steps", post(api::pathways::record_step))
+        .route("/nominations", post(api::pathways::nominate))
         .route(
             "/workshops",
             get(api::workshops::list_workshops).post(api::workshops::create_workshop),

@@ -117,3 +117,36 @@ async fn nominations_and_steps_feed_a_pipeline_only_overseers_see() {
         "a steward sees their node's, not the network's"
     );
 }
+
+#[tokio::test]
+async fn the_pathways_api_follows_the_same_rules() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let member = app.create_member("Member").await;
+    let rising = app.create_member("Rising").await;
+    let a = app.signed_in(&admin).await;
+    let m = app.signed_in(&member).await;
+
+    let nominated = m
+        .api("POST", "/api/v1/nominations", None, Some(serde_json::json!({"member_id": rising.id.to_string(), "step": "coach", "evidence": "Led the phone bank"})))
+        .await;
+    assert_eq!(nominated.status, StatusCode::NO_CONTENT);
+    let bad = m
+        .api("POST", "/api/v1/nominations", None, Some(serde_json::json!({"member_id": member.id.to_string(), "step": "pope", "evidence": ""})))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        m.get("/api/v1/pathways").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let recorded = a
+        .api("POST", "/api/v1/pathways/steps", None, Some(serde_json::json!({"member_id": rising.id.to_string(), "step": "coach", "reached_on": "2026-11-20"})))
+        .await;
+    assert_eq!(recorded.status, StatusCode::NO_CONTENT, "{}", recorded.body);
+    let pipeline = a.get("/api/v1/pathways").await.json();
+    assert_eq!(
+        pipeline["counts"][2],
+        serde_json::json!({"step": "coach", "count": 1})
+    );
+    assert_eq!(pipeline["nominations"][0]["evidence"], "Led the phone bank");
+}

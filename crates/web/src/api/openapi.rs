@@ -7,8 +7,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    applications, directory, library, me, members, nodes, organizations, rosters, search, tokens,
-    workshops,
+    applications, directory, library, me, members, nodes, organizations, pathways, rosters, search,
+    tokens, workshops,
 };
 
 #[derive(OpenApi)]
@@ -40,9 +40,10 @@ use crate::api::{
         workshops::list_teams, workshops::propose_teams, workshops::publish_teams,
         workshops::get_attendance, workshops::put_attendance, workshops::list_logs, workshops::write_log, workshops::get_log,
         workshops::export,
+        pathways::get_pipeline, pathways::record_step, pathways::nominate,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"))
 )]
 struct ApiDoc;
 

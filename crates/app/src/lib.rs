@@ -14,6 +14,7 @@ pub mod context;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod feedback;
 pub mod files;
 pub mod i18n;
 pub mod invitations;

@@ -14,6 +14,7 @@ pub mod applications;
 pub mod certificates;
 pub mod coaching;
 pub mod directory;
+pub mod feedback;
 pub mod imports;
 pub mod invitations;
 pub mod library;

@@ -184,6 +184,18 @@ pub fn router(state: AppState) -> Router {
             post(pages::certificates::revoke),
         )
         .route("/certificates/{code}", get(pages::certificates::verify))
+        .route(
+            "/workshops/{id}/sessions/{session_id}/feedback",
+            get(pages::feedback::show_feedback).post(pages::feedback::give_feedback),
+        )
+        .route(
+            "/workshops/{id}/survey/{phase}",
+            get(pages::feedback::show_survey).post(pages::feedback::answer_survey),
+        )
+        .route(
+            "/workshops/{id}/survey-results",
+            get(pages::feedback::show_results),
+        )
         .route("/workshops/{id}/teams/propose", post(pages::teams::propose))
         .route(
             "/workshops/{id}/teams/move",

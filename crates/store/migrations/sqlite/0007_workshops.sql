@@ -190,3 +190,25 @@ CREATE TABLE nominations (
 );
 
 CREATE INDEX nominations_created ON nominations (created_at);
+
+-- Plus/delta after a session: what worked, what to change, and a rating from 1 to 5.
+CREATE TABLE session_feedback (
+    session_id TEXT NOT NULL REFERENCES workshop_sessions (session_id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    rating BIGINT NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    plus TEXT NOT NULL DEFAULT '',
+    delta TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (session_id, member_id)
+);
+
+-- Pre- and post-workshop self-assessment: confidence in each practice of the workshop, 1 to 5.
+CREATE TABLE survey_answers (
+    workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
+    member_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+    practice TEXT NOT NULL,
+    rating BIGINT NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (workshop_id, member_id, phase, practice)
+);

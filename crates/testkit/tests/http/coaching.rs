@@ -365,3 +365,101 @@ async fn certificates_are_issued_verified_by_anyone_with_the_link_and_revoked() 
         .await;
     assert!(anyone.get(&link).await.has("[data-test=revoked]"));
 }
+
+#[tokio::test]
+async fn plus_delta_and_the_self_assessment_reach_trainers_aggregated_and_without_names() {
+    let app = TestApp::spawn().await;
+    let w = setup(&app).await;
+    let feedback = format!("/workshops/{}/sessions/{}/feedback", w.id, w.session);
+
+    let bad = w.people[0].1.post_form(&feedback, &[("rating", "9")]).await;
+    assert!(bad.has("[data-test=error-rating]"));
+    for (b, rating, plus) in [
+        (&w.people[0].1, "5", "The story circle"),
+        (&w.people[1].1, "3", "Coaching pairs"),
+    ] {
+        let sent = b
+            .post_form(
+                &feedback,
+                &[("rating", rating), ("plus", plus), ("delta", "More breaks")],
+            )
+            .await;
+        assert!(sent.has("[data-test=saved]"), "{}", sent.body);
+    }
+    assert_eq!(
+        w.coach
+            .post_form(&feedback, &[("rating", "4")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "only participants give feedback"
+    );
+    let summary = w.lead.get(&feedback).await;
+    let counts: Vec<String> = summary
+        .html()
+        .select(&scraper::Selector::parse("[data-test=rating-count]").unwrap())
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(counts, vec!["0", "0", "1", "0", "1"]);
+    assert!(
+        summary
+            .text("[data-test=pluses]")
+            .contains("The story circle")
+    );
+    assert!(!summary.body.contains("Petra"), "plus/delta is anonymous");
+
+    let survey = format!("/workshops/{}/survey/pre", w.id);
+    let missing = w.people[0]
+        .1
+        .post_form(&survey, &[("practice-coaching", "2")])
+        .await;
+    assert_eq!(
+        missing.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "every practice is rated"
+    );
+    let all: Vec<(String, String)> = [
+        "public_narrative",
+        "relationships",
+        "structure",
+        "strategy",
+        "action",
+        "coaching",
+    ]
+    .iter()
+    .map(|p| (format!("practice-{p}"), "2".to_owned()))
+    .collect();
+    let pairs: Vec<(&str, &str)> = all.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(
+        w.people[0].1.post_form(&survey, &pairs).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let post: Vec<(&str, &str)> = all.iter().map(|(k, _)| (k.as_str(), "4")).collect();
+    w.people[0]
+        .1
+        .post_form(&format!("/workshops/{}/survey/post", w.id), &post)
+        .await;
+
+    let results = w
+        .lead
+        .get(&format!("/workshops/{}/survey-results", w.id))
+        .await;
+    assert!(results.has("[data-test=survey-chart] svg"));
+    let texts = |selector: &str| -> Vec<String> {
+        results
+            .html()
+            .select(&scraper::Selector::parse(selector).unwrap())
+            .map(|e| e.text().collect())
+            .collect()
+    };
+    assert_eq!(texts("[data-test=pre]"), vec!["2.0"; 6]);
+    assert_eq!(texts("[data-test=post]"), vec!["4.0"; 6]);
+    assert_eq!(
+        w.people[1]
+            .1
+            .get(&format!("/workshops/{}/survey-results", w.id))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -7,6 +7,7 @@ pub(crate) mod applications;
 pub(crate) mod certificates;
 pub(crate) mod coaching;
 pub(crate) mod directory;
+pub(crate) mod feedback;
 pub(crate) mod health;
 pub(crate) mod home;
 pub(crate) mod library;

@@ -31,6 +31,7 @@ pub mod search;
 mod secrets;
 pub mod teams;
 pub mod workshop_exports;
+pub mod workshop_imports;
 pub mod workshops;
 
 pub use crate::context::{Clock, Context, LoginPolicy, Settings, SystemClock};

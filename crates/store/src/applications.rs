@@ -309,6 +309,67 @@ impl Store {
             .collect()
     }
 
+    /// The members with these addresses: (address, member), at most one per address.
+    pub async fn members_by_emails(
+        &self,
+        emails: &[String],
+    ) -> StoreResult<Vec<(String, MemberId)>> {
+        let mut out = Vec::new();
+        for chunk in emails.chunks(500) {
+            let placeholders = (1..=chunk.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql =
+                format!("SELECT email, member_id FROM members WHERE email IN ({placeholders})");
+            let mut query = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
+            for e in chunk {
+                query = query.bind(e.clone());
+            }
+            for (email, id) in query
+                .fetch_all(&self.read)
+                .await
+                .describe("finding members by address")?
+            {
+                out.push((email, id.parse().map_err(|_| corrupt("member_id"))?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Adds applications decided already (an imported list), in one transaction; members who
+    /// applied in this role before are left as they are. Returns how many were added.
+    pub async fn import_applications(
+        &self,
+        workshop: WorkshopId,
+        role: Audience,
+        entries: &[(MemberId, ApplicationStatus)],
+        now: Timestamp,
+    ) -> StoreResult<u64> {
+        let mut tx = self.write.begin().await.describe("starting an import")?;
+        let mut added = 0;
+        for (member, status) in entries {
+            let done = sqlx::query(
+                "INSERT INTO workshop_applications (application_id, workshop_id, member_id, role, status,
+                    waitlisted_at, created_at, decided_at)
+                 VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'waitlisted' THEN $6 ELSE NULL END, $6, $6)
+                 ON CONFLICT (workshop_id, member_id, role) DO NOTHING",
+            )
+            .bind(ApplicationId::generate().to_string())
+            .bind(workshop.to_string())
+            .bind(member.to_string())
+            .bind(role.code())
+            .bind(status.code())
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("importing an application")?;
+            added += done.rows_affected();
+        }
+        tx.commit().await.describe("committing an import")?;
+        Ok(added)
+    }
+
     /// How many applications of a role have each status.
     pub async fn count_applications(
         &self,

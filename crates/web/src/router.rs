@@ -196,6 +196,12 @@ pub fn router(state: AppState) -> Router {
             "/workshops/{id}/survey-results",
             get(pages::feedback::show_results),
         )
+        .route(
+            "/workshops/{id}/import",
+            get(pages::workshops::show_import)
+                .post(pages::workshops::import)
+                .layer(DefaultBodyLimit::max(ROSTER_LIMIT)),
+        )
         .route("/workshops/{id}/teams/propose", post(pages::teams::propose))
         .route(
             "/workshops/{id}/teams/move",

@@ -817,3 +817,30 @@ survey-results = التقييم الذاتي
 survey-results-lead = متوسط ثقة المشاركين بكل ممارسة قبل الورشة وبعدها.
 survey-legend = الرمادي: قبل. الأخضر: بعد.
 survey-answers = الإجابات (قبل / بعد)
+import-participants = استورد المشاركين
+import-participants-lead = ملف CSV فيه عمود للبريد الإلكتروني، من أي جدول بيانات. افحصه أولًا: يُبلَّغ عن كل صف. يُقبل الأعضاء الذين لديهم حساب ما دامت المقاعد متاحة، ثم يوضعون على قائمة الانتظار.
+import-file = ملف CSV
+import-email-column = عمود البريد الإلكتروني (اختياري)
+import-email-column-hint = يُعثر عليه باسمه إن تُرك فارغًا.
+import-check = افحص الملف
+import-run = استورد
+import-would-add = { $count ->
+    [zero] لن يُضاف أي مشارك.
+    [one] سيُضاف مشارك واحد.
+    [two] سيُضاف مشاركان.
+    [few] سيُضاف { $count } مشاركين.
+   *[other] سيُضاف { $count } مشاركًا.
+}
+import-added = { $count ->
+    [zero] لم يُضف أي مشارك.
+    [one] أُضيف مشارك واحد.
+    [two] أُضيف مشاركان.
+    [few] أُضيف { $count } مشاركين.
+   *[other] أُضيف { $count } مشاركًا.
+}
+import-line = السطر
+import-outcome = النتيجة
+import-outcome-accept = مقبول
+import-outcome-waitlist = قائمة الانتظار
+import-outcome-already = قدّم من قبل
+error-import-no-account = لا حساب بهذا العنوان: ادعُه إلى عُقدة أولًا.

@@ -805,3 +805,24 @@ survey-results = Self-assessment
 survey-results-lead = The participants' average confidence in each practice, before and after the workshop.
 survey-legend = Grey: before. Green: after.
 survey-answers = Answers (before / after)
+import-participants = Import participants
+import-participants-lead = A CSV file with an email column, from any spreadsheet. Check it first: every row is reported. Members with an account are accepted while seats last, then waitlisted.
+import-file = CSV file
+import-email-column = Email column (optional)
+import-email-column-hint = Found by its name when left empty.
+import-check = Check the file
+import-run = Import
+import-would-add = { $count ->
+    [one] One participant would be added.
+   *[other] { $count } participants would be added.
+}
+import-added = { $count ->
+    [one] One participant added.
+   *[other] { $count } participants added.
+}
+import-line = Line
+import-outcome = Outcome
+import-outcome-accept = accepted
+import-outcome-waitlist = waiting list
+import-outcome-already = already applied
+error-import-no-account = No account with this address: invite them into a node first.

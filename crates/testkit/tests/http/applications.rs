@@ -340,3 +340,88 @@ async fn a_closed_workshop_takes_no_applications() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn a_participants_file_is_checked_row_by_row_then_imported_once() {
+    let app = TestApp::spawn().await;
+    let trainer = app.create_member("Trainer").await;
+    let t = app.signed_in(&trainer).await;
+    let id = workshop(&app, &t, small(None)).await;
+    let known: Vec<TestMember> = vec![
+        app.create_member("Known One").await,
+        app.create_member("Known Two").await,
+        app.create_member("Known Three").await,
+    ];
+    let csv = format!(
+        "\u{feff}Name;E-mail\r\nOne;{}\r\nTwo;{}\r\nThree;{}\r\nStranger;stranger@example.org\r\nBad;not-an-address\r\nAgain;{}\r\n",
+        known[0].email, known[1].email, known[2].email, known[0].email
+    );
+
+    let checked = t
+        .upload(
+            &format!("/workshops/{id}/import"),
+            &[("action", "check")],
+            "people.csv",
+            csv.clone().into_bytes(),
+            true,
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    assert_eq!(checked.count("[data-test=import-row]"), 6);
+    let rows = checked.text("[data-test=import-rows]");
+    assert!(
+        rows.contains("accepted") && rows.contains("waiting list") && rows.contains("No account"),
+        "{rows}"
+    );
+    assert_eq!(statuses(&t, &id).await, vec![], "a check writes nothing");
+
+    let imported = t
+        .upload(
+            &format!("/workshops/{id}/import"),
+            &[("action", "import")],
+            "people.csv",
+            csv.clone().into_bytes(),
+            true,
+        )
+        .await;
+    assert!(
+        imported.text("[data-test=import-summary]").contains('3'),
+        "{}",
+        imported.body
+    );
+    assert_eq!(
+        statuses(&t, &id).await,
+        vec![
+            ("Known One".into(), "accepted".into()),
+            ("Known Three".into(), "waitlisted".into()),
+            ("Known Two".into(), "accepted".into())
+        ],
+        "two seats, then the waiting list"
+    );
+    let again = t
+        .upload(
+            &format!("/workshops/{id}/import"),
+            &[("action", "import")],
+            "people.csv",
+            csv.into_bytes(),
+            true,
+        )
+        .await;
+    assert!(
+        again.text("[data-test=import-summary]").contains('0')
+            || again
+                .text("[data-test=import-summary]")
+                .contains("No participant")
+    );
+    let garbage = t
+        .upload(
+            &format!("/workshops/{id}/import"),
+            &[("action", "check")],
+            "x.csv",
+            vec![0xff, 0xfe, 0x00],
+            true,
+        )
+        .await;
+    assert_eq!(garbage.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(garbage.has("[data-test=error-file]"));
+}

@@ -488,3 +488,79 @@ pub(crate) async fn export(
     let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, &id, &what).await?;
     Ok(crate::api::rosters::csv_download(&name, csv))
 }
+
+#[derive(Template)]
+#[template(path = "workshops/import.html")]
+pub(crate) struct ImportPage {
+    c: Chrome,
+    workshop_id: String,
+    report: Option<praxis_app::workshop_imports::ImportReport>,
+    errors: FieldErrors,
+}
+
+impl ImportPage {
+    fn outcome(&self, key: &str) -> String {
+        match key {
+            "accept" => self.c.t("import-outcome-accept"),
+            "waitlist" => self.c.t("import-outcome-waitlist"),
+            "already" => self.c.t("import-outcome-already"),
+            other => self.c.t(other),
+        }
+    }
+}
+
+pub(crate) async fn show_import(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let view = workshops::view_workshop(&state.ctx, Some(&me), &id).await?;
+    if !view.can_manage {
+        return Err(PageError(AppError::Forbidden));
+    }
+    Ok(render(&ImportPage {
+        c,
+        workshop_id: id,
+        report: None,
+        errors: FieldErrors::new(),
+    }))
+}
+
+pub(crate) async fn import(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: crate::extract::UploadForm,
+) -> Result<Response, PageError> {
+    let column = form.text("email_column");
+    let dry_run = form.text("action") != "import";
+    match praxis_app::workshop_imports::import_participants(
+        &state.ctx,
+        &me,
+        &id,
+        &form.file,
+        Some(&column),
+        dry_run,
+    )
+    .await
+    {
+        Ok(report) => Ok(render(&ImportPage {
+            c,
+            workshop_id: id,
+            report: Some(report),
+            errors: FieldErrors::new(),
+        })),
+        Err(AppError::Invalid(errors)) => Ok(render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ImportPage {
+                c,
+                workshop_id: id,
+                report: None,
+                errors,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -62,6 +62,13 @@ pub enum MailKind {
         /// The workshop's page.
         link: String,
     },
+    /// An invitation to the next step of the pathway (to coach a workshop, say).
+    NextStepInvitation {
+        /// The workshop's title.
+        workshop: String,
+        /// Where to apply.
+        link: String,
+    },
     /// An invitation to join a node.
     NodeInvitation {
         /// The node's name.
@@ -98,6 +105,9 @@ impl MailKind {
                 },
                 Some(link),
             ),
+            MailKind::NextStepInvitation { link, .. } => {
+                ("mail-next-step-subject", "mail-next-step-body", Some(link))
+            }
             MailKind::VerifyEmail { link } => {
                 ("mail-verify-subject", "mail-verify-body", Some(link))
             }
@@ -149,7 +159,8 @@ pub fn compose_to(ctx: &Context, locale: Locale, to: &str, kind: &MailKind) -> O
         _ => "",
     };
     let workshop = match kind {
-        MailKind::ApplicationDecided { workshop, .. } => workshop.as_str(),
+        MailKind::ApplicationDecided { workshop, .. }
+        | MailKind::NextStepInvitation { workshop, .. } => workshop.as_str(),
         _ => "",
     };
     let args = [

@@ -182,3 +182,45 @@ pub async fn nominate(
         .await?;
     Ok(())
 }
+
+/// Invites a member on the pathway to the next step: to apply as a coach of a workshop the
+/// overseer manages. The member gets a mail with the link.
+///
+/// # Errors
+/// As [`oversee`]; `Invalid` naming `member` or `workshop`.
+pub async fn invite_to_coach(
+    ctx: &Context,
+    me: &CurrentMember,
+    node: Option<&str>,
+    member: &str,
+    workshop: &str,
+) -> AppResult<()> {
+    oversee(ctx, me, node).await?;
+    let member = member_id(member)?;
+    let w = crate::workshops::managed(ctx, me, workshop)
+        .await
+        .map_err(|_| AppError::Invalid(FieldErrors::single("workshop", "error-unknown-choice")))?;
+    let account = match ctx.store.get_account(member).await {
+        Ok(a) => a,
+        Err(praxis_store::StoreError::NotFound) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "member",
+                "error-unknown-member",
+            )));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let locale = account
+        .ui_language
+        .as_deref()
+        .and_then(crate::i18n::Locale::from_code)
+        .unwrap_or_default();
+    let kind = crate::mail::MailKind::NextStepInvitation {
+        workshop: w.fields.title.clone(),
+        link: format!(
+            "{}/workshops/{}/apply?role=coach",
+            ctx.settings.base_url, w.id
+        ),
+    };
+    crate::mail::queue(ctx, locale, &account.email, kind).await
+}

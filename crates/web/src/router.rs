@@ -111,6 +111,7 @@ pub fn router(state: AppState) -> Router {
         .route("/pathways", get(pages::pathways::show_pipeline))
         .route("/pathways/steps", post(pages::pathways::record_step))
         .route("/pathways/nominations", post(pages::pathways::nominate))
+        .route("/pathways/invitations", post(pages::pathways::invite))
         .route(
             "/workshops",
             get(pages::workshops::list_workshops).post(pages::workshops::create_workshop),

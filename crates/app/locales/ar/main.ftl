@@ -844,3 +844,11 @@ import-outcome-accept = مقبول
 import-outcome-waitlist = قائمة الانتظار
 import-outcome-already = قدّم من قبل
 error-import-no-account = لا حساب بهذا العنوان: ادعُه إلى عُقدة أولًا.
+mail-next-step-subject = أنت مدعوّ لتكون مدرّبًا مرافقًا: { $workshop }
+mail-next-step-body =
+    رأى مدرّبو { $site } ما قدّمته ويدعونك إلى الخطوة التالية: أن ترافق فريقًا في { $workshop }. قدّم كمدرّب مرافق من هنا:
+
+    { $link }
+pathway-invite = ادعُ لمرافقة فريق في ورشة
+pathway-invite-workshop = الورشة
+pathway-invited = أُرسلت الدعوة.

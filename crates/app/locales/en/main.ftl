@@ -826,3 +826,11 @@ import-outcome-accept = accepted
 import-outcome-waitlist = waiting list
 import-outcome-already = already applied
 error-import-no-account = No account with this address: invite them into a node first.
+mail-next-step-subject = You are invited to coach: { $workshop }
+mail-next-step-body =
+    The trainers of { $site } saw what you did and invite you to take the next step: to coach a team in { $workshop }. Apply as a coach here:
+
+    { $link }
+pathway-invite = Invite to coach a workshop
+pathway-invite-workshop = Workshop
+pathway-invited = The invitation was sent.

@@ -150,3 +150,45 @@ async fn the_pathways_api_follows_the_same_rules() {
     );
     assert_eq!(pipeline["nominations"][0]["evidence"], "Led the phone bank");
 }
+
+#[tokio::test]
+async fn an_overseer_invites_an_emerging_leader_to_coach_a_workshop() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let rising = app.create_member("Rising").await;
+    let a = app.signed_in(&admin).await;
+    let w = a
+        .api("POST", "/api/v1/workshops", None, Some(serde_json::json!({"title": "Spring training", "format": "online", "time_zone": "UTC", "participant_capacity": 20, "coach_capacity": 4, "scope": "members"})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.deliver_mail().await;
+
+    let sent = a
+        .post_form(
+            "/pathways/invitations",
+            &[("member", &rising.id.to_string()), ("workshop", &w)],
+        )
+        .await;
+
+    assert!(sent.has("[data-test=notice]"), "{}", sent.body);
+    let mail = app.mail_to(&rising.email).await;
+    assert!(mail.subject.contains("Spring training"));
+    assert!(
+        mail.body
+            .contains(&format!("/workshops/{w}/apply?role=coach"))
+    );
+    let other = app.signed_in(&app.create_member("Other").await).await;
+    assert_eq!(
+        other
+            .post_form(
+                "/pathways/invitations",
+                &[("member", &rising.id.to_string()), ("workshop", &w)]
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

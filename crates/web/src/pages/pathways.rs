@@ -33,6 +33,7 @@ pub(crate) struct PipelinePage {
     steps: Vec<Step>,
     errors: FieldErrors,
     notice: Option<String>,
+    workshops: Vec<praxis_app::workshops::WorkshopRecord>,
 }
 
 impl PipelinePage {
@@ -85,6 +86,13 @@ async fn page(
         Err(e) => return Err(e.into()),
     };
     let bars = view.as_ref().map(|v| bars(&c, v)).unwrap_or_default();
+    let workshops = if view.is_some() {
+        praxis_app::workshops::list_workshops_page(&state.ctx, Some(me), None, None, 100)
+            .await?
+            .0
+    } else {
+        Vec::new()
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -100,8 +108,34 @@ async fn page(
             steps: Step::ALL.to_vec(),
             errors,
             notice,
+            workshops,
         },
     ))
+}
+
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let node = Some(form.text("node")).filter(|n| !n.is_empty());
+    match pathways::invite_to_coach(
+        &state.ctx,
+        &me,
+        node.as_deref(),
+        &form.text("member"),
+        &form.text("workshop"),
+    )
+    .await
+    {
+        Ok(()) => {
+            let notice = Some(c.t("pathway-invited"));
+            page(&state, &me, c, node, FieldErrors::new(), notice).await
+        }
+        Err(AppError::Invalid(errors)) => page(&state, &me, c, node, errors, None).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub(crate) async fn show_pipeline(

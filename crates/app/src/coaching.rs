@@ -158,7 +158,8 @@ pub async fn record_attendance(
     Ok(marks.iter().filter(|(_, p)| *p).count())
 }
 
-/// The people a staff member may write about.
+/// What a staff member may write about: participants in reach (by id) and teams in reach
+/// (`team:<id>`), as (value, label).
 ///
 /// # Errors
 /// `NotFound`, `Forbidden`.
@@ -166,13 +167,28 @@ pub async fn subjects(
     ctx: &Context,
     me: &CurrentMember,
     workshop: &str,
-) -> AppResult<Vec<(MemberId, String)>> {
+) -> AppResult<Vec<(String, String)>> {
     let w = visible(ctx, Some(me), workshop).await?;
     let roles = roles(ctx, &w, me.id).await?;
     if !coaches_or_manages(&roles) {
         return Err(AppError::Forbidden);
     }
-    people_in_reach(ctx, &w, me.id, &roles).await
+    let mut out: Vec<(String, String)> = people_in_reach(ctx, &w, me.id, &roles)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect();
+    let all_teams = roles
+        .iter()
+        .any(|r| r.manages() || *r == StaffRole::MetaCoach);
+    for t in ctx.store.list_teams(w.id).await? {
+        let coaches_it = t.coach.as_ref().is_some_and(|(c, _)| *c == me.id)
+            || t.co_coach.as_ref().is_some_and(|(c, _)| *c == me.id);
+        if all_teams || coaches_it {
+            out.push((format!("team:{}", t.id), format!("#{}", t.position)));
+        }
+    }
+    Ok(out)
 }
 
 /// Writes a coaching log about a participant.
@@ -189,13 +205,19 @@ pub async fn write_log(
     raw: RawLog,
 ) -> AppResult<LogId> {
     let w = visible(ctx, Some(me), workshop).await?;
-    let people = subjects(ctx, me, workshop).await?;
+    let choices = subjects(ctx, me, workshop).await?;
     let mut errors = FieldErrors::new();
-    let subject = people
-        .iter()
-        .find(|(id, _)| id.to_string() == subject.trim())
-        .map(|(id, _)| *id);
-    if subject.is_none() {
+    let chosen = subject.trim();
+    let about: Option<(Option<MemberId>, Option<praxis_domain::ids::TeamId>)> =
+        if choices.iter().any(|(v, _)| v == chosen) {
+            match chosen.strip_prefix("team:") {
+                Some(team) => team.parse().ok().map(|t| (None, Some(t))),
+                None => chosen.parse().ok().map(|m| (Some(m), None)),
+            }
+        } else {
+            None
+        };
+    if about.is_none() {
         errors.add("subject", "error-not-in-roster");
     }
     let session = match session.map(str::trim).filter(|s| !s.is_empty()) {
@@ -220,7 +242,7 @@ pub async fn write_log(
             None
         }
     };
-    let (Some(subject), Some(fields)) = (subject, fields) else {
+    let (Some(about), Some(fields)) = (about, fields) else {
         return Err(AppError::Invalid(errors));
     };
     if !errors.is_empty() {
@@ -228,7 +250,7 @@ pub async fn write_log(
     }
     let id = LogId::generate();
     ctx.store
-        .add_coaching_log(id, w.id, session, me.id, subject, &fields, ctx.now())
+        .add_coaching_log(id, w.id, session, me.id, about, &fields, ctx.now())
         .await?;
     tracing::info!(workshop.id = %w.id, log.id = %id, "coaching log written");
     Ok(id)
@@ -292,10 +314,19 @@ pub async fn log(
         return Err(AppError::NotFound);
     }
     let roles = roles(ctx, &w, me.id).await?;
+    let in_team = match log.team_id {
+        Some(team) => ctx
+            .store
+            .list_teams(w.id)
+            .await?
+            .iter()
+            .any(|t| t.id == team && t.published && t.members.iter().any(|m| m.id == me.id)),
+        None => false,
+    };
     let access = log_access(
         log.author_id == Some(me.id),
         &roles,
-        log.subject_id == me.id,
+        log.subject_id == Some(me.id) || in_team,
     );
     if access == LogAccess::None {
         return Err(AppError::NotFound);

@@ -1,7 +1,7 @@
 //! Attendance per session and coaching logs (with the record of who read a private note).
 
 use praxis_domain::coaching::{Challenge, LogFields};
-use praxis_domain::ids::{LogId, MemberId, SessionId, WorkshopId};
+use praxis_domain::ids::{LogId, MemberId, SessionId, TeamId, WorkshopId};
 use praxis_domain::timestamps::Timestamp;
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
@@ -21,9 +21,11 @@ pub struct LogRecord {
     pub author_id: Option<MemberId>,
     /// Their name.
     pub author_name: String,
-    /// Whom it is about.
-    pub subject_id: MemberId,
-    /// Their name.
+    /// Whom it is about (absent for a team log).
+    pub subject_id: Option<MemberId>,
+    /// The team it is about (absent for a participant's log).
+    pub team_id: Option<TeamId>,
+    /// The participant's name, or the team's number.
     pub subject_name: String,
     /// What it says.
     pub fields: LogFields,
@@ -32,7 +34,8 @@ pub struct LogRecord {
 }
 
 const LOG_COLUMNS: &str = "l.log_id, l.workshop_id, l.session_id, l.author_id, \
-     COALESCE(a.display_name, '') AS author_name, l.subject_id, s.display_name AS subject_name, \
+     COALESCE(a.display_name, '') AS author_name, l.subject_id, l.team_id, \
+     COALESCE(s.display_name, CAST(t.position AS TEXT)) AS subject_name, \
      l.challenge, l.observation, l.diagnosis, l.intervention, l.debrief, l.next_steps, \
      l.next_check_in, l.shared_note, l.private_note, l.created_at";
 
@@ -51,9 +54,12 @@ fn log_from_row(row: &AnyRow) -> StoreResult<LogRecord> {
             .map(|s| s.parse().map_err(|_| corrupt("author_id")))
             .transpose()?,
         author_name: text("author_name")?,
-        subject_id: text("subject_id")?
-            .parse()
-            .map_err(|_| corrupt("subject_id"))?,
+        subject_id: optional("subject_id")?
+            .map(|s| s.parse().map_err(|_| corrupt("subject_id")))
+            .transpose()?,
+        team_id: optional("team_id")?
+            .map(|s| s.parse().map_err(|_| corrupt("team_id")))
+            .transpose()?,
         subject_name: text("subject_name")?,
         fields: LogFields {
             challenge: Challenge::from_code(&text("challenge")?)
@@ -145,21 +151,21 @@ impl Store {
         workshop: WorkshopId,
         session: Option<SessionId>,
         author: MemberId,
-        subject: MemberId,
+        about: (Option<MemberId>, Option<TeamId>),
         f: &LogFields,
         now: Timestamp,
     ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO coaching_logs (log_id, workshop_id, session_id, author_id, subject_id,
-                challenge, observation, diagnosis, intervention, debrief, next_steps, next_check_in,
-                shared_note, private_note, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                team_id, challenge, observation, diagnosis, intervention, debrief, next_steps,
+                next_check_in, shared_note, private_note, created_at)
+             VALUES ($1, $2, $3, $4, $5, $16, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(id.to_string())
         .bind(workshop.to_string())
         .bind(session.map(|s| s.to_string()))
         .bind(author.to_string())
-        .bind(subject.to_string())
+        .bind(about.0.map(|m| m.to_string()))
         .bind(f.challenge.code())
         .bind(&f.observation)
         .bind(&f.diagnosis)
@@ -170,13 +176,15 @@ impl Store {
         .bind(&f.shared_note)
         .bind(&f.private_note)
         .bind(now.unix_ms())
+        .bind(about.1.map(|t| t.to_string()))
         .execute(&self.write)
         .await
         .describe("writing a coaching log")?;
         Ok(())
     }
 
-    /// A workshop's logs, newest first (at most `limit`), optionally about one member.
+    /// A workshop's logs, newest first (at most `limit`); with `subject`, only those about
+    /// that member or a team they are in.
     pub async fn list_coaching_logs(
         &self,
         workshop: WorkshopId,
@@ -186,8 +194,10 @@ impl Store {
         let sql = format!(
             "SELECT {LOG_COLUMNS} FROM coaching_logs l
              LEFT JOIN members a ON a.member_id = l.author_id
-             JOIN members s ON s.member_id = l.subject_id
-             WHERE l.workshop_id = $1 AND ($2 = '' OR l.subject_id = $2)
+             LEFT JOIN members s ON s.member_id = l.subject_id
+             LEFT JOIN workshop_teams t ON t.team_id = l.team_id
+             WHERE l.workshop_id = $1 AND ($2 = '' OR l.subject_id = $2 OR l.team_id IN (
+                SELECT team_id FROM workshop_team_members WHERE member_id = $2))
              ORDER BY l.created_at DESC, l.log_id DESC LIMIT $3"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -205,7 +215,8 @@ impl Store {
         let sql = format!(
             "SELECT {LOG_COLUMNS} FROM coaching_logs l
              LEFT JOIN members a ON a.member_id = l.author_id
-             JOIN members s ON s.member_id = l.subject_id
+             LEFT JOIN members s ON s.member_id = l.subject_id
+             LEFT JOIN workshop_teams t ON t.team_id = l.team_id
              WHERE l.log_id = $1"
         );
         let row = sqlx::query(sqlx::AssertSqlSafe(sql))

@@ -129,7 +129,9 @@ CREATE TABLE coaching_logs (
     workshop_id TEXT NOT NULL REFERENCES workshops (workshop_id) ON DELETE CASCADE,
     session_id TEXT REFERENCES workshop_sessions (session_id) ON DELETE SET NULL,
     author_id TEXT REFERENCES members (member_id) ON DELETE SET NULL,
-    subject_id TEXT NOT NULL REFERENCES members (member_id) ON DELETE CASCADE,
+    -- About one participant, or about a whole team.
+    subject_id TEXT REFERENCES members (member_id) ON DELETE CASCADE,
+    team_id TEXT REFERENCES workshop_teams (team_id) ON DELETE CASCADE,
     challenge TEXT NOT NULL CHECK (challenge IN ('heart', 'hands', 'head')),
     observation TEXT NOT NULL DEFAULT '',
     diagnosis TEXT NOT NULL DEFAULT '',
@@ -139,7 +141,8 @@ CREATE TABLE coaching_logs (
     next_check_in TEXT,
     shared_note TEXT NOT NULL DEFAULT '',
     private_note TEXT NOT NULL DEFAULT '',
-    created_at BIGINT NOT NULL
+    created_at BIGINT NOT NULL,
+    CHECK ((subject_id IS NULL) <> (team_id IS NULL))
 );
 
 CREATE INDEX coaching_logs_workshop ON coaching_logs (workshop_id, created_at);

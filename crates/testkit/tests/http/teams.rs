@@ -172,6 +172,40 @@ async fn accepted_applicants_become_published_teams_each_member_seeing_only_thei
         StatusCode::CONFLICT,
         "published teams are not replaced"
     );
+
+    // A log about a whole team reaches that team's members, and only them.
+    let team_of_rana = mine[0]["id"].as_str().unwrap().to_owned();
+    let log = t
+        .api(
+            "POST",
+            &format!("/api/v1/workshops/{w}/logs"),
+            None,
+            Some(json!({"subject_id": format!("team:{team_of_rana}"), "challenge": "head", "shared_note": "TEAM-NOTE plan the next action"})),
+        )
+        .await;
+    assert_eq!(log.status, StatusCode::CREATED, "{}", log.body);
+    assert!(
+        rana.get(&format!("/api/v1/workshops/{w}/logs"))
+            .await
+            .body
+            .contains("TEAM-NOTE")
+    );
+    let teammates: Vec<String> = members
+        .iter()
+        .map(|m| m["member_id"].as_str().unwrap().to_owned())
+        .collect();
+    let outside = people
+        .iter()
+        .find(|(m, _)| !teammates.contains(&m.id.to_string()))
+        .map(|(_, b)| b)
+        .unwrap();
+    assert!(
+        !outside
+            .get(&format!("/api/v1/workshops/{w}/logs"))
+            .await
+            .body
+            .contains("TEAM-NOTE")
+    );
 }
 
 #[tokio::test]

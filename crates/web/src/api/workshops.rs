@@ -553,7 +553,10 @@ pub(crate) async fn put_attendance(
 #[derive(Serialize, ToSchema)]
 pub(crate) struct LogResponse {
     id: String,
-    subject_id: String,
+    /// The participant it is about (absent for a team log).
+    subject_id: Option<String>,
+    /// The team it is about (absent for a participant's log).
+    team_id: Option<String>,
     subject_name: String,
     /// `heart`, `hands` or `head`.
     challenge: String,
@@ -576,7 +579,8 @@ impl LogResponse {
         let f = l.fields;
         Self {
             id: l.id.to_string(),
-            subject_id: l.subject_id.to_string(),
+            subject_id: l.subject_id.map(|m| m.to_string()),
+            team_id: l.team_id.map(|t| t.to_string()),
             subject_name: l.subject_name,
             challenge: f.challenge.code().to_owned(),
             observation: f.observation,
@@ -613,6 +617,7 @@ pub(crate) async fn list_logs(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct LogRequest {
+    /// A participant's id, or `team:<team id>`.
     subject_id: String,
     session_id: Option<String>,
     challenge: String,

@@ -68,7 +68,7 @@ pub(crate) struct LogsPage {
     workshop_id: String,
     logs: Vec<LogRecord>,
     staff: bool,
-    subjects: Vec<(MemberId, String)>,
+    subjects: Vec<(String, String)>,
     challenges: Vec<Challenge>,
     errors: FieldErrors,
 }

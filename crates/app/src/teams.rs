@@ -399,6 +399,36 @@ pub async fn move_member(
         {
             warnings.push("warning-no-shared-language");
         }
+        // Online, the default window of three hours from the coach.
+        if w.fields.format != WorkshopFormat::InPerson {
+            let zone = |id: MemberId| {
+                profiles
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| offset_minutes(p.profile.time_zone.as_deref(), &w.fields.time_zone))
+                    .unwrap_or(0)
+            };
+            if (zone(member) - zone(*coach)).abs() > 180 {
+                warnings.push("warning-time-zone");
+            }
+        }
+    }
+    let others: Vec<MemberId> = team
+        .members
+        .iter()
+        .map(|m| m.id)
+        .filter(|m| *m != member)
+        .collect();
+    let orgs = ctx
+        .store
+        .member_organizations(&team.members.iter().map(|m| m.id).collect::<Vec<_>>())
+        .await?;
+    let own = orgs.iter().find(|(m, _)| *m == member).map(|(_, o)| o);
+    if own.is_some_and(|o| {
+        orgs.iter()
+            .any(|(m, other)| others.contains(m) && other == o)
+    }) {
+        warnings.push("warning-colleagues");
     }
     Ok(warnings)
 }

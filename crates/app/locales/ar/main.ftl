@@ -852,3 +852,5 @@ mail-next-step-body =
 pathway-invite = ادعُ لمرافقة فريق في ورشة
 pathway-invite-workshop = الورشة
 pathway-invited = أُرسلت الدعوة.
+warning-time-zone = نُقل. يبعد هذا الشخص أكثر من ثلاث ساعات عن توقيت مدرّب ذلك الفريق.
+warning-colleagues = نُقل. يوجد في ذلك الفريق زميل من المنظمة نفسها.

@@ -834,3 +834,5 @@ mail-next-step-body =
 pathway-invite = Invite to coach a workshop
 pathway-invite-workshop = Workshop
 pathway-invited = The invitation was sent.
+warning-time-zone = Moved. This person lives more than three hours from that team's coach.
+warning-colleagues = Moved. A colleague from the same organization is already in that team.

@@ -268,6 +268,15 @@ async fn a_trainer_moves_a_member_and_is_warned_of_a_broken_constraint() {
         .unwrap();
     let other = teams[1 - home]["id"].as_str().unwrap().to_owned();
 
+    people[0]
+        .1
+        .api(
+            "PATCH",
+            "/api/v1/me/profile",
+            None,
+            Some(json!({"time_zone": "Asia/Tokyo"})),
+        )
+        .await;
     let moved = t
         .post_form(
             &format!("/workshops/{w}/teams/move"),
@@ -276,6 +285,16 @@ async fn a_trainer_moves_a_member_and_is_warned_of_a_broken_constraint() {
         .await;
 
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    assert!(
+        moved
+            .location()
+            .unwrap()
+            .contains("warning=warning-time-zone"),
+        "the trainer is warned the move breaks the time window: {:?}",
+        moved.location()
+    );
+    let warned = t.get(moved.location().unwrap()).await;
+    assert!(warned.text("[data-test=notice]").contains("three hours"));
     let after = t.get(&format!("/api/v1/workshops/{w}/teams")).await.json();
     assert_eq!(after[1 - home]["members"].as_array().unwrap().len(), 5);
     assert!(after[1 - home]["members"].to_string().contains(&rana));

@@ -123,3 +123,46 @@ pub(super) async fn seed_library(
         .await?;
     Ok(())
 }
+
+/// A demo workshop of the founder with two sessions, open to members' applications.
+pub(super) async fn seed_workshop(ctx: &Context, founder: MemberId) -> AppResult<()> {
+    use praxis_domain::ids::{SessionId, WorkshopId};
+    use praxis_domain::workshops::{SessionFields, WorkshopFields, WorkshopFormat};
+    let fields = WorkshopFields {
+        title: "Public narrative: a five-week online workshop".to_owned(),
+        description:
+            "Participants tell their story of self, us and now in small teams, each with a coach."
+                .to_owned(),
+        modules: vec![Practice::PublicNarrative, Practice::Coaching],
+        languages: vec!["en".to_owned(), "ar".to_owned()],
+        format: WorkshopFormat::Online,
+        place: String::new(),
+        time_zone: "Asia/Amman".to_owned(),
+        participant_capacity: 40,
+        coach_capacity: 8,
+        applications_open: None,
+        applications_close: None,
+        scope: ItemScope::Members,
+    };
+    let id = WorkshopId::generate();
+    let now = ctx.now();
+    ctx.store
+        .create_workshop(id, &fields, None, founder, now)
+        .await?;
+    for (date, module) in [
+        ("2027-01-12", Practice::PublicNarrative),
+        ("2027-01-19", Practice::Coaching),
+    ] {
+        let session = SessionFields {
+            date: date.to_owned(),
+            start: "18:00".to_owned(),
+            duration_minutes: 120,
+            module: Some(module),
+            location: "Online".to_owned(),
+        };
+        ctx.store
+            .add_workshop_session(id, SessionId::generate(), &session, now)
+            .await?;
+    }
+    Ok(())
+}

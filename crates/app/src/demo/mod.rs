@@ -80,6 +80,7 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     seed_organizations(ctx, &joins).await?;
     if let (Some((author, _)), Some((adapter, _))) = (joins.first(), joins.get(1)) {
         library::seed_library(ctx, *author, *adapter).await?;
+        library::seed_workshop(ctx, *author).await?;
     }
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))

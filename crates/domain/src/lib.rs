@@ -6,7 +6,9 @@
 
 pub mod applications;
 pub mod coaching;
+pub mod commitments;
 pub mod ids;
+pub mod lessons;
 pub mod library;
 pub mod members;
 pub mod nodes;

@@ -5,6 +5,7 @@
 //! it must not depend on sqlx, axum, tokio, serde_json, askama or tracing.
 
 pub mod applications;
+pub mod campaigns;
 pub mod coaching;
 pub mod commitments;
 pub mod ids;

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod applications;
 pub mod certificates;
 pub mod coaching;
+pub mod commitments;
 pub mod context;
 pub mod demo;
 pub mod directory;

@@ -124,6 +124,10 @@ uuid_id!(
     /// Identifies a coaching log entry.
     LogId
 );
+uuid_id!(
+    /// Identifies a commitment.
+    CommitmentId
+);
 
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -13,6 +13,7 @@ pub use crate::migrate::fingerprint as schema_fingerprint;
 pub mod applications;
 pub mod certificates;
 pub mod coaching;
+pub mod commitments;
 pub mod directory;
 pub mod feedback;
 pub mod imports;

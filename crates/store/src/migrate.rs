@@ -55,6 +55,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_workshops.sql"),
         postgres: include_str!("../migrations/postgres/0007_workshops.sql"),
     },
+    Migration {
+        version: 8,
+        name: "commitments",
+        sqlite: include_str!("../migrations/sqlite/0008_commitments.sql"),
+        postgres: include_str!("../migrations/postgres/0008_commitments.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

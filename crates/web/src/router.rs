@@ -109,6 +109,14 @@ pub fn router(state: AppState) -> Router {
         .route("/directory", get(pages::directory::show_directory))
         .route("/search", get(pages::search::show_search))
         .route("/pathways", get(pages::pathways::show_pipeline))
+        .route(
+            "/commitments",
+            get(pages::commitments::show_commitments).post(pages::commitments::ask),
+        )
+        .route(
+            "/commitments/move",
+            post(pages::commitments::move_commitment),
+        )
         .route("/pathways/steps", post(pages::pathways::record_step))
         .route("/pathways/nominations", post(pages::pathways::nominate))
         .route("/pathways/invitations", post(pages::pathways::invite))
@@ -414,6 +422,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/search", get(api::search::search))
         .route("/pathways", get(api::pathways::get_pipeline))
+        .route(
+            "/commitments",
+            get(api::commitments::list).post(api::commitments::ask),
+        )
+        .route("/commitments/{id}/status", post(api::commitments::move_to))
         .route("/pathways/steps", post(api::pathways::record_step))
         .route("/nominations", post(api::pathways::nominate))
         .route(

@@ -4,6 +4,7 @@ mod accounts;
 mod api;
 mod applications;
 mod coaching;
+mod commitments;
 mod directory;
 mod i18n;
 mod library;

@@ -2,6 +2,7 @@
 //! structs beside the handlers. Domain types are never serialised directly.
 
 pub(crate) mod applications;
+pub(crate) mod commitments;
 pub(crate) mod directory;
 pub(crate) mod library;
 pub(crate) mod me;

@@ -7,8 +7,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    applications, directory, library, me, members, nodes, organizations, pathways, rosters, search,
-    tokens, workshops,
+    applications, commitments, directory, library, me, members, nodes, organizations, pathways,
+    rosters, search, tokens, workshops,
 };
 
 #[derive(OpenApi)]
@@ -41,9 +41,10 @@ use crate::api::{
         workshops::get_attendance, workshops::put_attendance, workshops::list_logs, workshops::write_log, workshops::get_log,
         workshops::export,
         pathways::get_pipeline, pathways::record_step, pathways::nominate,
+        commitments::list, commitments::ask, commitments::move_to,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"), (name = "commitments", description = "Commitments between organizers"))
 )]
 struct ApiDoc;
 

@@ -6,6 +6,7 @@ pub(crate) mod api_docs;
 pub(crate) mod applications;
 pub(crate) mod certificates;
 pub(crate) mod coaching;
+pub(crate) mod commitments;
 pub(crate) mod directory;
 pub(crate) mod feedback;
 pub(crate) mod health;

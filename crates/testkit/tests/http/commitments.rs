@@ -1,0 +1,197 @@
+//! Commitments: asked of someone, followed along their path with invalid moves refused, seen
+//! only by the two people involved, followed up in the asker's list and counted in the kept rate.
+
+use praxis_testkit::TestApp;
+use reqwest::StatusCode;
+use serde_json::json;
+
+fn in_days(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
+}
+
+#[tokio::test]
+async fn a_commitment_moves_along_its_path_and_only_its_two_people_see_it() {
+    let app = TestApp::spawn().await;
+    let asker = app.create_member("Asker").await;
+    let asked = app.create_member("Asked").await;
+    let stranger = app.create_member("Stranger").await;
+    let a = app.signed_in(&asker).await;
+    let b = app.signed_in(&asked).await;
+    let s = app.signed_in(&stranger).await;
+
+    let bad = a
+        .api(
+            "POST",
+            "/api/v1/commitments",
+            None,
+            Some(json!({"asked_id": "nobody", "what": " ", "due": "soon"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields = &bad.json()["error"]["fields"];
+    for field in ["asked_id", "what", "due"] {
+        assert!(fields[field].is_string(), "{field} is named: {}", bad.body);
+    }
+    assert!(
+        a.get("/api/v1/commitments").await.json()["asked_by_me"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "a refused ask stores nothing"
+    );
+
+    let created = a
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": "Bring ten people to the house meeting", "due": in_days(3), "context": "Rent campaign, peak 1"})))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+
+    let mine = a.get("/api/v1/commitments").await.json();
+    assert_eq!(
+        mine["follow_up"][0]["id"],
+        id.as_str(),
+        "due within a week and unconfirmed"
+    );
+    assert_eq!(mine["kept_rate"], serde_json::Value::Null);
+    let theirs = b.get("/api/v1/commitments").await.json();
+    assert_eq!(
+        theirs["asked_of_me"][0]["what"],
+        "Bring ten people to the house meeting"
+    );
+    assert_eq!(theirs["asked_of_me"][0]["asker"], "Asker");
+
+    // A stranger neither sees nor moves it.
+    let strangers = s.get("/api/v1/commitments").await;
+    assert!(!strangers.body.contains("house meeting"));
+    let moved = s
+        .api(
+            "POST",
+            &format!("/api/v1/commitments/{id}/status"),
+            None,
+            Some(json!({"status": "agreed"})),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::NOT_FOUND);
+    assert!(!moved.body.contains("house meeting"));
+
+    // Skipping a step is refused, naming the field; nothing changes.
+    let skip = b
+        .api(
+            "POST",
+            &format!("/api/v1/commitments/{id}/status"),
+            None,
+            Some(json!({"status": "done"})),
+        )
+        .await;
+    assert_eq!(skip.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(skip.json()["error"]["fields"]["status"].is_string());
+    assert_eq!(
+        b.get("/api/v1/commitments").await.json()["asked_of_me"][0]["status"],
+        "asked"
+    );
+
+    for step in ["agreed", "confirmed", "done"] {
+        let r = b
+            .api(
+                "POST",
+                &format!("/api/v1/commitments/{id}/status"),
+                None,
+                Some(json!({"status": step})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{step}: {}", r.body);
+    }
+    let closed = a
+        .api(
+            "POST",
+            &format!("/api/v1/commitments/{id}/status"),
+            None,
+            Some(json!({"status": "flaked"})),
+        )
+        .await;
+    assert_eq!(
+        closed.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a done commitment stays done"
+    );
+
+    // A second one flakes: the kept rate is one in two.
+    let second = a
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": "Call five tenants", "due": in_days(30)})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for step in ["agreed", "flaked"] {
+        b.api(
+            "POST",
+            &format!("/api/v1/commitments/{second}/status"),
+            None,
+            Some(json!({"status": step})),
+        )
+        .await;
+    }
+    let mine = a.get("/api/v1/commitments").await.json();
+    assert_eq!(mine["kept_rate"], 50);
+    assert!(
+        mine["follow_up"].as_array().unwrap().is_empty(),
+        "nothing open is left to follow up"
+    );
+}
+
+#[tokio::test]
+async fn the_page_asks_follows_up_and_refuses_a_bad_move_naming_it() {
+    let app = TestApp::spawn().await;
+    let asker = app.create_member("Asker").await;
+    let asked = app.create_member("Asked").await;
+    let a = app.signed_in(&asker).await;
+    let b = app.signed_in(&asked).await;
+
+    let empty = a
+        .post_form("/commitments", &[("asked_id", ""), ("what", ""), ("due", "")])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        empty.has("[data-test=error-asked_id]")
+            && empty.has("[data-test=error-what]")
+            && empty.has("[data-test=error-due]")
+    );
+
+    let profile = format!("http://localhost/members/{}", asked.id);
+    let done = a
+        .post_form(
+            "/commitments",
+            &[
+                ("asked_id", &profile),
+                ("what", "Chair the meeting"),
+                ("due", &in_days(2)),
+            ],
+        )
+        .await;
+    assert_eq!(
+        done.status,
+        StatusCode::SEE_OTHER,
+        "a profile address names the member"
+    );
+    let page = a.get("/commitments").await;
+    assert!(
+        page.text("[data-test=follow-up]")
+            .contains("Chair the meeting")
+    );
+    let theirs = b.get("/commitments").await;
+    assert!(theirs.has("[data-test=asked-of-me] [data-test=move-agreed]"));
+    let id = theirs
+        .attr("[data-test=asked-of-me] input[name=commitment]", "value")
+        .unwrap();
+    let wrong = b
+        .post_form(
+            "/commitments/move",
+            &[("commitment", &id), ("status", "confirmed")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.has("[data-test=form-errors]"));
+    let anonymous = app.browser().get("/commitments").await;
+    assert!(anonymous.status.is_redirection(), "{}", anonymous.status);
+}

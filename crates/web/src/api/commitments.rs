@@ -1,0 +1,131 @@
+//! `/api/v1/commitments`: the same rules as the page.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use praxis_app::commitments::{self, CommitmentRecord};
+use praxis_domain::commitments::RawCommitment;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember};
+use crate::state::AppState;
+
+/// A commitment.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CommitmentResponse {
+    id: String,
+    asker: Option<String>,
+    asked_id: String,
+    asked: String,
+    what: String,
+    /// YYYY-MM-DD.
+    due: String,
+    context: String,
+    /// `asked`, `agreed`, `confirmed`, `done`, `flaked` or `declined`.
+    status: String,
+}
+
+impl CommitmentResponse {
+    fn from_record(c: CommitmentRecord) -> Self {
+        Self {
+            id: c.id.to_string(),
+            asker: c.asker.map(|(_, n)| n),
+            asked_id: c.asked.0.to_string(),
+            asked: c.asked.1,
+            what: c.fields.what,
+            due: c.fields.due,
+            context: c.context,
+            status: c.status.code().to_owned(),
+        }
+    }
+}
+
+/// The caller's commitments and follow-up list.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CommitmentsResponse {
+    follow_up: Vec<CommitmentResponse>,
+    asked_by_me: Vec<CommitmentResponse>,
+    asked_of_me: Vec<CommitmentResponse>,
+    /// Done ÷ (done + flaked) of what the caller asked for, in percent.
+    kept_rate: Option<u32>,
+}
+
+/// The caller's commitments.
+#[utoipa::path(get, path = "/api/v1/commitments", tag = "commitments", responses((status = 200, body = CommitmentsResponse)))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+) -> Result<Json<CommitmentsResponse>, ApiError> {
+    let v = commitments::view(&state.ctx, &me).await?;
+    let map =
+        |l: Vec<CommitmentRecord>| l.into_iter().map(CommitmentResponse::from_record).collect();
+    Ok(Json(CommitmentsResponse {
+        follow_up: map(v.follow_up),
+        asked_by_me: map(v.asked_by_me),
+        asked_of_me: map(v.asked_of_me),
+        kept_rate: v.kept_rate,
+    }))
+}
+
+/// An ask.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AskRequest {
+    asked_id: String,
+    what: String,
+    /// YYYY-MM-DD.
+    due: String,
+    #[serde(default)]
+    context: String,
+}
+
+/// The new commitment's id.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct AskResponse {
+    id: String,
+}
+
+/// Asks a member for a commitment.
+#[utoipa::path(post, path = "/api/v1/commitments", tag = "commitments", request_body = AskRequest,
+    responses((status = 201, body = AskResponse), (status = 422, description = "invalid fields, named")))]
+pub(crate) async fn ask(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(req): ApiJson<AskRequest>,
+) -> Result<Response, ApiError> {
+    let raw = RawCommitment {
+        what: req.what,
+        due: req.due,
+    };
+    let id = commitments::ask(&state.ctx, &me, &req.asked_id, raw, &req.context).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(AskResponse { id: id.to_string() }),
+    )
+        .into_response())
+}
+
+/// A move.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MoveRequest {
+    /// The new status.
+    status: String,
+}
+
+/// Moves a commitment (asker or asked only); a move not allowed from where it stands is 422.
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/status", tag = "commitments",
+    params(("id" = String, Path, description = "commitment id")), request_body = MoveRequest,
+    responses((status = 204, description = "moved"), (status = 404, description = "not the caller's"), (status = 422, description = "not allowed from here")))]
+pub(crate) async fn move_to(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<MoveRequest>,
+) -> Result<StatusCode, ApiError> {
+    commitments::move_to(&state.ctx, &me, &id, &req.status).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,114 @@
+//! The commitments page: ask, follow up, move.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::commitments::{self, CommitmentRecord, CommitmentsView};
+use praxis_domain::commitments::{CommitmentStatus, RawCommitment};
+use praxis_domain::validation::FieldErrors;
+
+use crate::error::PageError;
+use crate::extract::{FormFields, PageMember};
+use crate::pages::{Chrome, render_with_status};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "commitments/list.html")]
+pub(crate) struct CommitmentsPage {
+    c: Chrome,
+    view: CommitmentsView,
+    errors: FieldErrors,
+}
+
+impl CommitmentsPage {
+    fn status(&self, c: &CommitmentRecord) -> String {
+        self.c.t(&format!("commitment-status-{}", c.status.code()))
+    }
+
+    /// The moves open from where it stands.
+    fn moves(&self, c: &CommitmentRecord) -> Vec<(&'static str, String)> {
+        CommitmentStatus::ALL
+            .iter()
+            .filter(|to| praxis_domain::commitments::transition(c.status, **to).is_ok())
+            .map(|to| {
+                (
+                    to.code(),
+                    self.c.t(&format!("commitment-move-{}", to.code())),
+                )
+            })
+            .collect()
+    }
+}
+
+async fn page(
+    state: &AppState,
+    me: &praxis_app::accounts::CurrentMember,
+    c: Chrome,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let view = commitments::view(&state.ctx, me).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(render_with_status(
+        status,
+        &CommitmentsPage { c, view, errors },
+    ))
+}
+
+pub(crate) async fn show_commitments(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+) -> Result<Response, PageError> {
+    page(&state, &me, c, FieldErrors::new()).await
+}
+
+pub(crate) async fn ask(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let raw = RawCommitment {
+        what: form.text("what"),
+        due: form.text("due"),
+    };
+    match commitments::ask(
+        &state.ctx,
+        &me,
+        &form.text("asked_id"),
+        raw,
+        &form.text("context"),
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to("/commitments").into_response()),
+        Err(AppError::Invalid(errors)) => page(&state, &me, c, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn move_commitment(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    match commitments::move_to(
+        &state.ctx,
+        &me,
+        &form.text("commitment"),
+        &form.text("status"),
+    )
+    .await
+    {
+        Ok(()) => Ok(Redirect::to("/commitments").into_response()),
+        Err(AppError::Invalid(errors)) => page(&state, &me, c, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}

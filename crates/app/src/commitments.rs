@@ -28,7 +28,8 @@ pub struct CommitmentsView {
 /// Asks a member for a commitment.
 ///
 /// # Errors
-/// `Invalid` naming `asked_id` (unknown member), `what` or `due`.
+/// `Invalid` naming `asked_id` (unknown member), `what`, `due` or `campaign_id` (one the
+/// member may not see).
 #[instrument(skip_all, fields(member.id = %me.id))]
 pub async fn ask(
     ctx: &Context,
@@ -36,8 +37,20 @@ pub async fn ask(
     asked: &str,
     raw: RawCommitment,
     context: &str,
+    campaign: &str,
 ) -> AppResult<CommitmentId> {
     let mut errors = FieldErrors::new();
+    let campaign = match campaign.trim() {
+        "" => None,
+        c => match crate::organizing::visible_campaign(ctx, me, c).await {
+            Ok((found, _)) => Some(found.id),
+            Err(AppError::NotFound) => {
+                errors.add("campaign_id", "error-unknown-choice");
+                None
+            }
+            Err(e) => return Err(e),
+        },
+    };
     let asked: Option<MemberId> = asked
         .trim()
         .trim_end_matches('/')
@@ -71,7 +84,15 @@ pub async fn ask(
     }
     let id = CommitmentId::generate();
     ctx.store
-        .create_commitment(id, me.id, asked, &fields, context.trim(), ctx.now())
+        .create_commitment(
+            id,
+            me.id,
+            asked,
+            &fields,
+            context.trim(),
+            campaign,
+            ctx.now(),
+        )
         .await?;
     Ok(id)
 }

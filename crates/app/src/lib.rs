@@ -24,6 +24,7 @@ pub mod mail;
 pub mod markdown;
 pub mod nodes;
 pub mod organizations;
+pub mod organizing;
 pub mod paging;
 pub mod pathways;
 pub mod profiles;

@@ -129,6 +129,26 @@ uuid_id!(
     CommitmentId
 );
 
+uuid_id!(
+    /// Identifies an organizing team (the snowflake model), not a workshop's practice team.
+    CrewId
+);
+
+uuid_id!(
+    /// Identifies a campaign.
+    CampaignId
+);
+
+uuid_id!(
+    /// Identifies a reflection (an after-action review).
+    ReflectionId
+);
+
+uuid_id!(
+    /// Identifies a lesson.
+    LessonId
+);
+
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenId(Uuid);

@@ -14,6 +14,7 @@ pub mod library;
 pub mod members;
 pub mod nodes;
 pub mod organizations;
+pub mod organizing;
 pub mod pathways;
 pub mod rosters;
 pub mod teams;

@@ -193,7 +193,7 @@ pub struct ItemFields {
     pub scope: ItemScope,
 }
 
-fn bounded(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
+pub(crate) fn bounded(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
     let value = input.trim();
     if required && value.is_empty() {
         Err("error-required")
@@ -209,7 +209,7 @@ fn bounded(input: &str, max: usize, required: bool) -> Result<String, &'static s
     }
 }
 
-fn one_line(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
+pub(crate) fn one_line(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
     let value = bounded(input, max, required)?;
     if value.contains(['\n', '\r', '\t']) {
         return Err("error-invalid-characters");

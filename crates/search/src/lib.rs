@@ -44,11 +44,18 @@ pub enum DocType {
     Node,
     /// A member's profile.
     Member,
+    /// A lesson.
+    Lesson,
 }
 
 impl DocType {
     /// Every type.
-    pub const ALL: [DocType; 3] = [DocType::Item, DocType::Node, DocType::Member];
+    pub const ALL: [DocType; 4] = [
+        DocType::Item,
+        DocType::Node,
+        DocType::Member,
+        DocType::Lesson,
+    ];
 
     /// The code used in queries and URLs.
     pub fn code(self) -> &'static str {
@@ -56,6 +63,7 @@ impl DocType {
             DocType::Item => "item",
             DocType::Node => "node",
             DocType::Member => "member",
+            DocType::Lesson => "lesson",
         }
     }
 

@@ -55,6 +55,7 @@ fn from_row(r: Row) -> StoreResult<CommitmentRecord> {
 
 impl Store {
     /// Records a new commitment (asked).
+    #[expect(clippy::too_many_arguments, reason = "one commitment, every part named")]
     pub async fn create_commitment(
         &self,
         id: CommitmentId,
@@ -62,13 +63,14 @@ impl Store {
         asked: MemberId,
         f: &CommitmentFields,
         context: &str,
+        campaign: Option<praxis_domain::ids::CampaignId>,
         now: Timestamp,
     ) -> StoreResult<()> {
         let mut tx = self.write.begin().await.describe("starting a commitment")?;
         sqlx::query(
             "INSERT INTO commitments (commitment_id, asker_id, asked_id, what, due, context, status,
-                created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'asked', $7, $7)",
+                created_at, updated_at, campaign_id)
+             VALUES ($1, $2, $3, $4, $5, $6, 'asked', $7, $7, $8)",
         )
         .bind(id.to_string())
         .bind(asker.to_string())
@@ -77,6 +79,7 @@ impl Store {
         .bind(&f.due)
         .bind(context)
         .bind(now.unix_ms())
+        .bind(campaign.map(|c| c.to_string()))
         .execute(&mut *tx)
         .await
         .describe("inserting a commitment")?;

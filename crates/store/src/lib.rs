@@ -22,6 +22,7 @@ pub mod library;
 pub mod members;
 pub mod nodes;
 pub mod organizations;
+pub mod organizing;
 pub mod outbox;
 pub mod pathways;
 pub mod search_changes;

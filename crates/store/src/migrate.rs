@@ -61,6 +61,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_commitments.sql"),
         postgres: include_str!("../migrations/postgres/0008_commitments.sql"),
     },
+    Migration {
+        version: 9,
+        name: "organizing",
+        sqlite: include_str!("../migrations/sqlite/0009_organizing.sql"),
+        postgres: include_str!("../migrations/postgres/0009_organizing.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.
@@ -172,13 +178,21 @@ mod tests {
 
     #[test]
     fn both_backends_have_the_same_migrations() {
+        // Changing a CHECK constraint is one statement on PostgreSQL and a table rebuild on
+        // SQLite: those statements are compared by hand, the rest one for one.
+        const BACKEND_SPECIFIC: &[(i64, &str)] = &[(9, "search_changes")];
         for m in MIGRATIONS {
-            assert_eq!(
-                statements(m.sqlite).len(),
-                statements(m.postgres).len(),
-                "{}",
-                m.name
-            );
+            let count = |sql: &str| {
+                statements(sql)
+                    .iter()
+                    .filter(|s| {
+                        !BACKEND_SPECIFIC
+                            .iter()
+                            .any(|(v, table)| *v == m.version && s.contains(table))
+                    })
+                    .count()
+            };
+            assert_eq!(count(m.sqlite), count(m.postgres), "{}", m.name);
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum ChangedEntity {
     Node,
     /// A member's profile.
     Member,
+    /// A lesson.
+    Lesson,
 }
 
 impl ChangedEntity {
@@ -23,6 +25,7 @@ impl ChangedEntity {
             ChangedEntity::Item => "item",
             ChangedEntity::Node => "node",
             ChangedEntity::Member => "member",
+            ChangedEntity::Lesson => "lesson",
         }
     }
 
@@ -31,6 +34,7 @@ impl ChangedEntity {
             "item" => Some(ChangedEntity::Item),
             "node" => Some(ChangedEntity::Node),
             "member" => Some(ChangedEntity::Member),
+            "lesson" => Some(ChangedEntity::Lesson),
             _ => None,
         }
     }

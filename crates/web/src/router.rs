@@ -106,6 +106,53 @@ pub fn router(state: AppState) -> Router {
             "/nodes/{slug}/members/{member_id}",
             post(pages::nodes::act_on_member),
         )
+        .route(
+            "/nodes/{slug}/organizing",
+            get(pages::organizing::show_node),
+        )
+        .route("/nodes/{slug}/teams", post(pages::organizing::create_team))
+        .route(
+            "/nodes/{slug}/campaigns",
+            post(pages::organizing::create_campaign),
+        )
+        .route(
+            "/nodes/{slug}/lessons",
+            get(pages::organizing::show_node_lessons),
+        )
+        .route(
+            "/teams/{id}",
+            get(pages::organizing::show_team).post(pages::organizing::edit_team),
+        )
+        .route(
+            "/teams/{id}/members",
+            post(pages::organizing::set_team_member),
+        )
+        .route("/teams/{id}/health", post(pages::organizing::check_health))
+        .route(
+            "/campaigns/{id}",
+            get(pages::organizing::show_campaign).post(pages::organizing::edit_campaign),
+        )
+        .route(
+            "/campaigns/{id}/actors",
+            post(pages::organizing::campaign_actor),
+        )
+        .route(
+            "/campaigns/{id}/phases",
+            post(pages::organizing::campaign_phase),
+        )
+        .route(
+            "/campaigns/{id}/reflections",
+            post(pages::organizing::campaign_reflection),
+        )
+        .route(
+            "/campaigns/{id}/export.md",
+            get(pages::organizing::export_markdown),
+        )
+        .route("/lessons", post(pages::organizing::draw_lesson))
+        .route(
+            "/lessons/{id}",
+            get(pages::organizing::show_lesson).post(pages::organizing::lesson_action),
+        )
         .route("/directory", get(pages::directory::show_directory))
         .route("/search", get(pages::search::show_search))
         .route("/pathways", get(pages::pathways::show_pipeline))
@@ -427,6 +474,39 @@ pub fn router(state: AppState) -> Router {
             get(api::commitments::list).post(api::commitments::ask),
         )
         .route("/commitments/{id}/status", post(api::commitments::move_to))
+        .route("/teams", post(api::organizing::create_team))
+        .route("/teams/{id}", get(api::organizing::get_team))
+        .route("/teams/{id}/health", post(api::organizing::check_health))
+        .route(
+            "/campaigns",
+            get(api::organizing::list_campaigns).post(api::organizing::create_campaign),
+        )
+        .route(
+            "/campaigns/{id}",
+            get(api::organizing::get_campaign).put(api::organizing::update_campaign),
+        )
+        .route(
+            "/campaigns/{id}/export",
+            get(api::organizing::export_campaign),
+        )
+        .route("/campaigns/{id}/actors", post(api::organizing::add_actor))
+        .route("/campaigns/{id}/phases", post(api::organizing::add_phase))
+        .route(
+            "/campaigns/{id}/phases/{phase}",
+            axum::routing::put(api::organizing::set_actual),
+        )
+        .route(
+            "/campaigns/{id}/reflections",
+            post(api::organizing::reflect),
+        )
+        .route("/reflections/{id}", get(api::organizing::get_reflection))
+        .route(
+            "/lessons",
+            get(api::organizing::list_lessons).post(api::organizing::draw_lesson),
+        )
+        .route("/lessons/{id}", get(api::organizing::get_lesson))
+        .route("/lessons/{id}/status", post(api::organizing::move_lesson))
+        .route("/lessons/{id}/endorsements", post(api::organizing::endorse))
         .route("/pathways/steps", post(api::pathways::record_step))
         .route("/nominations", post(api::pathways::nominate))
         .route(

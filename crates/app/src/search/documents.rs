@@ -91,6 +91,66 @@ pub(super) fn member_doc(p: &ProfileSummary) -> Option<SearchDoc> {
     })
 }
 
+/// A lesson's document, or none for a lesson kept to its team (never indexed). A lesson
+/// shared with the network stays inside a secret node's members.
+pub(super) fn lesson_doc(
+    l: &praxis_store::organizing::LessonRecord,
+    node: NodeVisibility,
+) -> Option<SearchDoc> {
+    use praxis_domain::organizing::Reach;
+    let access = match l.reach {
+        Reach::Team => return None,
+        Reach::Node => Access::Node(l.node_id.to_string()),
+        Reach::Network if node == NodeVisibility::Secret => Access::Node(l.node_id.to_string()),
+        Reach::Network => Access::Members,
+    };
+    let f = &l.fields;
+    let mut facets: Vec<(&'static str, String)> = f
+        .practices
+        .iter()
+        .map(|p| ("practice", p.code().to_owned()))
+        .collect();
+    facets.extend(f.domains.iter().map(|d| ("domain", d.to_lowercase())));
+    facets.extend(f.regions.iter().map(|r| ("region", r.to_lowercase())));
+    let title: String = f.statement.chars().take(120).collect();
+    Some(SearchDoc {
+        doc_type: DocType::Lesson,
+        id: l.id.to_string(),
+        title,
+        body: format!(
+            "{}\n\n{}\n\n{}",
+            f.statement,
+            f.domains.join(", "),
+            f.regions.join(", ")
+        ),
+        languages: Vec::new(),
+        facets,
+        access,
+    })
+}
+
+/// The documents for lessons, with their nodes' visibility (one query each).
+pub(super) async fn lesson_docs(
+    ctx: &Context,
+    lessons: &[praxis_store::organizing::LessonRecord],
+) -> AppResult<Vec<(String, Option<SearchDoc>)>> {
+    let mut node_ids: Vec<_> = lessons.iter().map(|l| l.node_id).collect();
+    node_ids.sort();
+    node_ids.dedup();
+    let nodes = ctx.store.nodes_by_ids(&node_ids).await?;
+    Ok(lessons
+        .iter()
+        .map(|l| {
+            let doc = nodes
+                .iter()
+                .find(|n| n.id == l.node_id)
+                .filter(|n| !n.is_proposed)
+                .and_then(|n| lesson_doc(l, n.fields.visibility));
+            (l.id.to_string(), doc)
+        })
+        .collect())
+}
+
 /// The documents to write and the ones to remove for a batch of changes (one store query
 /// per kind of entity).
 pub(super) async fn for_changes(
@@ -141,6 +201,16 @@ pub(super) async fn for_changes(
         {
             Some(doc) => upserts.push(doc),
             None => removals.push((DocType::Member, id.clone())),
+        }
+    }
+    let lesson_ids = ids(ChangedEntity::Lesson);
+    let parsed: Vec<_> = lesson_ids.iter().filter_map(|i| i.parse().ok()).collect();
+    let lessons = ctx.store.lessons_by_ids(&parsed).await?;
+    let docs = lesson_docs(ctx, &lessons).await?;
+    for id in &lesson_ids {
+        match docs.iter().find(|(d, _)| d == id) {
+            Some((_, Some(doc))) => upserts.push(doc.clone()),
+            _ => removals.push((DocType::Lesson, id.clone())),
         }
     }
     Ok((upserts, removals))

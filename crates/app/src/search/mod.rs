@@ -219,6 +219,23 @@ pub async fn rebuild(ctx: &Context) -> AppResult<u64> {
         let i = index.clone();
         blocking(Box::new(move || i.add_uncommitted(&docs))).await?;
     }
+    let mut after_lesson: Option<praxis_domain::ids::LessonId> = None;
+    loop {
+        let ids = ctx.store.lesson_ids_after(after_lesson, BATCH).await?;
+        let Some(last) = ids.last().copied() else {
+            break;
+        };
+        after_lesson = Some(last);
+        let lessons = ctx.store.lessons_by_ids(&ids).await?;
+        let docs: Vec<_> = documents::lesson_docs(ctx, &lessons)
+            .await?
+            .into_iter()
+            .filter_map(|(_, d)| d)
+            .collect();
+        total += docs.len() as u64;
+        let i = index.clone();
+        blocking(Box::new(move || i.add_uncommitted(&docs))).await?;
+    }
     let i = index.clone();
     blocking(Box::new(move || i.apply(&[], &[], position))).await?;
     follower.cursor = position;
@@ -477,6 +494,53 @@ async fn recheck(
                         &p.profile.bio,
                     ),
                     detail: p.profile.regions.join(", "),
+                },
+            );
+        }
+    }
+    let lesson_ids: Vec<praxis_domain::ids::LessonId> = ids_of(DocType::Lesson)
+        .iter()
+        .filter_map(|i| i.parse().ok())
+        .collect();
+    let lessons = ctx.store.lessons_by_ids(&lesson_ids).await?;
+    let mut lesson_nodes: Vec<NodeId> = lessons.iter().map(|l| l.node_id).collect();
+    lesson_nodes.sort();
+    lesson_nodes.dedup();
+    let lesson_nodes = ctx.store.nodes_by_ids(&lesson_nodes).await?;
+    for l in lessons {
+        let Some(node) = lesson_nodes.iter().find(|n| n.id == l.node_id) else {
+            continue;
+        };
+        // Team lessons are never indexed; node and network ones follow the node.
+        let sees = matches!(viewer, Viewer::Member(_))
+            && !node.is_proposed
+            && praxis_domain::organizing::may_see(
+                l.reach,
+                node.fields.visibility,
+                praxis_domain::organizing::OrganizingViewer {
+                    signed_in: true,
+                    standing: if member_of.contains(&node.id) {
+                        Standing::Member
+                    } else {
+                        Standing::Outsider
+                    },
+                    in_team: false,
+                },
+            )
+            && l.reach != praxis_domain::organizing::Reach::Team;
+        if sees {
+            found.insert(
+                (DocType::Lesson, l.id.to_string()),
+                SearchHit {
+                    doc_type: DocType::Lesson,
+                    id: l.id.to_string(),
+                    url: format!("/lessons/{}", l.id),
+                    title: l.fields.statement.chars().take(120).collect(),
+                    snippet_html: or_excerpt(
+                        h.snippet(&l.fields.statement, &[]),
+                        &l.fields.statement,
+                    ),
+                    detail: l.status.code().to_owned(),
                 },
             );
         }

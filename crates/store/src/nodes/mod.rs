@@ -202,6 +202,7 @@ impl Store {
         record_change(&mut tx, ChangedEntity::Node, &id.to_string(), now).await?;
         follow_node_visibility(&mut tx, id, fields.visibility.code(), now).await?;
         crate::workshops::follow_node_visibility(&mut tx, id, fields.visibility.code()).await?;
+        crate::organizing::follow_node_visibility(&mut tx, id, now).await?;
         tx.commit().await.describe("committing a node edit")
     }
 

@@ -149,7 +149,10 @@ async fn the_page_asks_follows_up_and_refuses_a_bad_move_naming_it() {
     let b = app.signed_in(&asked).await;
 
     let empty = a
-        .post_form("/commitments", &[("asked_id", ""), ("what", ""), ("due", "")])
+        .post_form(
+            "/commitments",
+            &[("asked_id", ""), ("what", ""), ("due", "")],
+        )
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(

@@ -11,6 +11,7 @@ mod library;
 mod nodes;
 mod operations;
 mod organizations;
+mod organizing;
 mod pathways;
 mod privacy;
 mod profiles;

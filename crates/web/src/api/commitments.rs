@@ -80,6 +80,9 @@ pub(crate) struct AskRequest {
     due: String,
     #[serde(default)]
     context: String,
+    /// The campaign it serves (optional).
+    #[serde(default)]
+    campaign_id: String,
 }
 
 /// The new commitment's id.
@@ -100,7 +103,15 @@ pub(crate) async fn ask(
         what: req.what,
         due: req.due,
     };
-    let id = commitments::ask(&state.ctx, &me, &req.asked_id, raw, &req.context).await?;
+    let id = commitments::ask(
+        &state.ctx,
+        &me,
+        &req.asked_id,
+        raw,
+        &req.context,
+        &req.campaign_id,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(AskResponse { id: id.to_string() }),

@@ -10,6 +10,7 @@ pub(crate) mod members;
 pub(crate) mod nodes;
 pub(crate) mod openapi;
 pub(crate) mod organizations;
+pub(crate) mod organizing;
 pub(crate) mod pathways;
 pub(crate) mod rosters;
 pub(crate) mod search;

@@ -7,8 +7,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    applications, commitments, directory, library, me, members, nodes, organizations, pathways,
-    rosters, search, tokens, workshops,
+    applications, commitments, directory, library, me, members, nodes, organizations, organizing,
+    pathways, rosters, search, tokens, workshops,
 };
 
 #[derive(OpenApi)]
@@ -42,9 +42,15 @@ use crate::api::{
         workshops::export,
         pathways::get_pipeline, pathways::record_step, pathways::nominate,
         commitments::list, commitments::ask, commitments::move_to,
+        organizing::create_team, organizing::get_team, organizing::check_health,
+        organizing::list_campaigns, organizing::create_campaign, organizing::get_campaign,
+        organizing::update_campaign, organizing::export_campaign, organizing::add_actor,
+        organizing::add_phase, organizing::set_actual, organizing::reflect,
+        organizing::get_reflection, organizing::list_lessons, organizing::draw_lesson,
+        organizing::get_lesson, organizing::move_lesson, organizing::endorse,
     ),
     modifiers(&SecuritySchemes),
-    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"), (name = "commitments", description = "Commitments between organizers"))
+    tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"), (name = "commitments", description = "Commitments between organizers"), (name = "organizing", description = "Teams, campaigns, reflections and lessons"))
 )]
 struct ApiDoc;
 

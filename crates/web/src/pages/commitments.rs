@@ -84,10 +84,22 @@ pub(crate) async fn ask(
         &form.text("asked_id"),
         raw,
         &form.text("context"),
+        &form.text("campaign_id"),
     )
     .await
     {
-        Ok(_) => Ok(Redirect::to("/commitments").into_response()),
+        Ok(_) => {
+            let campaign = form.text("campaign_id");
+            if campaign.is_empty() {
+                Ok(Redirect::to("/commitments").into_response())
+            } else {
+                Ok(Redirect::to(&format!(
+                    "/campaigns/{}#commitments",
+                    crate::extract::encode_component(&campaign)
+                ))
+                .into_response())
+            }
+        }
         Err(AppError::Invalid(errors)) => page(&state, &me, c, errors).await,
         Err(e) => Err(e.into()),
     }

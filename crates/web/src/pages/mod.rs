@@ -14,6 +14,7 @@ pub(crate) mod home;
 pub(crate) mod library;
 pub(crate) mod nodes;
 pub(crate) mod organizations;
+pub(crate) mod organizing;
 pub(crate) mod pathways;
 pub(crate) mod profiles;
 pub(crate) mod rosters;

@@ -134,6 +134,7 @@ impl SearchResultsPage {
             DocType::Item => self.c.t(&format!("library-kind-{}", hit.detail)),
             DocType::Node => self.c.t(&format!("node-kind-{}", hit.detail)),
             DocType::Member => hit.detail.clone(),
+            DocType::Lesson => self.c.t(&format!("lesson-status-{}", hit.detail)),
         }
     }
 }

@@ -1,0 +1,299 @@
+//! Lessons drawn from reflections: their provenance (masked where the viewer may not read a
+//! source), status moved by the node's stewards, who also decide how far a lesson is shared,
+//! endorsements from members in their own context, and links to library items.
+
+use praxis_domain::ids::{ItemId, LessonId, ReflectionId};
+use praxis_domain::lessons::{LessonStatus, Provenance, may_move, provenance_for};
+use praxis_domain::members::profile::Viewer;
+use praxis_domain::organizing::{LessonFields, RawLessonFields, Reach};
+use praxis_domain::validation::FieldErrors;
+use praxis_store::library::ItemRecord;
+use praxis_store::organizing::{Endorsement, LessonRecord, NewLesson, ReflectionRecord};
+use tracing::instrument;
+
+use super::{Place, node_place, place_of};
+use crate::accounts::CurrentMember;
+use crate::library::{ViewerNodes, may_read};
+use crate::{AppError, AppResult, Context};
+
+/// A lesson as its page shows it.
+#[derive(Debug, Clone)]
+pub struct LessonView {
+    /// The lesson.
+    pub lesson: LessonRecord,
+    /// Where the viewer stands.
+    pub place: Place,
+    /// Where it came from, masked where the viewer may not read.
+    pub provenance: Vec<Provenance<ReflectionRecord>>,
+    /// Endorsements.
+    pub endorsements: Vec<Endorsement>,
+    /// The library items it links to that the viewer may read.
+    pub items: Vec<ItemRecord>,
+}
+
+fn lesson_id(id: &str) -> AppResult<LessonId> {
+    id.trim().parse().map_err(|_| AppError::NotFound)
+}
+
+async fn visible_lesson(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: &str,
+) -> AppResult<(LessonRecord, Place)> {
+    let lesson = ctx
+        .store
+        .lessons_by_ids(&[lesson_id(id)?])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let place = place_of(ctx, me, lesson.node_id, lesson.crew_id).await?;
+    if !place.sees(lesson.reach) {
+        return Err(AppError::NotFound);
+    }
+    Ok((lesson, place))
+}
+
+/// Draws a lesson from reflections the member may read, all of one node (its members do).
+/// The lesson starts as an observation, seen by the reflections' team when they share one,
+/// otherwise by the node.
+///
+/// # Errors
+/// `Invalid` naming `reflections` (none, unreadable, or from several nodes) and the lesson's
+/// fields; `Forbidden` for someone outside the node.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn draw_lesson(
+    ctx: &Context,
+    me: &CurrentMember,
+    reflections: &[String],
+    raw: RawLessonFields,
+) -> AppResult<LessonId> {
+    let mut errors = FieldErrors::new();
+    let ids: Vec<ReflectionId> = reflections
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .filter_map(|r| r.trim().parse().ok())
+        .take(50)
+        .collect();
+    let found = ctx.store.reflections_by_ids(&ids).await?;
+    let mut readable = Vec::new();
+    for r in found {
+        let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
+        if place.sees(r.fields.reach) {
+            readable.push((r, place));
+        }
+    }
+    let node = readable.first().map(|(r, _)| r.node_id);
+    if readable.is_empty()
+        || readable.len() != ids.len()
+        || readable.iter().any(|(r, _)| Some(r.node_id) != node)
+    {
+        errors.add("reflections", "error-lesson-sources");
+    }
+    let fields = match LessonFields::parse(raw) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            for err in e.iter() {
+                errors.add(err.field().to_owned(), err.key());
+            }
+            None
+        }
+    };
+    let (Some(fields), Some((first, place))) = (fields, readable.first()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    if !place.standing.is_member() && !place.in_team {
+        return Err(AppError::Forbidden);
+    }
+    let crew = first
+        .crew_id
+        .filter(|c| readable.iter().all(|(r, _)| r.crew_id == Some(*c)));
+    let id = LessonId::generate();
+    ctx.store
+        .create_lesson(NewLesson {
+            id,
+            node_id: first.node_id,
+            crew_id: crew,
+            fields: &fields,
+            reach: if crew.is_some() {
+                Reach::Team
+            } else {
+                Reach::Node
+            },
+            sources: &ids,
+            author: me.id,
+            now: ctx.now(),
+        })
+        .await?;
+    Ok(id)
+}
+
+/// A lesson's page.
+///
+/// # Errors
+/// `NotFound` for anyone who may not see it.
+pub async fn view_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<LessonView> {
+    let (lesson, place) = visible_lesson(ctx, me, id).await?;
+    let source_ids = ctx.store.lesson_sources(lesson.id).await?;
+    let sources = ctx.store.reflections_by_ids(&source_ids).await?;
+    let mut marked = Vec::new();
+    for id in &source_ids {
+        if let Some(r) = sources.iter().find(|r| r.id == *id) {
+            let p = place_of(ctx, me, r.node_id, r.crew_id).await?;
+            let readable = p.sees(r.fields.reach);
+            marked.push((r.clone(), readable));
+        }
+    }
+    let endorsements = ctx.store.lesson_endorsements(lesson.id).await?;
+    let item_ids = ctx.store.lesson_items(lesson.id).await?;
+    let nodes = ViewerNodes::of(ctx, Viewer::Member(me.id)).await?;
+    let items = ctx
+        .store
+        .items_by_ids(&item_ids)
+        .await?
+        .into_iter()
+        .filter(|i| may_read(i, Viewer::Member(me.id), &nodes))
+        .collect();
+    Ok(LessonView {
+        lesson,
+        place,
+        provenance: provenance_for(marked),
+        endorsements,
+        items,
+    })
+}
+
+/// Moves a lesson's status one step, and sets how far it is shared (the node's stewards).
+///
+/// # Errors
+/// `NotFound`, `Forbidden` for anyone but a steward, `Invalid` naming `status` (not one step)
+/// or `reach` (a team reach for a lesson without a team).
+pub async fn move_lesson(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: &str,
+    status: &str,
+    reach: &str,
+) -> AppResult<()> {
+    let (lesson, place) = visible_lesson(ctx, me, id).await?;
+    if !place.is_steward() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::new();
+    let to = LessonStatus::from_code(status.trim());
+    match to {
+        None => errors.add("status", "error-unknown-choice"),
+        Some(to) if to != lesson.status && !may_move(lesson.status, to) => {
+            errors.add("status", "error-lesson-step");
+        }
+        Some(_) => {}
+    }
+    let reach = Reach::from_code(reach.trim());
+    match reach {
+        None => errors.add("reach", "error-unknown-choice"),
+        Some(Reach::Team) if lesson.crew_id.is_none() => {
+            errors.add("reach", "error-reach-needs-team");
+        }
+        Some(_) => {}
+    }
+    match (to, reach) {
+        (Some(to), Some(reach)) if errors.is_empty() => {
+            ctx.store
+                .update_lesson_standing(lesson.id, to, reach, ctx.now())
+                .await?;
+            Ok(())
+        }
+        _ => Err(AppError::Invalid(errors)),
+    }
+}
+
+/// Endorses a lesson with the member's own context ("this worked for us too, in Sarajevo,
+/// with students").
+///
+/// # Errors
+/// `NotFound`, `Invalid` naming `context`.
+pub async fn endorse(ctx: &Context, me: &CurrentMember, id: &str, context: &str) -> AppResult<()> {
+    let (lesson, _) = visible_lesson(ctx, me, id).await?;
+    let context = context.trim();
+    if context.is_empty() {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "context",
+            "error-required",
+        )));
+    }
+    if context.chars().count() > 1_000 {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "context",
+            "error-too-long",
+        )));
+    }
+    ctx.store
+        .endorse_lesson(lesson.id, me.id, context, ctx.now())
+        .await?;
+    Ok(())
+}
+
+/// Links a lesson to a library item the member may read (those who may see the lesson and
+/// belong to its node).
+///
+/// # Errors
+/// `NotFound`, `Forbidden`, `Invalid` naming `item`.
+pub async fn link_item(ctx: &Context, me: &CurrentMember, id: &str, item: &str) -> AppResult<()> {
+    let (lesson, place) = visible_lesson(ctx, me, id).await?;
+    if !place.works_on(lesson.crew_id.is_some()) && !place.standing.is_member() {
+        return Err(AppError::Forbidden);
+    }
+    let item_id: Option<ItemId> = item
+        .trim()
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .and_then(|i| i.parse().ok());
+    let nodes = ViewerNodes::of(ctx, Viewer::Member(me.id)).await?;
+    let readable = match item_id {
+        Some(i) => ctx
+            .store
+            .items_by_ids(&[i])
+            .await?
+            .iter()
+            .any(|it| may_read(it, Viewer::Member(me.id), &nodes)),
+        None => false,
+    };
+    match item_id {
+        Some(i) if readable => {
+            ctx.store.link_lesson_item(lesson.id, i).await?;
+            Ok(())
+        }
+        _ => Err(AppError::Invalid(FieldErrors::single(
+            "item",
+            "error-unknown-item",
+        ))),
+    }
+}
+
+/// A node's lessons the member may see, newest first (the latest 200).
+///
+/// # Errors
+/// `NotFound` for a node the member may not see.
+pub async fn node_lessons(
+    ctx: &Context,
+    me: &CurrentMember,
+    node: &str,
+) -> AppResult<(Place, Vec<LessonRecord>)> {
+    let place = node_place(ctx, me, node).await?;
+    let mine = ctx.store.member_crews(me.id).await?;
+    let lessons = ctx
+        .store
+        .node_lessons(place.node.id, None, 200)
+        .await?
+        .into_iter()
+        .filter(|l| {
+            let mut p = place.clone();
+            p.in_team = l.crew_id.is_some_and(|c| mine.contains(&c));
+            p.sees(l.reach)
+        })
+        .collect();
+    Ok((place, lessons))
+}

@@ -1,0 +1,556 @@
+//! Teams, campaigns, reflections and lessons: who sees what (one table), a campaign planned and
+//! reflected on until a lesson drawn from it is found by another node, bad input named.
+
+use praxis_domain::ids::NodeId;
+use praxis_domain::nodes::{JoinPolicy, NodeVisibility};
+use praxis_testkit::{TestApp, TestMember};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::nodes::{fields, make_node};
+
+async fn join(app: &TestApp, node: NodeId, m: &TestMember) {
+    app.ctx
+        .store
+        .add_node_member(node, m.id, false, m.id, false, app.ctx.now())
+        .await
+        .unwrap();
+}
+
+struct World {
+    app: TestApp,
+    steward: TestMember,
+    teammate: TestMember,
+    member: TestMember,
+    outsider: TestMember,
+    team: String,
+}
+
+/// A node with a steward, a team (the teammate on it), a member who is not on the team, and a
+/// network member outside the node.
+async fn world(visibility: NodeVisibility) -> World {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let teammate = app.create_member("Teammate").await;
+    let member = app.create_member("Member").await;
+    let outsider = app.create_member("Outsider").await;
+    let node = make_node(
+        &app,
+        &steward,
+        None,
+        &fields("rent", visibility, JoinPolicy::Open, false),
+    )
+    .await;
+    join(&app, node, &teammate).await;
+    join(&app, node, &member).await;
+    let t = app.signed_in(&teammate).await;
+    let created = t
+        .api("POST", "/api/v1/teams", None, Some(json!({"node": "rent", "name": "Tenants' core team", "purpose": "Win fair rents on our street", "norms": "Start on time", "role": "coordinator"})))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let team = created.json()["id"].as_str().unwrap().to_owned();
+    World {
+        app,
+        steward,
+        teammate,
+        member,
+        outsider,
+        team,
+    }
+}
+
+fn campaign_body(reach: &str, team: Option<&str>) -> Value {
+    json!({
+        "node": "rent", "team_id": team.unwrap_or(""), "title": format!("Fair rent ({reach})"), "reach": reach,
+        "constituency": "Tenants of Elm Street", "problem": "Rents doubled", "vision": "Homes we can afford",
+        "goal_statement": "A rent freeze signed by the landlord", "goal_metric": "tenants signed up", "goal_target": 300,
+        "goal_deadline": "2027-06-30", "toc_if": "tenants act together", "toc_then": "the landlord negotiates",
+        "toc_because": "he cannot replace everyone", "os_who": "We, the tenants", "os_what": "win a freeze",
+        "os_how": "by a rent strike", "os_when": "by June"
+    })
+}
+
+#[tokio::test]
+async fn who_sees_a_campaign_one_table() {
+    for visibility in [NodeVisibility::Public, NodeVisibility::Secret] {
+        let w = world(visibility).await;
+        let t = w.app.signed_in(&w.teammate).await;
+        let mut ids = Vec::new();
+        for reach in ["team", "node", "network"] {
+            let r = t
+                .api(
+                    "POST",
+                    "/api/v1/campaigns",
+                    None,
+                    Some(campaign_body(reach, Some(&w.team))),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            ids.push((reach, r.json()["id"].as_str().unwrap().to_owned()));
+        }
+        let secret = visibility == NodeVisibility::Secret;
+        // (viewer, sees team, sees node, sees network)
+        let table = [
+            (&w.teammate, true, true, true),
+            (&w.steward, true, true, true),
+            (&w.member, false, true, true),
+            (&w.outsider, false, false, !secret),
+        ];
+        for (who, team, node, network) in table {
+            let b = w.app.signed_in(who).await;
+            for (reach, id) in &ids {
+                let expected = match *reach {
+                    "team" => team,
+                    "node" => node,
+                    _ => network,
+                };
+                let page = b.get(&format!("/campaigns/{id}")).await;
+                let api = b.get(&format!("/api/v1/campaigns/{id}")).await;
+                let export = b.get(&format!("/campaigns/{id}/export.md")).await;
+                let status = if expected {
+                    StatusCode::OK
+                } else {
+                    StatusCode::NOT_FOUND
+                };
+                assert_eq!(
+                    page.status, status,
+                    "{} on a {reach} campaign in a {visibility:?} node (page)",
+                    who.display_name
+                );
+                assert_eq!(
+                    api.status, status,
+                    "{} on a {reach} campaign (API)",
+                    who.display_name
+                );
+                assert_eq!(
+                    export.status, status,
+                    "{} on a {reach} campaign (export)",
+                    who.display_name
+                );
+                if !expected {
+                    assert!(
+                        !page.body.contains("Rents doubled") && !api.body.contains("Rents doubled")
+                    );
+                }
+            }
+            let list = b.get("/api/v1/campaigns?node=rent").await;
+            if who.id == w.outsider.id && secret {
+                assert_eq!(
+                    list.status,
+                    StatusCode::NOT_FOUND,
+                    "a secret node's campaigns are not even listed"
+                );
+            } else {
+                let n = list.json()["campaigns"].as_array().map_or(0, Vec::len);
+                assert_eq!(
+                    n,
+                    [team, node, network].iter().filter(|x| **x).count(),
+                    "{} lists what they see",
+                    who.display_name
+                );
+            }
+        }
+        let visitor = w
+            .app
+            .browser()
+            .get(&format!("/campaigns/{}", ids[2].1))
+            .await;
+        assert_ne!(
+            visitor.status,
+            StatusCode::OK,
+            "visitors never see campaigns"
+        );
+        assert!(!visitor.body.contains("Rents doubled"));
+    }
+}
+
+#[tokio::test]
+async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
+    let w = world(NodeVisibility::Public).await;
+    let app = &w.app;
+    let t = app.signed_in(&w.teammate).await;
+    let s = app.signed_in(&w.steward).await;
+    let m = app.signed_in(&w.member).await;
+
+    // The team: roles, a health check charted, bad scores named.
+    let bad = t
+        .api(
+            "POST",
+            &format!("/api/v1/teams/{}/health", w.team),
+            None,
+            Some(json!({"scores": {"real_team": 4, "compelling_purpose": 9}})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.json()["error"]["fields"]["compelling_purpose"].is_string(),
+        "{}",
+        bad.body
+    );
+    for score in [2, 4] {
+        let scores: serde_json::Map<String, Value> = [
+            "real_team",
+            "compelling_purpose",
+            "right_people",
+            "sound_structure",
+            "supportive_context",
+            "team_coaching",
+        ]
+        .iter()
+        .map(|c| ((*c).to_owned(), json!(score)))
+        .collect();
+        let ok = t
+            .api(
+                "POST",
+                &format!("/api/v1/teams/{}/health", w.team),
+                None,
+                Some(json!({"scores": scores, "notes": "after the first peak"})),
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    }
+    let team_page = t.get(&format!("/teams/{}", w.team)).await;
+    assert_eq!(team_page.count("[data-test=health-line]"), 6);
+    let seen_by_member = m.get(&format!("/api/v1/teams/{}", w.team)).await.json();
+    assert_eq!(seen_by_member["members"][0]["role"], "coordinator");
+    assert!(
+        seen_by_member["health_checks"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "health is the team's own business"
+    );
+
+    // The campaign, its timeline and a commitment kept.
+    let bad = t
+        .api(
+            "POST",
+            "/api/v1/campaigns",
+            None,
+            Some(json!({"node": "rent", "title": "", "reach": "team", "goal_target": "lots"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["title", "reach", "goal_target"] {
+        assert!(
+            bad.json()["error"]["fields"][field].is_string(),
+            "{field}: {}",
+            bad.body
+        );
+    }
+    let id = t
+        .api(
+            "POST",
+            "/api/v1/campaigns",
+            None,
+            Some(campaign_body("node", Some(&w.team))),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (kind, on, goal, actual) in [
+        ("foundation", "2027-01-15", 50, json!(60)),
+        ("peak", "2027-03-01", 200, json!(150)),
+    ] {
+        let r = t
+            .api(
+                "POST",
+                &format!("/api/v1/campaigns/{id}/phases"),
+                None,
+                Some(json!({"kind": kind, "on": on, "goal": goal, "actual": actual})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    }
+    let bad_phase = t
+        .api(
+            "POST",
+            &format!("/api/v1/campaigns/{id}/phases"),
+            None,
+            Some(json!({"kind": "peak", "on": "soon", "goal": -3})),
+        )
+        .await;
+    assert_eq!(bad_phase.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad_phase.json()["error"]["fields"]["on"].is_string()
+            && bad_phase.json()["error"]["fields"]["goal"].is_string()
+    );
+    let actor = t
+        .api(
+            "POST",
+            &format!("/api/v1/campaigns/{id}/actors"),
+            None,
+            Some(json!({"name": "The landlord", "category": "opposition", "interests": "profit"})),
+        )
+        .await;
+    assert_eq!(actor.status, StatusCode::NO_CONTENT);
+    let ask = t
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": w.member.id.to_string(), "what": "Door-knock ten flats", "due": "2027-01-10", "campaign_id": id})))
+        .await;
+    assert_eq!(ask.status, StatusCode::CREATED, "{}", ask.body);
+    let cid = ask.json()["id"].as_str().unwrap().to_owned();
+    for step in ["agreed", "done"] {
+        m.api(
+            "POST",
+            &format!("/api/v1/commitments/{cid}/status"),
+            None,
+            Some(json!({"status": step})),
+        )
+        .await;
+    }
+    let page = t.get(&format!("/campaigns/{id}")).await;
+    assert_eq!(page.count("[data-test=goal-bar]"), 2);
+    assert_eq!(page.count("[data-test=actual-bar]"), 2);
+    assert!(
+        page.text("[data-test=bar-pct]").contains("120 %"),
+        "60 of 50 is 120 %"
+    );
+    assert!(page.text("[data-test=campaign-kept-rate]").contains("100"));
+    let api = t.get(&format!("/api/v1/campaigns/{id}")).await.json();
+    assert_eq!(api["phases"][1]["progress"], 75);
+    assert_eq!(api["kept_rate"], 100);
+    assert_eq!(api["strategy"]["toc_because"], "he cannot replace everyone");
+
+    // Two reflections after the peak: one kept to the team, one for the node.
+    let mut reflections = Vec::new();
+    for (reach, label) in [
+        ("team", "Peak one, inside the team"),
+        ("node", "Peak one, for the node"),
+    ] {
+        let r = t
+            .api("POST", &format!("/api/v1/campaigns/{id}/reflections"), None, Some(json!({"subject": "phase", "label": label, "reach": reach, "intended": "200 tenants at the town hall", "happened": "150 came; the landlord's agent met us", "sustain": "One-on-ones before each action", "improve": "Childcare at meetings"})))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        reflections.push(r.json()["id"].as_str().unwrap().to_owned());
+    }
+    let hidden = m
+        .get(&format!("/api/v1/reflections/{}", reflections[0]))
+        .await;
+    assert_eq!(
+        hidden.status,
+        StatusCode::NOT_FOUND,
+        "a team's reflection stays with the team"
+    );
+    let member_export = m.get(&format!("/campaigns/{id}/export.md")).await;
+    assert!(
+        member_export.body.contains("Peak one, for the node")
+            && !member_export.body.contains("Peak one, inside the team")
+    );
+    let team_export = t
+        .get(&format!("/api/v1/campaigns/{id}/export"))
+        .await
+        .json();
+    assert_eq!(team_export["reflections"].as_array().unwrap().len(), 2);
+
+    // A lesson from both; the member sees one source masked.
+    let lesson = t
+        .api("POST", "/api/v1/lessons", None, Some(json!({"reflection_ids": reflections, "statement": "Childcare doubles turnout of single parents", "practices": ["structure"], "domains": ["housing"], "regions": ["Sarajevo"]})))
+        .await;
+    assert_eq!(lesson.status, StatusCode::CREATED, "{}", lesson.body);
+    let lid = lesson.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        m.get(&format!("/api/v1/lessons/{lid}")).await.status,
+        StatusCode::NOT_FOUND,
+        "a lesson of a team starts inside it"
+    );
+
+    // Only stewards move it, one step at a time, and share it.
+    let not_steward = t
+        .api(
+            "POST",
+            &format!("/api/v1/lessons/{lid}/status"),
+            None,
+            Some(json!({"status": "identified", "reach": "network"})),
+        )
+        .await;
+    assert_eq!(not_steward.status, StatusCode::FORBIDDEN);
+    let skip = s
+        .api(
+            "POST",
+            &format!("/api/v1/lessons/{lid}/status"),
+            None,
+            Some(json!({"status": "adopted", "reach": "network"})),
+        )
+        .await;
+    assert_eq!(skip.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(skip.json()["error"]["fields"]["status"].is_string());
+    let shared = s
+        .api(
+            "POST",
+            &format!("/api/v1/lessons/{lid}/status"),
+            None,
+            Some(json!({"status": "identified", "reach": "network"})),
+        )
+        .await;
+    assert_eq!(shared.status, StatusCode::NO_CONTENT, "{}", shared.body);
+    let seen = m.get(&format!("/api/v1/lessons/{lid}")).await.json();
+    let sources = seen["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2);
+    assert_eq!(
+        sources.iter().filter(|x| x["readable"] == false).count(),
+        1,
+        "the team's reflection is masked"
+    );
+    assert!(!seen.to_string().contains("inside the team"));
+    let page = m.get(&format!("/lessons/{lid}")).await;
+    assert_eq!(page.count("[data-test=private-source]"), 1);
+    assert!(!page.body.contains("inside the team"));
+
+    // Someone in another node finds it by searching, with its facets, and endorses it.
+    let other = app.create_member("Elsewhere").await;
+    let e = app.signed_in(&other).await;
+    app.search_sync().await;
+    let found = e.get("/api/v1/search?q=childcare&type=lesson").await.json();
+    assert_eq!(found["hits"][0]["id"], lid.as_str(), "{found}");
+    let facets = found["facets"].to_string();
+    assert!(
+        facets.contains("housing") && facets.contains("structure"),
+        "{facets}"
+    );
+    let endorsed = e
+        .api(
+            "POST",
+            &format!("/api/v1/lessons/{lid}/endorsements"),
+            None,
+            Some(json!({"context": "Worked for us too, in Mostar, with students"})),
+        )
+        .await;
+    assert_eq!(endorsed.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        e.get(&format!("/api/v1/lessons/{lid}")).await.json()["endorsements"][0]["context"],
+        "Worked for us too, in Mostar, with students"
+    );
+    let empty = e
+        .api(
+            "POST",
+            &format!("/api/v1/lessons/{lid}/endorsements"),
+            None,
+            Some(json!({"context": " "})),
+        )
+        .await;
+    assert!(empty.json()["error"]["fields"]["context"].is_string());
+
+    // Back to the team: the steward narrows it again, and search forgets it.
+    s.api(
+        "POST",
+        &format!("/api/v1/lessons/{lid}/status"),
+        None,
+        Some(json!({"status": "identified", "reach": "team"})),
+    )
+    .await;
+    app.search_sync().await;
+    let gone = e.get("/api/v1/search?q=childcare").await.json();
+    assert_eq!(gone["total"], 0, "{gone}");
+    assert_eq!(
+        e.get(&format!("/api/v1/lessons/{lid}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_pages_plan_reflect_and_draw_a_lesson() {
+    let w = world(NodeVisibility::Members).await;
+    let t = w.app.signed_in(&w.teammate).await;
+    let hub = t.get("/nodes/rent/organizing").await;
+    assert!(
+        hub.text("[data-test=team-tree]")
+            .contains("Tenants' core team")
+    );
+    let empty = t
+        .post_form(
+            "/nodes/rent/campaigns",
+            &[("title", ""), ("reach", "team"), ("team", "")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.has("[data-test=error-title]") && empty.has("[data-test=error-reach]"));
+    let made = t
+        .post_form(
+            "/nodes/rent/campaigns",
+            &[
+                ("title", "Repairs now"),
+                ("reach", "team"),
+                ("team", &w.team),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let url = made.location().unwrap().to_owned();
+    let phase = t
+        .post_form(
+            &format!("{url}/phases"),
+            &[
+                ("kind", "peak"),
+                ("label", "March"),
+                ("on", "2027-03-01"),
+                ("goal", "abc"),
+            ],
+        )
+        .await;
+    assert_eq!(phase.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(phase.has("[data-test=error-goal]"));
+    let reflected = t
+        .post_form(
+            &format!("{url}/reflections"),
+            &[
+                ("subject", "action"),
+                ("label", "The march"),
+                ("reach", "team"),
+                ("intended", "Be heard"),
+                ("happened", "The council listened"),
+            ],
+        )
+        .await;
+    assert_eq!(reflected.status, StatusCode::SEE_OTHER);
+    let page = t.get(&url).await;
+    let rid = page
+        .attr("[data-test=reflection] input[name=reflections]", "value")
+        .unwrap();
+    let none = t
+        .post_form(
+            "/lessons",
+            &[
+                ("campaign", url.trim_start_matches("/campaigns/")),
+                ("statement", ""),
+            ],
+        )
+        .await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.has("[data-test=error-reflections]") && none.has("[data-test=error-statement]"));
+    let drawn = t
+        .post_form(
+            "/lessons",
+            &[
+                ("reflections", &rid),
+                ("statement", "March where the council can see us"),
+                ("practices", "strategy"),
+            ],
+        )
+        .await;
+    assert_eq!(drawn.status, StatusCode::SEE_OTHER);
+    let lesson = t.get(drawn.location().unwrap()).await;
+    assert_eq!(lesson.count("[data-test=source]"), 1);
+    let lessons = t.get("/nodes/rent/lessons").await;
+    assert!(
+        lessons
+            .text("[data-test=lessons]")
+            .contains("March where the council")
+    );
+    let member_lessons = w
+        .app
+        .signed_in(&w.member)
+        .await
+        .get("/nodes/rent/lessons")
+        .await;
+    assert!(
+        !member_lessons.body.contains("March where the council"),
+        "a team lesson stays in the team"
+    );
+    let outsider = w.app.signed_in(&w.outsider).await;
+    assert_eq!(
+        outsider.get(drawn.location().unwrap()).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

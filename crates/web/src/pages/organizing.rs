@@ -1,0 +1,853 @@
+//! Organizing pages: a node's teams, campaigns and lessons; a team with its roles and health;
+//! a campaign with its strategy, actor map, timeline chart (server-rendered SVG), kept rate and
+//! reflections; a lesson with its provenance and endorsements.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::accounts::CurrentMember;
+use praxis_app::organizing::{
+    self, ActorRecord, CampaignRecord, CampaignView, CrewRecord, CrewView, LessonRecord,
+    LessonView, Place, ReflectionRecord,
+};
+use praxis_domain::campaigns::{ActorCategory, Condition, PhaseKind, progress};
+use praxis_domain::lessons::{LessonStatus, Provenance};
+use praxis_domain::members::profile::Practice;
+use praxis_domain::organizing::{
+    CampaignFields, RawCampaignFields, RawCrewFields, RawLessonFields, RawReflectionFields, Reach,
+    ReflectionFields, Subject,
+};
+use praxis_domain::validation::FieldErrors;
+use serde::Deserialize;
+
+use crate::error::PageError;
+use crate::extract::{FormFields, PageMember};
+use crate::pages::{Chrome, render_with_status};
+use crate::state::AppState;
+
+fn status_of(errors: &FieldErrors) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// A team in the node's tree, indented by depth.
+pub(crate) struct TreeRow {
+    crew: CrewRecord,
+    depth: usize,
+}
+
+/// The teams ordered as a tree: each under its parent, roots first.
+fn tree(crews: &[CrewRecord]) -> Vec<TreeRow> {
+    fn walk(
+        crews: &[CrewRecord],
+        parent: Option<praxis_domain::ids::CrewId>,
+        depth: usize,
+        out: &mut Vec<TreeRow>,
+    ) {
+        if depth > 20 {
+            return;
+        }
+        for c in crews.iter().filter(|c| c.parent_id == parent) {
+            out.push(TreeRow {
+                crew: c.clone(),
+                depth,
+            });
+            walk(crews, Some(c.id), depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    // Teams whose parent the viewer does not see hang at the root.
+    let roots: Vec<CrewRecord> = crews
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if c.parent_id
+                .is_some_and(|p| !crews.iter().any(|o| o.id == p))
+            {
+                c.parent_id = None;
+            }
+            c
+        })
+        .collect();
+    walk(&roots, None, 0, &mut out);
+    out
+}
+
+#[derive(Template)]
+#[template(path = "organizing/node.html")]
+pub(crate) struct NodeOrganizingPage {
+    c: Chrome,
+    place: Place,
+    teams: Vec<TreeRow>,
+    my_teams: Vec<CrewRecord>,
+    campaigns: Vec<CampaignRecord>,
+    next: Option<String>,
+    errors: FieldErrors,
+}
+
+impl NodeOrganizingPage {
+    fn reach(&self, r: &Reach) -> String {
+        self.c.t(&format!("reach-{}", r.code()))
+    }
+    fn reaches(&self) -> Vec<(&'static str, String)> {
+        Reach::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("reach-{}", r.code()))))
+            .collect()
+    }
+    fn indent(&self, depth: &usize) -> String {
+        "— ".repeat(*depth)
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ListParams {
+    after: Option<String>,
+}
+
+async fn node_page(
+    state: &AppState,
+    me: &CurrentMember,
+    c: Chrome,
+    slug: &str,
+    after: Option<&str>,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let (place, crews) = organizing::node_crews(&state.ctx, me, slug).await?;
+    let (_, campaigns, next) = organizing::node_campaigns(&state.ctx, me, slug, after).await?;
+    let mine = state
+        .ctx
+        .store
+        .member_crews(me.id)
+        .await
+        .map_err(AppError::from)?;
+    let my_teams = crews
+        .iter()
+        .filter(|c| place.is_steward() || mine.contains(&c.id))
+        .cloned()
+        .collect();
+    Ok(render_with_status(
+        status_of(&errors),
+        &NodeOrganizingPage {
+            c,
+            teams: tree(&crews),
+            place,
+            my_teams,
+            campaigns,
+            next,
+            errors,
+        },
+    ))
+}
+
+pub(crate) async fn show_node(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    Query(p): Query<ListParams>,
+) -> Result<Response, PageError> {
+    node_page(
+        &state,
+        &me,
+        c,
+        &slug,
+        p.after.as_deref(),
+        FieldErrors::new(),
+    )
+    .await
+}
+
+pub(crate) async fn create_team(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let raw = RawCrewFields {
+        name: form.text("name"),
+        purpose: form.text("purpose"),
+        norms: form.text("norms"),
+    };
+    match organizing::create_crew(
+        &state.ctx,
+        &me,
+        &slug,
+        &form.text("parent"),
+        raw,
+        &form.text("role"),
+    )
+    .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/teams/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn raw_campaign(form: &FormFields) -> RawCampaignFields {
+    RawCampaignFields {
+        title: form.text("title"),
+        reach: form.text("reach"),
+        constituency: form.text("constituency"),
+        problem: form.text("problem"),
+        vision: form.text("vision"),
+        goal_statement: form.text("goal_statement"),
+        goal_metric: form.text("goal_metric"),
+        goal_target: form.text("goal_target"),
+        goal_deadline: form.text("goal_deadline"),
+        toc_if: form.text("toc_if"),
+        toc_then: form.text("toc_then"),
+        toc_because: form.text("toc_because"),
+        os_who: form.text("os_who"),
+        os_what: form.text("os_what"),
+        os_how: form.text("os_how"),
+        os_when: form.text("os_when"),
+    }
+}
+
+pub(crate) async fn create_campaign(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    match organizing::create_campaign(
+        &state.ctx,
+        &me,
+        &slug,
+        &form.text("team"),
+        raw_campaign(&form),
+    )
+    .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/campaigns/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "organizing/team.html")]
+pub(crate) struct TeamPage {
+    c: Chrome,
+    v: CrewView,
+    errors: FieldErrors,
+}
+
+impl TeamPage {
+    fn conditions(&self) -> Vec<(&'static str, String)> {
+        Condition::ALL
+            .iter()
+            .map(|k| (k.code(), self.c.t(&format!("condition-{}", k.code()))))
+            .collect()
+    }
+    fn can_edit(&self) -> bool {
+        self.v.place.works_on(true)
+    }
+    /// The health chart: one polyline per condition across checks, 1–5 upwards.
+    fn lines(&self) -> Vec<(String, String, String)> {
+        let n = self.v.checks.len();
+        let colors = [
+            "#1f6f68", "#b5523b", "#3b5bb5", "#8a6d1d", "#6d3bb5", "#2f7d32",
+        ];
+        Condition::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, cond)| {
+                let points = self
+                    .v
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(j, check)| {
+                        let score = check
+                            .scores
+                            .iter()
+                            .find(|(c, _)| c == cond)
+                            .map_or(0, |(_, s)| *s);
+                        let x = if n <= 1 { 280 } else { 40 + j * 480 / (n - 1) };
+                        let y = 170 - usize::from(score) * 30;
+                        format!("{x},{y}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (
+                    points,
+                    colors[i % colors.len()].to_owned(),
+                    self.c.t(&format!("condition-{}", cond.code())),
+                )
+            })
+            .collect()
+    }
+}
+
+async fn team_page(
+    state: &AppState,
+    me: &CurrentMember,
+    c: Chrome,
+    id: &str,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let v = organizing::view_crew(&state.ctx, me, id).await?;
+    Ok(render_with_status(
+        status_of(&errors),
+        &TeamPage { c, v, errors },
+    ))
+}
+
+pub(crate) async fn show_team(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    team_page(&state, &me, c, &id, FieldErrors::new()).await
+}
+
+fn back_to_team(
+    id: &str,
+    r: Result<(), AppError>,
+) -> Result<Result<Response, FieldErrors>, PageError> {
+    match r {
+        Ok(()) => Ok(Ok(Redirect::to(&format!("/teams/{id}")).into_response())),
+        Err(AppError::Invalid(errors)) => Ok(Err(errors)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn edit_team(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let raw = RawCrewFields {
+        name: form.text("name"),
+        purpose: form.text("purpose"),
+        norms: form.text("norms"),
+    };
+    match back_to_team(
+        &id,
+        organizing::update_crew(&state.ctx, &me, &id, raw).await,
+    )? {
+        Ok(r) => Ok(r),
+        Err(errors) => team_page(&state, &me, c, &id, errors).await,
+    }
+}
+
+pub(crate) async fn set_team_member(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let r = if form.get("remove").is_some() {
+        organizing::remove_member(&state.ctx, &me, &id, &form.text("member")).await
+    } else {
+        organizing::set_member(
+            &state.ctx,
+            &me,
+            &id,
+            &form.text("member"),
+            &form.text("role"),
+        )
+        .await
+    };
+    match back_to_team(&id, r)? {
+        Ok(r) => Ok(r),
+        Err(errors) => team_page(&state, &me, c, &id, errors).await,
+    }
+}
+
+pub(crate) async fn check_health(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let scores: Vec<(String, String)> = Condition::ALL
+        .iter()
+        .map(|k| (k.code().to_owned(), form.text(k.code())))
+        .collect();
+    let r = organizing::check_health(&state.ctx, &me, &id, &scores, &form.text("notes")).await;
+    match back_to_team(&id, r)? {
+        Ok(r) => Ok(r),
+        Err(errors) => team_page(&state, &me, c, &id, errors).await,
+    }
+}
+
+/// One phase of the goal-versus-actual chart, laid out.
+pub(crate) struct PhaseBar {
+    label: String,
+    x: usize,
+    goal_h: usize,
+    actual_h: usize,
+    goal: u64,
+    actual: Option<u64>,
+    pct: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "organizing/campaign.html")]
+pub(crate) struct CampaignPage {
+    c: Chrome,
+    v: CampaignView,
+    bars: Vec<PhaseBar>,
+    errors: FieldErrors,
+}
+
+impl CampaignPage {
+    fn text_fields(&self) -> Vec<(&'static str, String, String)> {
+        CampaignFields::TEXT_FIELDS
+            .iter()
+            .map(|n| {
+                (
+                    *n,
+                    self.c.t(&format!("campaign-{}", n.replace('_', "-"))),
+                    self.v.campaign.fields.get(n).to_owned(),
+                )
+            })
+            .collect()
+    }
+    fn reaches(&self) -> Vec<(&'static str, String)> {
+        Reach::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("reach-{}", r.code()))))
+            .collect()
+    }
+    fn categories(&self) -> Vec<(&'static str, String)> {
+        ActorCategory::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("actor-{}", r.code()))))
+            .collect()
+    }
+    fn kinds(&self) -> Vec<(&'static str, String)> {
+        PhaseKind::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("phase-{}", r.code()))))
+            .collect()
+    }
+    fn subjects(&self) -> Vec<(&'static str, String)> {
+        Subject::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("subject-{}", r.code()))))
+            .collect()
+    }
+    fn questions(&self) -> Vec<(&'static str, String)> {
+        ReflectionFields::QUESTIONS
+            .iter()
+            .map(|q| (*q, self.c.t(&format!("reflection-{q}"))))
+            .collect()
+    }
+    fn practices(&self) -> Vec<(&'static str, String)> {
+        Practice::ALL
+            .iter()
+            .map(|p| (p.code(), self.c.practice(p)))
+            .collect()
+    }
+    fn actors_in(&self, cat: &str) -> Vec<&ActorRecord> {
+        self.v
+            .actors
+            .iter()
+            .filter(|a| a.fields.category.code() == cat)
+            .collect()
+    }
+    fn label(&self, prefix: &str, code: &str) -> String {
+        self.c.t(&format!("{prefix}-{code}"))
+    }
+    fn chart_width(&self) -> usize {
+        self.bars.len() * 90 + 20
+    }
+}
+
+fn phase_bars(c: &Chrome, v: &CampaignView) -> Vec<PhaseBar> {
+    let max = v
+        .phases
+        .iter()
+        .map(|p| p.fields.goal.max(p.fields.actual.unwrap_or(0)))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let h = |n: u64| usize::try_from(n.saturating_mul(160) / max).unwrap_or(160);
+    v.phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PhaseBar {
+            label: if p.fields.label.is_empty() {
+                c.t(&format!("phase-{}", p.fields.kind.code()))
+            } else {
+                p.fields.label.chars().take(14).collect()
+            },
+            x: 20 + i * 90,
+            goal_h: h(p.fields.goal),
+            actual_h: h(p.fields.actual.unwrap_or(0)),
+            goal: p.fields.goal,
+            actual: p.fields.actual,
+            pct: p.fields.actual.and_then(|a| progress(p.fields.goal, a)),
+        })
+        .collect()
+}
+
+async fn campaign_page(
+    state: &AppState,
+    me: &CurrentMember,
+    c: Chrome,
+    id: &str,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let v = organizing::view_campaign(&state.ctx, me, id).await?;
+    let bars = phase_bars(&c, &v);
+    Ok(render_with_status(
+        status_of(&errors),
+        &CampaignPage { c, v, bars, errors },
+    ))
+}
+
+pub(crate) async fn show_campaign(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    campaign_page(&state, &me, c, &id, FieldErrors::new()).await
+}
+
+async fn after_campaign_change(
+    state: &AppState,
+    me: &CurrentMember,
+    c: Chrome,
+    id: &str,
+    r: Result<(), AppError>,
+    anchor: &str,
+) -> Result<Response, PageError> {
+    match r {
+        Ok(()) => Ok(Redirect::to(&format!("/campaigns/{id}#{anchor}")).into_response()),
+        Err(AppError::Invalid(errors)) => campaign_page(state, me, c, id, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn edit_campaign(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let r = organizing::update_campaign(&state.ctx, &me, &id, raw_campaign(&form)).await;
+    after_campaign_change(&state, &me, c, &id, r, "strategy").await
+}
+
+pub(crate) async fn campaign_actor(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let r = if let Some(actor) = form.get("remove") {
+        organizing::remove_actor(&state.ctx, &me, &id, actor).await
+    } else {
+        organizing::add_actor(
+            &state.ctx,
+            &me,
+            &id,
+            &form.text("name"),
+            &form.text("category"),
+            &form.text("interests"),
+            &form.text("resources"),
+        )
+        .await
+    };
+    after_campaign_change(&state, &me, c, &id, r, "actors").await
+}
+
+pub(crate) async fn campaign_phase(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let r = if let Some(phase) = form.get("phase") {
+        organizing::set_actual(&state.ctx, &me, &id, phase, &form.text("actual")).await
+    } else {
+        organizing::add_phase(
+            &state.ctx,
+            &me,
+            &id,
+            &form.text("kind"),
+            &form.text("label"),
+            &form.text("on"),
+            &form.text("goal"),
+            &form.text("actual"),
+        )
+        .await
+    };
+    after_campaign_change(&state, &me, c, &id, r, "timeline").await
+}
+
+fn raw_reflection(form: &FormFields) -> RawReflectionFields {
+    RawReflectionFields {
+        subject: form.text("subject"),
+        label: form.text("label"),
+        reach: form.text("reach"),
+        intended: form.text("intended"),
+        happened: form.text("happened"),
+        difference: form.text("difference"),
+        sustain: form.text("sustain"),
+        improve: form.text("improve"),
+        numbers: form.text("numbers"),
+        participants: form.text("participants"),
+    }
+}
+
+pub(crate) async fn campaign_reflection(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let r = organizing::reflect(&state.ctx, &me, &id, raw_reflection(&form))
+        .await
+        .map(|_| ());
+    after_campaign_change(&state, &me, c, &id, r, "reflections").await
+}
+
+pub(crate) async fn export_markdown(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let v = organizing::view_campaign(&state.ctx, &me, &id).await?;
+    let md = organizing::campaign_markdown(&v, &|k| c.t(k));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/markdown; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"campaign-{}.md\"", v.campaign.id),
+            ),
+        ],
+        md,
+    )
+        .into_response())
+}
+
+fn raw_lesson(form: &FormFields) -> RawLessonFields {
+    let split = |s: String| -> Vec<String> { s.split(',').map(|p| p.trim().to_owned()).collect() };
+    RawLessonFields {
+        statement: form.text("statement"),
+        practices: form.all("practices"),
+        domains: split(form.text("domains")),
+        regions: split(form.text("regions")),
+    }
+}
+
+pub(crate) async fn draw_lesson(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    match organizing::draw_lesson(&state.ctx, &me, &form.all("reflections"), raw_lesson(&form))
+        .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/lessons/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let campaign = form.text("campaign");
+            if campaign.is_empty() {
+                Err(AppError::Invalid(errors).into())
+            } else {
+                campaign_page(&state, &me, c, &campaign, errors).await
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "organizing/lesson.html")]
+pub(crate) struct LessonPage {
+    c: Chrome,
+    v: LessonView,
+    errors: FieldErrors,
+}
+
+impl LessonPage {
+    fn status(&self) -> String {
+        self.c
+            .t(&format!("lesson-status-{}", self.v.lesson.status.code()))
+    }
+    fn statuses(&self) -> Vec<(&'static str, String)> {
+        LessonStatus::ALL
+            .iter()
+            .map(|s| (s.code(), self.c.t(&format!("lesson-status-{}", s.code()))))
+            .collect()
+    }
+    fn reaches(&self) -> Vec<(&'static str, String)> {
+        Reach::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("reach-{}", r.code()))))
+            .collect()
+    }
+    fn reach(&self) -> String {
+        self.c.t(&format!("reach-{}", self.v.lesson.reach.code()))
+    }
+    fn practices(&self) -> String {
+        self.v
+            .lesson
+            .fields
+            .practices
+            .iter()
+            .map(|p| self.c.practice(p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    fn label(&self, prefix: &str, code: &str) -> String {
+        self.c.t(&format!("{prefix}-{code}"))
+    }
+    fn like_this(&self) -> String {
+        let f = &self.v.lesson.fields;
+        let mut q = String::from("/search?type=lesson");
+        if let Some(p) = f.practices.first() {
+            q.push_str(&format!("&practice={}", p.code()));
+        }
+        if let Some(d) = f.domains.first() {
+            q.push_str(&format!("&domain={}", self.c.enc(&d.to_lowercase())));
+        }
+        q
+    }
+}
+
+async fn lesson_page(
+    state: &AppState,
+    me: &CurrentMember,
+    c: Chrome,
+    id: &str,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let v = organizing::view_lesson(&state.ctx, me, id).await?;
+    Ok(render_with_status(
+        status_of(&errors),
+        &LessonPage { c, v, errors },
+    ))
+}
+
+pub(crate) async fn show_lesson(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    lesson_page(&state, &me, c, &id, FieldErrors::new()).await
+}
+
+pub(crate) async fn lesson_action(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let r = match form.text("action").as_str() {
+        "move" => {
+            organizing::move_lesson(
+                &state.ctx,
+                &me,
+                &id,
+                &form.text("status"),
+                &form.text("reach"),
+            )
+            .await
+        }
+        "endorse" => organizing::endorse(&state.ctx, &me, &id, &form.text("context")).await,
+        "link" => organizing::link_item(&state.ctx, &me, &id, &form.text("item")).await,
+        _ => Err(AppError::Invalid(FieldErrors::single(
+            "action",
+            "error-unknown-choice",
+        ))),
+    };
+    match r {
+        Ok(()) => Ok(Redirect::to(&format!("/lessons/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => lesson_page(&state, &me, c, &id, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "organizing/lessons.html")]
+pub(crate) struct NodeLessonsPage {
+    c: Chrome,
+    place: Place,
+    lessons: Vec<LessonRecord>,
+    like_mine: String,
+}
+
+impl NodeLessonsPage {
+    fn status(&self, l: &LessonRecord) -> String {
+        self.c.t(&format!("lesson-status-{}", l.status.code()))
+    }
+}
+
+pub(crate) async fn show_node_lessons(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let (place, lessons) = organizing::node_lessons(&state.ctx, &me, &slug).await?;
+    // "Lessons like my situation": the member's first practice, domain and region.
+    let profile = state
+        .ctx
+        .store
+        .profiles_by_ids(&[me.id])
+        .await
+        .map_err(AppError::from)?
+        .pop();
+    let mut like_mine = String::from("/search?type=lesson");
+    if let Some(p) = profile {
+        if let Some((practice, _)) = p.profile.practices.first() {
+            like_mine.push_str(&format!("&practice={}", practice.code()));
+        }
+        if let Some(d) = p.profile.domains.first() {
+            like_mine.push_str(&format!("&domain={}", c.enc(&d.to_lowercase())));
+        }
+        if let Some(r) = p.profile.regions.first() {
+            like_mine.push_str(&format!("&region={}", c.enc(&r.to_lowercase())));
+        }
+    }
+    Ok(render_with_status(
+        StatusCode::OK,
+        &NodeLessonsPage {
+            c,
+            place,
+            lessons,
+            like_mine,
+        },
+    ))
+}
+
+/// For templates: the provenance entry's reflection, if readable.
+pub(crate) fn readable(p: &Provenance<ReflectionRecord>) -> Option<&ReflectionRecord> {
+    match p {
+        Provenance::Visible(r) => Some(r),
+        Provenance::Private => None,
+    }
+}

@@ -22,6 +22,7 @@ pub mod invitations;
 pub mod library;
 pub mod mail;
 pub mod markdown;
+pub mod narratives;
 pub mod nodes;
 pub mod organizations;
 pub mod organizing;

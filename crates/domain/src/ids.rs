@@ -149,6 +149,16 @@ uuid_id!(
     LessonId
 );
 
+uuid_id!(
+    /// Identifies a one-on-one log.
+    OneOnOneId
+);
+
+uuid_id!(
+    /// Identifies a public narrative draft.
+    NarrativeId
+);
+
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenId(Uuid);

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod lessons;
 pub mod library;
 pub mod members;
+pub mod narratives;
 pub mod nodes;
 pub mod organizations;
 pub mod organizing;

@@ -55,7 +55,10 @@ fn from_row(r: Row) -> StoreResult<CommitmentRecord> {
 
 impl Store {
     /// Records a new commitment (asked).
-    #[expect(clippy::too_many_arguments, reason = "one commitment, every part named")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one commitment, every part named"
+    )]
     pub async fn create_commitment(
         &self,
         id: CommitmentId,

@@ -20,6 +20,7 @@ pub mod imports;
 pub mod invitations;
 pub mod library;
 pub mod members;
+pub mod narratives;
 pub mod nodes;
 pub mod organizations;
 pub mod organizing;

@@ -67,6 +67,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_organizing.sql"),
         postgres: include_str!("../migrations/postgres/0009_organizing.sql"),
     },
+    Migration {
+        version: 10,
+        name: "one_on_ones_narratives",
+        sqlite: include_str!("../migrations/sqlite/0010_one_on_ones_narratives.sql"),
+        postgres: include_str!("../migrations/postgres/0010_one_on_ones_narratives.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

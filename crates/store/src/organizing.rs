@@ -844,7 +844,10 @@ impl Store {
     }
 
     /// Records a reflection.
-    #[expect(clippy::too_many_arguments, reason = "one reflection, every part named")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one reflection, every part named"
+    )]
     pub async fn create_reflection(
         &self,
         id: ReflectionId,

@@ -150,6 +150,22 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/lessons", post(pages::organizing::draw_lesson))
         .route(
+            "/one-on-ones",
+            get(pages::narratives::show_one_on_ones).post(pages::narratives::log_one_on_one),
+        )
+        .route(
+            "/one-on-ones/{id}/share",
+            post(pages::narratives::share_one_on_one),
+        )
+        .route(
+            "/narratives",
+            get(pages::narratives::show_narratives).post(pages::narratives::start_narrative),
+        )
+        .route(
+            "/narratives/{id}",
+            get(pages::narratives::show_narrative).post(pages::narratives::narrative_action),
+        )
+        .route(
             "/lessons/{id}",
             get(pages::organizing::show_lesson).post(pages::organizing::lesson_action),
         )
@@ -500,6 +516,23 @@ pub fn router(state: AppState) -> Router {
             post(api::organizing::reflect),
         )
         .route("/reflections/{id}", get(api::organizing::get_reflection))
+        .route(
+            "/one-on-ones",
+            get(api::narratives::list).post(api::narratives::log),
+        )
+        .route("/one-on-ones/{id}", get(api::narratives::get))
+        .route("/one-on-ones/{id}/share", post(api::narratives::share))
+        .route(
+            "/narratives",
+            get(api::narratives::list_narratives).post(api::narratives::start),
+        )
+        .route("/narratives/{id}", get(api::narratives::get_narrative))
+        .route("/narratives/{id}/versions", post(api::narratives::retell))
+        .route(
+            "/narratives/{id}/reviewers",
+            post(api::narratives::ask_reviewer),
+        )
+        .route("/narratives/{id}/feedback", post(api::narratives::feedback))
         .route(
             "/lessons",
             get(api::organizing::list_lessons).post(api::organizing::draw_lesson),

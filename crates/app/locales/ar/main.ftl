@@ -1010,3 +1010,56 @@ error-lesson-sources = اختر مراجعات يمكنك قراءتها، كل�
 error-lesson-step = ينتقل الدرس خطوة واحدة في كل مرة: ملاحظة، درس محدَّد، درس معتمَد.
 error-unknown-item = لا توجد في المكتبة مادة بهذا المعرّف يمكنك قراءتها.
 error-not-in-node = هذا العضو ليس من أعضاء العقدة.
+organizing-links = عملك التنظيمي
+one-on-ones-title = اللقاءات الفردية
+one-on-ones-lead = ما سمعته في كل لقاء فردي: خاص بك ما لم تشاركه مع أحد فرقك.
+one-on-ones-follow-up = متابعات موعدها هذا الأسبوع
+one-on-ones-log = سجّل لقاءً فرديًا
+one-on-ones-all = لقاءاتك الفردية ولقاءات فرقك
+one-on-one-with = مع مَن
+one-on-one-met-on = تاريخ اللقاء
+one-on-one-follow-up = تاريخ المتابعة
+one-on-one-purpose = الغاية
+one-on-one-values-heard = القيم التي سمعتها
+one-on-one-interests = المصالح التي سمعتها
+one-on-one-resources = الموارد التي سمعتها
+one-on-one-exchanged = ما تبادلتماه
+one-on-one-commitment = الالتزام
+one-on-one-share = شارِكه مع
+one-on-one-private = أنا فقط
+one-on-one-shared-with = مُشارَك مع
+narratives-title = السرد العام
+narratives-lead = اكتب مسودة قصتك: قصة الذات وقصة النحن وقصة الآن؛ أعد روايتها مرة بعد مرة، واسأل أقرانك أو مدرّبك عمّا سمعوه.
+narratives-none = لا توجد قصة بعد.
+narratives-versions = { $count ->
+    [zero] لا روايات
+    [one] رواية واحدة
+    [two] روايتان
+    [few] { $count } روايات
+    [many] { $count } رواية
+   *[other] { $count } رواية
+}
+narratives-asked-you = طُلب رأيك
+narratives-start = ابدأ قصة
+narratives-kind = أيّ قصة
+story-self = قصة الذات
+story-us = قصة النحن
+story-now = قصة الآن
+telling-challenge = التحدّي
+telling-choice = الاختيار
+telling-outcome = النتيجة
+telling-values-aimed = القيم التي تقصدها
+telling-emotions = المشاعر التي تقصدها
+narratives-versions-label = الروايات
+narratives-version = الرواية { $number }
+narratives-compared = جنبًا إلى جنب مع الرواية { $number }
+narratives-compare-with = قارن مع
+narratives-compare = قارن
+narratives-feedback = الملاحظات
+narratives-feedback-none = لا ملاحظات على هذه الرواية بعد.
+narratives-answer = ردّ
+narratives-feedback-on = ملاحظاتك على الرواية { $number }
+narratives-give-feedback = أرسل ملاحظاتك
+narratives-reviewers = طُلبت ملاحظاتهم
+narratives-ask = اطلب ملاحظات
+narratives-retell = أعد روايتها

@@ -8,6 +8,7 @@ mod commitments;
 mod directory;
 mod i18n;
 mod library;
+mod narratives;
 mod nodes;
 mod operations;
 mod organizations;

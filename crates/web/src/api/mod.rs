@@ -7,6 +7,7 @@ pub(crate) mod directory;
 pub(crate) mod library;
 pub(crate) mod me;
 pub(crate) mod members;
+pub(crate) mod narratives;
 pub(crate) mod nodes;
 pub(crate) mod openapi;
 pub(crate) mod organizations;

@@ -7,8 +7,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    applications, commitments, directory, library, me, members, nodes, organizations, organizing,
-    pathways, rosters, search, tokens, workshops,
+    applications, commitments, directory, library, me, members, narratives, nodes, organizations,
+    organizing, pathways, rosters, search, tokens, workshops,
 };
 
 #[derive(OpenApi)]
@@ -48,6 +48,9 @@ use crate::api::{
         organizing::add_phase, organizing::set_actual, organizing::reflect,
         organizing::get_reflection, organizing::list_lessons, organizing::draw_lesson,
         organizing::get_lesson, organizing::move_lesson, organizing::endorse,
+        narratives::log, narratives::list, narratives::get, narratives::share,
+        narratives::start, narratives::list_narratives, narratives::get_narrative,
+        narratives::retell, narratives::ask_reviewer, narratives::feedback,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"), (name = "commitments", description = "Commitments between organizers"), (name = "organizing", description = "Teams, campaigns, reflections and lessons"))

@@ -28,6 +28,12 @@ pub(crate) struct Created {
     id: String,
 }
 
+impl Created {
+    pub(crate) fn new(id: impl ToString) -> Self {
+        Self { id: id.to_string() }
+    }
+}
+
 fn created(id: impl ToString) -> Response {
     (StatusCode::CREATED, Json(Created { id: id.to_string() })).into_response()
 }

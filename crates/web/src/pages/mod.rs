@@ -12,6 +12,7 @@ pub(crate) mod feedback;
 pub(crate) mod health;
 pub(crate) mod home;
 pub(crate) mod library;
+pub(crate) mod narratives;
 pub(crate) mod nodes;
 pub(crate) mod organizations;
 pub(crate) mod organizing;

@@ -377,6 +377,15 @@ pub struct MemberExport {
     pub nodes: Vec<praxis_store::nodes::NodeRecord>,
     /// The library items they published.
     pub items: Vec<praxis_store::library::ItemRecord>,
+    /// The commitments they asked for or were asked for.
+    pub commitments: Vec<praxis_store::commitments::CommitmentRecord>,
+    /// The one-on-ones they logged.
+    pub one_on_ones: Vec<praxis_store::narratives::OneOnOneRecord>,
+    /// The stories they tell, with every telling.
+    pub narratives: Vec<(
+        praxis_store::narratives::NarrativeRecord,
+        Vec<praxis_store::narratives::VersionRecord>,
+    )>,
 }
 
 /// Collects everything kept about the member (their data, in their hands).
@@ -394,6 +403,24 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
             )
             .await?,
         items: ctx.store.items_created_by(me.id, 100_000).await?,
+        commitments: ctx.store.member_commitments(me.id, 100_000).await?,
+        one_on_ones: ctx
+            .store
+            .readable_one_on_ones(me.id, 100_000)
+            .await?
+            .into_iter()
+            .filter(|o| o.author_id == me.id)
+            .collect(),
+        narratives: {
+            let mut out = Vec::new();
+            for n in ctx.store.member_narratives(me.id, 10_000).await? {
+                if n.author_id == me.id {
+                    let versions = ctx.store.narrative_versions(n.id).await?;
+                    out.push((n, versions));
+                }
+            }
+            out
+        },
     })
 }
 

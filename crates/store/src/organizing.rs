@@ -927,6 +927,28 @@ impl Store {
         rows.iter().map(reflection_from_row).collect()
     }
 
+    /// A node's reflections that look back on no campaign (a workshop, an action), newest
+    /// first (at most `limit`); the caller filters by who may read them.
+    pub async fn node_reflections(
+        &self,
+        node: NodeId,
+        limit: u32,
+    ) -> StoreResult<Vec<ReflectionRecord>> {
+        let sql = format!(
+            "SELECT {REFLECTION_COLUMNS} FROM reflections r
+             LEFT JOIN members m ON m.member_id = r.author_id
+             WHERE r.node_id = $1 AND r.campaign_id IS NULL
+             ORDER BY r.created_at DESC, r.reflection_id DESC LIMIT $2"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(node.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing a node's reflections")?;
+        rows.iter().map(reflection_from_row).collect()
+    }
+
     /// Records a lesson with its sources; search learns of it in the same transaction.
     pub async fn create_lesson(&self, l: NewLesson<'_>) -> StoreResult<()> {
         let mut tx = self.write.begin().await.describe("starting a lesson")?;

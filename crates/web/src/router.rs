@@ -112,6 +112,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/nodes/{slug}/teams", post(pages::organizing::create_team))
         .route(
+            "/nodes/{slug}/reflections",
+            post(pages::organizing::node_reflection),
+        )
+        .route(
             "/nodes/{slug}/campaigns",
             post(pages::organizing::create_campaign),
         )

@@ -1063,3 +1063,4 @@ narratives-give-feedback = أرسل ملاحظاتك
 narratives-reviewers = طُلبت ملاحظاتهم
 narratives-ask = اطلب ملاحظات
 narratives-retell = أعد روايتها
+reflections-other = مراجعات الورش والأعمال

@@ -1041,3 +1041,4 @@ narratives-give-feedback = Give feedback
 narratives-reviewers = Asked for feedback
 narratives-ask = Ask for feedback
 narratives-retell = Tell it again
+reflections-other = Reflections on workshops and actions

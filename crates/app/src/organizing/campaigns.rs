@@ -400,6 +400,68 @@ pub async fn reflect(
     Ok(rid)
 }
 
+/// Writes a reflection in a node on no campaign — a workshop, an action — for one of its
+/// teams if given (the node's members).
+///
+/// # Errors
+/// `NotFound` for a node the member may not see, `Forbidden` for a non-member, `Invalid`
+/// naming fields.
+pub async fn reflect_in_node(
+    ctx: &Context,
+    me: &CurrentMember,
+    node: &str,
+    crew: &str,
+    raw: RawReflectionFields,
+) -> AppResult<ReflectionId> {
+    let place = node_place(ctx, me, node).await?;
+    if !place.standing.is_member() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::new();
+    let reach = Reach::from_code(raw.reach.trim());
+    let crew = team_for(ctx, me, &place, crew, reach, &mut errors).await?;
+    let fields = match ReflectionFields::parse(raw) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            merge(&mut errors, &e);
+            None
+        }
+    };
+    let Some(fields) = fields.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let id = ReflectionId::generate();
+    ctx.store
+        .create_reflection(id, place.node.id, crew, None, &fields, me.id, ctx.now())
+        .await?;
+    Ok(id)
+}
+
+/// A node's reflections on no campaign that the member may read, newest first (the latest
+/// 100).
+///
+/// # Errors
+/// `NotFound` for a node the member may not see.
+pub async fn node_reflections(
+    ctx: &Context,
+    me: &CurrentMember,
+    node: &str,
+) -> AppResult<Vec<ReflectionRecord>> {
+    let place = node_place(ctx, me, node).await?;
+    let mine = ctx.store.member_crews(me.id).await?;
+    Ok(ctx
+        .store
+        .node_reflections(place.node.id, 100)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            let mut p = place.clone();
+            p.in_team = r.crew_id.is_some_and(|c| mine.contains(&c));
+            p.sees(r.fields.reach)
+        })
+        .collect())
+}
+
 /// One reflection, for those who may read it.
 ///
 /// # Errors

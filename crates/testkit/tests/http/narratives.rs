@@ -146,6 +146,17 @@ async fn a_one_on_one_is_private_until_shared_with_a_team() {
         t.get(&format!("/api/v1/one-on-ones/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
+    let export = a.get("/api/v1/me/export").await.json();
+    assert_eq!(
+        export["one_on_ones"][0]["with_name"], "Samira",
+        "the author's data export carries it"
+    );
+    assert!(
+        !t.get("/api/v1/me/export")
+            .await
+            .body
+            .contains("zanzibarite")
+    );
 }
 
 #[tokio::test]

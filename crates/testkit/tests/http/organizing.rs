@@ -88,6 +88,20 @@ async fn who_sees_a_campaign_one_table() {
             assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
             ids.push((reach, r.json()["id"].as_str().unwrap().to_owned()));
         }
+        // Reflections of each reach on the network-wide campaign.
+        let mut reflections = Vec::new();
+        for reach in ["team", "node", "network"] {
+            let r = t
+                .api(
+                    "POST",
+                    &format!("/api/v1/campaigns/{}/reflections", ids[2].1),
+                    None,
+                    Some(json!({"subject": "campaign", "label": format!("Looking back ({reach})"), "reach": reach, "intended": "A freeze", "happened": "A delay"})),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            reflections.push((reach, r.json()["id"].as_str().unwrap().to_owned()));
+        }
         let secret = visibility == NodeVisibility::Secret;
         // (viewer, sees team, sees node, sees network)
         let table = [
@@ -133,6 +147,46 @@ async fn who_sees_a_campaign_one_table() {
                     );
                 }
             }
+            for (reach, id) in &reflections {
+                let expected = match *reach {
+                    "team" => team,
+                    "node" => node,
+                    _ => network,
+                };
+                let r = b.get(&format!("/api/v1/reflections/{id}")).await;
+                let status = if expected {
+                    StatusCode::OK
+                } else {
+                    StatusCode::NOT_FOUND
+                };
+                assert_eq!(
+                    r.status, status,
+                    "{} on a {reach} reflection",
+                    who.display_name
+                );
+            }
+            if network {
+                let page = b.get(&format!("/campaigns/{}", ids[2].1)).await;
+                assert_eq!(
+                    page.count("[data-test=reflection]"),
+                    [team, node, network].iter().filter(|x| **x).count(),
+                    "{} reads the reflections they may",
+                    who.display_name
+                );
+            }
+            // The team itself: its members, the stewards and the node's members.
+            let team_page = b.get(&format!("/teams/{}", w.team)).await;
+            let sees_team = who.id != w.outsider.id;
+            assert_eq!(
+                team_page.status,
+                if sees_team {
+                    StatusCode::OK
+                } else {
+                    StatusCode::NOT_FOUND
+                },
+                "{} on the team page",
+                who.display_name
+            );
             let list = b.get("/api/v1/campaigns?node=rent").await;
             if who.id == w.outsider.id && secret {
                 assert_eq!(
@@ -553,4 +607,80 @@ async fn the_pages_plan_reflect_and_draw_a_lesson() {
         outsider.get(drawn.location().unwrap()).await.status,
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test]
+async fn a_workshop_is_reflected_on_in_the_node_and_becomes_a_lesson() {
+    let w = world(NodeVisibility::Public).await;
+    let m = w.app.signed_in(&w.member).await;
+    let bad = m
+        .post_form(
+            "/nodes/rent/reflections",
+            &[("subject", "workshop"), ("label", ""), ("reach", "team")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.has("[data-test=error-label]") && bad.has("[data-test=error-intended]"));
+    assert!(
+        bad.text("[data-test=form-errors]").len() > 10,
+        "the reach without a team is explained"
+    );
+    let done = m
+        .post_form(
+            "/nodes/rent/reflections",
+            &[
+                ("subject", "workshop"),
+                ("label", "Spring training"),
+                ("reach", "node"),
+                ("intended", "Twenty new leaders"),
+                ("happened", "Twelve came, eight stayed"),
+                ("improve", "Evening sessions"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let hub = m.get("/nodes/rent/organizing").await;
+    assert!(
+        hub.text("[data-test=reflection]")
+            .contains("Spring training")
+    );
+    let outsider = w
+        .app
+        .signed_in(&w.outsider)
+        .await
+        .get("/nodes/rent/organizing")
+        .await;
+    assert!(
+        !outsider.body.contains("Spring training"),
+        "a node's reflection stays in the node"
+    );
+    let rid = hub
+        .attr("[data-test=reflection] input[name=reflections]", "value")
+        .unwrap();
+    let none = m
+        .post_form(
+            "/lessons",
+            &[("node", "rent"), ("statement", "Train in the evening")],
+        )
+        .await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.has("[data-test=error-reflections]"));
+    let drawn = m
+        .post_form(
+            "/lessons",
+            &[
+                ("node", "rent"),
+                ("reflections", &rid),
+                ("statement", "Train in the evening"),
+            ],
+        )
+        .await;
+    assert_eq!(drawn.status, StatusCode::SEE_OTHER);
+    let lesson = m.get(drawn.location().unwrap()).await;
+    assert!(
+        lesson
+            .text("[data-test=provenance]")
+            .contains("Spring training")
+    );
+    assert!(lesson.text("[data-test=lesson-reach]").len() > 3);
 }

@@ -29,7 +29,7 @@ pub(crate) struct CommitmentResponse {
 }
 
 impl CommitmentResponse {
-    fn from_record(c: CommitmentRecord) -> Self {
+    pub(crate) fn from_record(c: CommitmentRecord) -> Self {
         Self {
             id: c.id.to_string(),
             asker: c.asker.map(|(_, n)| n),

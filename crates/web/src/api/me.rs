@@ -134,6 +134,12 @@ pub(crate) struct ExportResponse {
     tokens: Vec<crate::api::tokens::TokenResponse>,
     /// The library items they published, with their text.
     library_items: Vec<crate::api::library::ItemResponse>,
+    /// The commitments they asked for or were asked for.
+    commitments: Vec<crate::api::commitments::CommitmentResponse>,
+    /// The one-on-ones they logged.
+    one_on_ones: Vec<crate::api::narratives::OneOnOneResponse>,
+    /// The stories they tell, with every telling.
+    narratives: Vec<crate::api::narratives::NarrativeExport>,
 }
 
 impl ExportResponse {
@@ -143,6 +149,9 @@ impl ExportResponse {
             tokens,
             nodes,
             items,
+            commitments,
+            one_on_ones,
+            narratives,
         } = export;
         let id = member.account.id;
         let view = ProfileView {
@@ -168,6 +177,18 @@ impl ExportResponse {
             library_items: items
                 .into_iter()
                 .map(|i| crate::api::library::ItemResponse::from_record(i, true))
+                .collect(),
+            commitments: commitments
+                .into_iter()
+                .map(crate::api::commitments::CommitmentResponse::from_record)
+                .collect(),
+            one_on_ones: one_on_ones
+                .into_iter()
+                .map(crate::api::narratives::one_on_one)
+                .collect(),
+            narratives: narratives
+                .into_iter()
+                .map(|(n, v)| crate::api::narratives::NarrativeExport::new(&n, v))
                 .collect(),
         }
     }

@@ -50,7 +50,7 @@ pub(crate) struct OneOnOneResponse {
     team_id: Option<String>,
 }
 
-fn one_on_one(o: OneOnOneRecord) -> OneOnOneResponse {
+pub(crate) fn one_on_one(o: OneOnOneRecord) -> OneOnOneResponse {
     OneOnOneResponse {
         id: o.id.to_string(),
         author: o.author_name,
@@ -256,20 +256,7 @@ pub(crate) struct NarrativeResponse {
 fn narrative(v: NarrativeView) -> NarrativeResponse {
     NarrativeResponse {
         summary: summary(&v.narrative),
-        versions: v
-            .versions
-            .into_iter()
-            .map(|ver| VersionResponse {
-                version: ver.version,
-                parts: ver
-                    .telling
-                    .parts
-                    .into_iter()
-                    .map(|(k, v)| (k.to_owned(), v))
-                    .collect(),
-                at: ver.at.rfc3339(),
-            })
-            .collect(),
+        versions: v.versions.into_iter().map(version).collect(),
         reviewers: v.reviewers.into_iter().map(|(_, n)| n).collect(),
         feedback: v
             .feedback
@@ -296,6 +283,39 @@ pub(crate) async fn get_narrative(
     Ok(Json(narrative(
         narratives::narrative(&state.ctx, &me, &id).await?,
     )))
+}
+
+/// A story and its tellings, in the author's data export.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct NarrativeExport {
+    #[serde(flatten)]
+    summary: NarrativeSummary,
+    versions: Vec<VersionResponse>,
+}
+
+impl NarrativeExport {
+    pub(crate) fn new(
+        n: &NarrativeRecord,
+        versions: Vec<praxis_app::narratives::VersionRecord>,
+    ) -> Self {
+        Self {
+            summary: summary(n),
+            versions: versions.into_iter().map(version).collect(),
+        }
+    }
+}
+
+fn version(ver: praxis_app::narratives::VersionRecord) -> VersionResponse {
+    VersionResponse {
+        version: ver.version,
+        parts: ver
+            .telling
+            .parts
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+        at: ver.at.rfc3339(),
+    }
 }
 
 /// The new telling's number.

@@ -87,10 +87,32 @@ pub(crate) struct NodeOrganizingPage {
     my_teams: Vec<CrewRecord>,
     campaigns: Vec<CampaignRecord>,
     next: Option<String>,
+    reflections: Vec<ReflectionRecord>,
     errors: FieldErrors,
 }
 
 impl NodeOrganizingPage {
+    fn label(&self, prefix: &str, code: &str) -> String {
+        self.c.t(&format!("{prefix}-{code}"))
+    }
+    fn subjects(&self) -> Vec<(&'static str, String)> {
+        Subject::ALL
+            .iter()
+            .map(|r| (r.code(), self.c.t(&format!("subject-{}", r.code()))))
+            .collect()
+    }
+    fn questions(&self) -> Vec<(&'static str, String)> {
+        ReflectionFields::QUESTIONS
+            .iter()
+            .map(|q| (*q, self.c.t(&format!("reflection-{q}"))))
+            .collect()
+    }
+    fn practices(&self) -> Vec<(&'static str, String)> {
+        Practice::ALL
+            .iter()
+            .map(|p| (p.code(), self.c.practice(p)))
+            .collect()
+    }
     fn reach(&self, r: &Reach) -> String {
         self.c.t(&format!("reach-{}", r.code()))
     }
@@ -120,6 +142,7 @@ async fn node_page(
 ) -> Result<Response, PageError> {
     let (place, crews) = organizing::node_crews(&state.ctx, me, slug).await?;
     let (_, campaigns, next) = organizing::node_campaigns(&state.ctx, me, slug, after).await?;
+    let reflections = organizing::node_reflections(&state.ctx, me, slug).await?;
     let mine = state
         .ctx
         .store
@@ -140,6 +163,7 @@ async fn node_page(
             my_teams,
             campaigns,
             next,
+            reflections,
             errors,
         },
     ))
@@ -186,6 +210,28 @@ pub(crate) async fn create_team(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/teams/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn node_reflection(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    match organizing::reflect_in_node(
+        &state.ctx,
+        &me,
+        &slug,
+        &form.text("team"),
+        raw_reflection(&form),
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/nodes/{slug}/organizing#reflections")).into_response()),
         Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
         Err(e) => Err(e.into()),
     }
@@ -672,10 +718,13 @@ pub(crate) async fn draw_lesson(
         Ok(id) => Ok(Redirect::to(&format!("/lessons/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let campaign = form.text("campaign");
-            if campaign.is_empty() {
-                Err(AppError::Invalid(errors).into())
-            } else {
+            let node = form.text("node");
+            if !campaign.is_empty() {
                 campaign_page(&state, &me, c, &campaign, errors).await
+            } else if !node.is_empty() {
+                node_page(&state, &me, c, &node, None, errors).await
+            } else {
+                Err(AppError::Invalid(errors).into())
             }
         }
         Err(e) => Err(e.into()),

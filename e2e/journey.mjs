@@ -211,6 +211,45 @@ try {
   await page.goto(`${base}/pathways`);
   await audit(page, '05r-pathways');
 
+  // Organizing: a team, a campaign with its timeline, a reflection after the peak, a lesson.
+  await page.goto(`${base}/nodes/climate-jordan`);
+  await page.locator('[data-test=node-organizing]').click();
+  await page.getByLabel('Team name').fill('Water justice core team');
+  await page.getByLabel('Shared purpose').fill('Every household in Zarqa gets clean water');
+  await page.getByRole('button', { name: 'Start a team' }).click();
+  await page.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
+  for (const condition of ['Real team', 'Compelling purpose', 'Right people', 'Sound structure', 'Supportive context', 'Team coaching']) {
+    await page.getByLabel(condition, { exact: true }).selectOption('4');
+  }
+  await page.getByRole('button', { name: 'Record a health check' }).click();
+  check(await page.locator('[data-test=health-line]').count() === 6, 'the health check is charted');
+  await audit(page, '05s-team');
+  await page.goto(`${base}/nodes/climate-jordan/organizing`);
+  await page.locator('#title').fill('Clean water for Zarqa');
+  await page.locator('#team').selectOption({ label: 'Water justice core team' });
+  await page.getByRole('button', { name: 'Plan a campaign' }).click();
+  await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  await page.locator('#kind').selectOption('peak');
+  await page.locator('#on').fill('2027-03-01');
+  await page.locator('#goal').fill('200');
+  await page.locator('#actual').fill('150');
+  await page.getByRole('button', { name: 'Add a phase' }).click();
+  check(await page.locator('[data-test=actual-bar]').count() === 1, 'the goal-versus-actual chart shows the phase');
+  await page.locator('#r-label').fill('The March petition');
+  await page.locator('#q-intended').fill('200 signatures');
+  await page.locator('#q-happened').fill('150 signatures and a meeting with the water authority');
+  await page.getByRole('button', { name: 'Write a reflection' }).click();
+  check(await page.locator('[data-test=reflection]').count() === 1, 'the reflection is kept');
+  await audit(page, '05t-campaign');
+  await page.locator('[data-test=reflection] input[name=reflections]').check();
+  await page.getByLabel('The lesson', { exact: true }).fill('Petitions grow where a neighbour asks a neighbour');
+  await page.getByRole('button', { name: 'Draw a lesson from the chosen reflections' }).click();
+  await page.waitForURL(/\/lessons\/[0-9a-f-]{36}$/);
+  check(await page.locator('[data-test=source]').count() === 1, 'the lesson keeps where it came from');
+  await audit(page, '05u-lesson');
+  await page.goto(`${base}/narratives`);
+  await audit(page, '05v-narratives');
+
   await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Nour Haddad' }).first().click();
 

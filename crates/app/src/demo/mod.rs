@@ -4,6 +4,7 @@
 
 mod data;
 mod library;
+mod organizing;
 
 use self::data::{BIOS, DOMAINS, DemoNode, NODES, ORGANIZATIONS, REGIONS, Region};
 
@@ -81,6 +82,7 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     if let (Some((author, _)), Some((adapter, _))) = (joins.first(), joins.get(1)) {
         library::seed_library(ctx, *author, *adapter).await?;
         library::seed_workshop(ctx, *author).await?;
+        organizing::seed_organizing(ctx, *author).await?;
     }
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))

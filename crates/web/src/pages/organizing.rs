@@ -513,7 +513,15 @@ impl CampaignPage {
         self.c.t(&format!("{prefix}-{code}"))
     }
     fn chart_width(&self) -> usize {
-        self.bars.len() * 90 + 20
+        (self.bars.len() * 90 + 20).max(560)
+    }
+    fn strategy_empty(&self) -> bool {
+        self.v
+            .campaign
+            .fields
+            .text
+            .iter()
+            .all(|(_, v)| v.is_empty())
     }
 }
 

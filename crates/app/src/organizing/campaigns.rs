@@ -497,12 +497,9 @@ pub fn campaign_markdown(v: &CampaignView, t: &dyn Fn(&str) -> String) -> String
     for name in CampaignFields::TEXT_FIELDS {
         let value = f.get(name);
         if !value.is_empty() {
-            let _ = write!(
-                md,
-                "**{}:** {}\n\n",
-                t(&format!("campaign-{}", name.replace('_', "-"))),
-                value
-            );
+            let label = t(&format!("campaign-{}", name.replace('_', "-")));
+            let colon = if label.ends_with(['…', ':']) { "" } else { ":" };
+            let _ = write!(md, "**{label}{colon}** {value}\n\n");
         }
     }
     if let Some(target) = f.goal_target {

@@ -94,6 +94,11 @@ pub async fn ask(
             ctx.now(),
         )
         .await?;
+    if asked != me.id {
+        let link = format!("{}/commitments", ctx.settings.base_url);
+        crate::mail::queue_to_member(ctx, asked, crate::mail::MailKind::CommitmentAsked { link })
+            .await?;
+    }
     Ok(id)
 }
 

@@ -69,6 +69,16 @@ pub enum MailKind {
         /// Where to apply.
         link: String,
     },
+    /// A member asked for a commitment (the mail says nothing of what or who: the link does).
+    CommitmentAsked {
+        /// The commitments page.
+        link: String,
+    },
+    /// A member asked for feedback on a story (nothing of the story is in the mail).
+    FeedbackAsked {
+        /// The story's page.
+        link: String,
+    },
     /// An invitation to join a node.
     NodeInvitation {
         /// The node's name.
@@ -105,6 +115,16 @@ impl MailKind {
                 },
                 Some(link),
             ),
+            MailKind::CommitmentAsked { link } => (
+                "mail-commitment-asked-subject",
+                "mail-commitment-asked-body",
+                Some(link),
+            ),
+            MailKind::FeedbackAsked { link } => (
+                "mail-feedback-asked-subject",
+                "mail-feedback-asked-body",
+                Some(link),
+            ),
             MailKind::NextStepInvitation { link, .. } => {
                 ("mail-next-step-subject", "mail-next-step-body", Some(link))
             }
@@ -132,6 +152,28 @@ impl MailKind {
             }
         }
     }
+}
+
+/// Queues a mail to a member in their language (nothing when their account is gone).
+///
+/// # Errors
+/// When the store fails.
+pub async fn queue_to_member(
+    ctx: &Context,
+    member: praxis_domain::ids::MemberId,
+    kind: MailKind,
+) -> AppResult<()> {
+    let account = match ctx.store.get_account(member).await {
+        Ok(a) => a,
+        Err(praxis_store::StoreError::NotFound) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let locale = account
+        .ui_language
+        .as_deref()
+        .and_then(Locale::from_code)
+        .unwrap_or_default();
+    queue(ctx, locale, &account.email, kind).await
 }
 
 /// Composes a mail in `locale` and queues it for delivery.

@@ -320,7 +320,13 @@ pub async fn ask_reviewer(
     };
     match member {
         Some(m) if known => {
+            let already = v.reviewers.iter().any(|(r, _)| *r == m);
             ctx.store.add_reviewer(v.narrative.id, m).await?;
+            if !already {
+                let link = format!("{}/narratives/{}", ctx.settings.base_url, v.narrative.id);
+                crate::mail::queue_to_member(ctx, m, crate::mail::MailKind::FeedbackAsked { link })
+                    .await?;
+            }
             Ok(())
         }
         _ => Err(AppError::Invalid(FieldErrors::single(

@@ -1064,3 +1064,13 @@ narratives-reviewers = طُلبت ملاحظاتهم
 narratives-ask = اطلب ملاحظات
 narratives-retell = أعد روايتها
 reflections-other = مراجعات الورش والأعمال
+mail-commitment-asked-subject = طُلب منك التزام
+mail-commitment-asked-body =
+    طلب منك عضو في { $site } التزامًا. اطّلع عليه وأجب من هنا:
+
+    { $link }
+mail-feedback-asked-subject = طُلب رأيك في قصة
+mail-feedback-asked-body =
+    طلب عضو في { $site } رأيك في قصة يرويها. اقرأها من هنا:
+
+    { $link }

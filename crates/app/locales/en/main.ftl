@@ -1042,3 +1042,13 @@ narratives-reviewers = Asked for feedback
 narratives-ask = Ask for feedback
 narratives-retell = Tell it again
 reflections-other = Reflections on workshops and actions
+mail-commitment-asked-subject = You were asked for a commitment
+mail-commitment-asked-body =
+    A member of { $site } asked you for a commitment. See it, and answer, here:
+
+    { $link }
+mail-feedback-asked-subject = You were asked for feedback on a story
+mail-feedback-asked-body =
+    A member of { $site } asked for your feedback on a story they are telling. Read it here:
+
+    { $link }

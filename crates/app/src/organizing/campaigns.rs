@@ -498,7 +498,11 @@ pub fn campaign_markdown(v: &CampaignView, t: &dyn Fn(&str) -> String) -> String
         let value = f.get(name);
         if !value.is_empty() {
             let label = t(&format!("campaign-{}", name.replace('_', "-")));
-            let colon = if label.ends_with(['…', ':']) { "" } else { ":" };
+            let colon = if label.ends_with(['…', ':']) {
+                ""
+            } else {
+                ":"
+            };
             let _ = write!(md, "**{label}{colon}** {value}\n\n");
         }
     }

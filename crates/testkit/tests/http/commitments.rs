@@ -45,6 +45,12 @@ async fn a_commitment_moves_along_its_path_and_only_its_two_people_see_it() {
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let id = created.json()["id"].as_str().unwrap().to_owned();
+    let mail = app.mail_to(&asked.email).await;
+    assert!(mail.body.contains("/commitments"));
+    assert!(
+        !mail.body.contains("house meeting") && !mail.body.contains("Rent campaign"),
+        "what was asked stays on the site"
+    );
 
     let mine = a.get("/api/v1/commitments").await.json();
     assert_eq!(

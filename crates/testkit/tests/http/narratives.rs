@@ -209,6 +209,29 @@ async fn a_story_is_retold_compared_and_discussed_by_those_asked() {
         Some(json!({"member_id": coach.id.to_string()})),
     )
     .await;
+    let mail = app.mail_to(&coach.email).await;
+    assert!(
+        mail.body.contains(&format!("/narratives/{id}")),
+        "{}",
+        mail.body
+    );
+    assert!(
+        !mail.body.contains("Why I organize")
+            && !mail.body.contains("factory")
+            && !mail.subject.contains("Teller"),
+        "nothing of the story, nor who tells it, goes by mail"
+    );
+    a.api(
+        "POST",
+        &format!("/api/v1/narratives/{id}/reviewers"),
+        None,
+        Some(json!({"member_id": coach.id.to_string()})),
+    )
+    .await;
+    assert!(
+        app.deliver_mail().await.is_empty(),
+        "asking twice mails once"
+    );
     let read = c.get(&format!("/api/v1/narratives/{id}")).await;
     assert_eq!(read.status, StatusCode::OK);
     assert_eq!(

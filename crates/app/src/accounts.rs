@@ -406,7 +406,7 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
         commitments: ctx.store.member_commitments(me.id, 100_000).await?,
         one_on_ones: ctx
             .store
-            .readable_one_on_ones(me.id, 100_000)
+            .readable_one_on_ones(me.id, None, 100_000)
             .await?
             .into_iter()
             .filter(|o| o.author_id == me.id)

@@ -17,8 +17,8 @@ pub use praxis_store::narratives::{
 use crate::accounts::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
-/// How many one-on-ones the list shows.
-const ONE_ON_ONES_SHOWN: u32 = 500;
+/// One-on-ones per page.
+pub const ONE_ON_ONES_PER_PAGE: u32 = 30;
 
 /// A member's one-on-ones.
 #[derive(Debug, Clone)]
@@ -29,6 +29,8 @@ pub struct OneOnOnesView {
     pub all: Vec<OneOnOneRecord>,
     /// Their teams, to share with.
     pub teams: Vec<(CrewId, String)>,
+    /// The cursor of the next page.
+    pub next: Option<String>,
 }
 
 async fn my_team(ctx: &Context, me: &CurrentMember, crew: &str) -> AppResult<Option<CrewId>> {
@@ -88,32 +90,41 @@ pub async fn log_one_on_one(
     Ok(id)
 }
 
-/// A member's one-on-ones and follow-ups.
+/// A member's one-on-ones a page at a time (after `cursor`, the last of the previous page),
+/// with their follow-ups due within a week.
 ///
 /// # Errors
 /// When the store fails.
-pub async fn one_on_ones(ctx: &Context, me: &CurrentMember) -> AppResult<OneOnOnesView> {
-    let all = ctx
+pub async fn one_on_ones(
+    ctx: &Context,
+    me: &CurrentMember,
+    cursor: Option<&str>,
+) -> AppResult<OneOnOnesView> {
+    let before = match cursor.and_then(|c| c.parse::<OneOnOneId>().ok()) {
+        Some(id) => ctx
+            .store
+            .get_one_on_one(id)
+            .await?
+            .map(|o| (o.fields.met_on, o.id)),
+        None => None,
+    };
+    let mut all = ctx
         .store
-        .readable_one_on_ones(me.id, ONE_ON_ONES_SHOWN)
+        .readable_one_on_ones(me.id, before, ONE_ON_ONES_PER_PAGE + 1)
         .await?;
+    let next = if all.len() > ONE_ON_ONES_PER_PAGE as usize {
+        all.truncate(ONE_ON_ONES_PER_PAGE as usize);
+        all.last().map(|o| o.id.to_string())
+    } else {
+        None
+    };
     let week = ctx
         .now()
         .to_datetime()
         .and_then(|d| d.date().checked_add(time::Duration::days(7)))
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let follow_up = all
-        .iter()
-        .filter(|o| {
-            o.author_id == me.id
-                && o.fields
-                    .follow_up
-                    .as_deref()
-                    .is_some_and(|f| f <= week.as_str())
-        })
-        .cloned()
-        .collect();
+    let follow_up = ctx.store.due_follow_ups(me.id, &week).await?;
     let mut teams = Vec::new();
     for crew in ctx.store.member_crews(me.id).await? {
         if let Some(c) = ctx.store.get_crew(crew).await? {
@@ -124,6 +135,7 @@ pub async fn one_on_ones(ctx: &Context, me: &CurrentMember) -> AppResult<OneOnOn
         follow_up,
         all,
         teams,
+        next,
     })
 }
 

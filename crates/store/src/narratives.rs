@@ -190,24 +190,50 @@ impl Store {
     }
 
     /// The one-on-ones a member may read — their own and those shared with their teams —
-    /// newest first (at most `limit`).
+    /// newest first, after a keyset cursor (meeting date, id), at most `limit`.
     pub async fn readable_one_on_ones(
         &self,
         member: MemberId,
+        before: Option<(String, OneOnOneId)>,
         limit: u32,
     ) -> StoreResult<Vec<OneOnOneRecord>> {
+        let (date, id) = before.map_or((String::new(), String::new()), |(d, i)| (d, i.to_string()));
         let sql = format!(
             "SELECT {ONE_ON_ONE_COLUMNS} FROM one_on_ones o JOIN members m ON m.member_id = o.author_id
-             WHERE o.author_id = $1
-                OR o.crew_id IN (SELECT crew_id FROM crew_members WHERE member_id = $1)
-             ORDER BY o.met_on DESC, o.one_on_one_id DESC LIMIT $2"
+             WHERE (o.author_id = $1
+                OR o.crew_id IN (SELECT crew_id FROM crew_members WHERE member_id = $1))
+               AND ($2 = '' OR o.met_on < $2 OR (o.met_on = $2 AND o.one_on_one_id < $3))
+             ORDER BY o.met_on DESC, o.one_on_one_id DESC LIMIT $4"
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(member.to_string())
+            .bind(date)
+            .bind(id)
             .bind(i64::from(limit))
             .fetch_all(&self.read)
             .await
             .describe("listing one-on-ones")?;
+        rows.iter().map(one_on_one_from_row).collect()
+    }
+
+    /// A member's own one-on-ones whose follow-up falls on or before `until` (YYYY-MM-DD),
+    /// soonest first (the first 100).
+    pub async fn due_follow_ups(
+        &self,
+        member: MemberId,
+        until: &str,
+    ) -> StoreResult<Vec<OneOnOneRecord>> {
+        let sql = format!(
+            "SELECT {ONE_ON_ONE_COLUMNS} FROM one_on_ones o JOIN members m ON m.member_id = o.author_id
+             WHERE o.author_id = $1 AND o.follow_up IS NOT NULL AND o.follow_up <= $2
+             ORDER BY o.follow_up, o.one_on_one_id LIMIT 100"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(member.to_string())
+            .bind(until)
+            .fetch_all(&self.read)
+            .await
+            .describe("listing follow-ups")?;
         rows.iter().map(one_on_one_from_row).collect()
     }
 

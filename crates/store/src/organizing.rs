@@ -1169,6 +1169,23 @@ impl Store {
         tx.commit().await.describe("committing a link")
     }
 
+    /// The lessons that link to a library item, newest first (at most `limit`); the caller
+    /// filters by who may see them.
+    pub async fn item_lessons(&self, item: ItemId, limit: u32) -> StoreResult<Vec<LessonRecord>> {
+        let sql = format!(
+            "SELECT {LESSON_COLUMNS} FROM lessons WHERE lesson_id IN
+                (SELECT lesson_id FROM lesson_items WHERE item_id = $1)
+             ORDER BY created_at DESC, lesson_id DESC LIMIT $2"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(item.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing an item's lessons")?;
+        rows.iter().map(lesson_from_row).collect()
+    }
+
     /// The library items a lesson links to.
     pub async fn lesson_items(&self, id: LessonId) -> StoreResult<Vec<ItemId>> {
         let rows: Vec<String> = sqlx::query_scalar(

@@ -1074,3 +1074,4 @@ mail-feedback-asked-body =
     طلب عضو في { $site } رأيك في قصة يرويها. اقرأها من هنا:
 
     { $link }
+library-lessons = دروس تستند إليها

@@ -1052,3 +1052,4 @@ mail-feedback-asked-body =
     A member of { $site } asked for your feedback on a story they are telling. Read it here:
 
     { $link }
+library-lessons = Lessons that draw on it

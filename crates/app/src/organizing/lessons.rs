@@ -273,7 +273,11 @@ pub async fn link_item(ctx: &Context, me: &CurrentMember, id: &str, item: &str) 
     }
 }
 
-/// A node's lessons the member may see, newest first (the latest 200).
+/// Lessons per page of a node's list.
+pub const LESSONS_PER_PAGE: u32 = 30;
+
+/// A node's lessons the member may see, newest first, a page at a time after `cursor` (the
+/// last lesson of the previous page); the cursor of the next page if there is one.
 ///
 /// # Errors
 /// `NotFound` for a node the member may not see.
@@ -281,19 +285,88 @@ pub async fn node_lessons(
     ctx: &Context,
     me: &CurrentMember,
     node: &str,
-) -> AppResult<(Place, Vec<LessonRecord>)> {
+    cursor: Option<&str>,
+) -> AppResult<(Place, Vec<LessonRecord>, Option<String>)> {
     let place = node_place(ctx, me, node).await?;
     let mine = ctx.store.member_crews(me.id).await?;
-    let lessons = ctx
-        .store
-        .node_lessons(place.node.id, None, 200)
-        .await?
-        .into_iter()
-        .filter(|l| {
+    let mut before = match cursor.and_then(|c| c.parse::<LessonId>().ok()) {
+        Some(id) => ctx
+            .store
+            .lessons_by_ids(&[id])
+            .await?
+            .pop()
+            .filter(|l| l.node_id == place.node.id)
+            .map(|l| (l.created_at, l.id)),
+        None => None,
+    };
+    let mut shown = Vec::new();
+    // Read in batches until a page of visible lessons is found or the list ends.
+    loop {
+        let batch = ctx
+            .store
+            .node_lessons(place.node.id, before, LESSONS_PER_PAGE * 2)
+            .await?;
+        let ended = batch.len() < (LESSONS_PER_PAGE * 2) as usize;
+        for l in batch {
+            before = Some((l.created_at, l.id));
             let mut p = place.clone();
             p.in_team = l.crew_id.is_some_and(|c| mine.contains(&c));
-            p.sees(l.reach)
+            if p.sees(l.reach) {
+                shown.push(l);
+                if shown.len() == LESSONS_PER_PAGE as usize {
+                    let next = shown.last().map(|l| l.id.to_string());
+                    return Ok((place, shown, next));
+                }
+            }
+        }
+        if ended {
+            return Ok((place, shown, None));
+        }
+    }
+}
+
+/// The lessons linking to a library item that the member may see (the latest 20). Three
+/// queries whatever the number of lessons; a steward's view of team lessons is left out here
+/// (they see them on the node's lessons page).
+///
+/// # Errors
+/// When the store fails.
+pub async fn lessons_citing(
+    ctx: &Context,
+    me: &CurrentMember,
+    item: ItemId,
+) -> AppResult<Vec<LessonRecord>> {
+    use praxis_domain::nodes::Standing;
+    use praxis_domain::organizing::{OrganizingViewer, may_see};
+    let lessons = ctx.store.item_lessons(item, 20).await?;
+    if lessons.is_empty() {
+        return Ok(lessons);
+    }
+    let mut node_ids: Vec<_> = lessons.iter().map(|l| l.node_id).collect();
+    node_ids.sort();
+    node_ids.dedup();
+    let nodes = ctx.store.nodes_by_ids(&node_ids).await?;
+    let mine = ViewerNodes::of(ctx, Viewer::Member(me.id)).await?;
+    let crews = ctx.store.member_crews(me.id).await?;
+    Ok(lessons
+        .into_iter()
+        .filter(|l| {
+            nodes.iter().find(|n| n.id == l.node_id).is_some_and(|n| {
+                !n.is_proposed
+                    && may_see(
+                        l.reach,
+                        n.fields.visibility,
+                        OrganizingViewer {
+                            signed_in: true,
+                            standing: if mine.contains(n.id) {
+                                Standing::Member
+                            } else {
+                                Standing::Outsider
+                            },
+                            in_team: l.crew_id.is_some_and(|c| crews.contains(&c)),
+                        },
+                    )
+            })
         })
-        .collect();
-    Ok((place, lessons))
+        .collect())
 }

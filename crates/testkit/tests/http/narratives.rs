@@ -314,3 +314,49 @@ async fn a_story_is_retold_compared_and_discussed_by_those_asked() {
             .contains("found my voice")
     );
 }
+
+#[tokio::test]
+async fn one_on_ones_come_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let author = app.create_member("Author").await;
+    let a = app.signed_in(&author).await;
+    for day in 1..=33 {
+        let r = a
+            .api(
+                "POST",
+                "/api/v1/one-on-ones",
+                None,
+                Some(json!({"with_name": format!("Person {day}"), "met_on": format!("2026-10-{:02}", day.min(28)), "purpose": "listening"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let first = a.get("/api/v1/one-on-ones").await.json();
+    let page: Vec<String> = first["one_on_ones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(page.len(), 30);
+    let next = first["next"].as_str().expect("a next page").to_owned();
+    let second = a
+        .get(&format!("/api/v1/one-on-ones?after={next}"))
+        .await
+        .json();
+    let rest: Vec<String> = second["one_on_ones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(rest.len(), 3);
+    assert!(second["next"].is_null());
+    assert!(
+        rest.iter().all(|id| !page.contains(id)),
+        "no one-on-one on two pages"
+    );
+    let html = a.get("/one-on-ones").await;
+    assert_eq!(html.count("[data-test=one-on-one]"), 30);
+    assert!(html.has("[data-test=next-page]"));
+}

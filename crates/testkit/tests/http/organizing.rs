@@ -452,6 +452,33 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
     assert_eq!(page.count("[data-test=private-source]"), 1);
     assert!(!page.body.contains("inside the team"));
 
+    // Linked to a library item, the lesson shows on the item's page for those who may see it.
+    let item = crate::library::publish(
+        &t,
+        crate::library::worksheet("Building committee guide", "members"),
+    )
+    .await;
+    let linked = t
+        .post_form(
+            &format!("/lessons/{lid}"),
+            &[("action", "link"), ("item", &format!("/library/{item}"))],
+        )
+        .await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER);
+    let bad_link = t
+        .post_form(
+            &format!("/lessons/{lid}"),
+            &[("action", "link"), ("item", "nothing")],
+        )
+        .await;
+    assert!(bad_link.has("[data-test=error-item]"));
+    assert!(
+        m.get(&format!("/library/{item}"))
+            .await
+            .text("[data-test=item-lessons]")
+            .contains("Childcare doubles")
+    );
+
     // Someone in another node finds it by searching, with its facets, and endorses it.
     let other = app.create_member("Elsewhere").await;
     let e = app.signed_in(&other).await;
@@ -500,6 +527,13 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
     assert_eq!(
         e.get(&format!("/api/v1/lessons/{lid}")).await.status,
         StatusCode::NOT_FOUND
+    );
+    assert!(
+        !e.get(&format!("/library/{item}"))
+            .await
+            .body
+            .contains("Childcare doubles"),
+        "a lesson narrowed to its team leaves the item's page of outsiders"
     );
 }
 
@@ -683,4 +717,98 @@ async fn a_workshop_is_reflected_on_in_the_node_and_becomes_a_lesson() {
             .contains("Spring training")
     );
     assert!(lesson.text("[data-test=lesson-reach]").len() > 3);
+}
+
+#[tokio::test]
+async fn a_nodes_lessons_come_a_page_at_a_time_and_skip_what_is_hidden() {
+    let w = world(NodeVisibility::Public).await;
+    let t = w.app.signed_in(&w.teammate).await;
+    let m = w.app.signed_in(&w.member).await;
+    let campaign = t
+        .api(
+            "POST",
+            "/api/v1/campaigns",
+            None,
+            Some(campaign_body("node", None)),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let node_reflection = t
+        .api("POST", &format!("/api/v1/campaigns/{campaign}/reflections"), None, Some(json!({"subject": "action", "label": "Open", "reach": "node", "intended": "a", "happened": "b"})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let team_campaign = t
+        .api(
+            "POST",
+            "/api/v1/campaigns",
+            None,
+            Some(campaign_body("team", Some(&w.team))),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let team_reflection = t
+        .api("POST", &format!("/api/v1/campaigns/{team_campaign}/reflections"), None, Some(json!({"subject": "action", "label": "Closed", "reach": "team", "intended": "a", "happened": "b"})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // 32 lessons the whole node sees, interleaved with 10 kept to the team.
+    for i in 0..42 {
+        let source = if i % 4 == 3 {
+            &team_reflection
+        } else {
+            &node_reflection
+        };
+        let r = t
+            .api(
+                "POST",
+                "/api/v1/lessons",
+                None,
+                Some(json!({"reflection_ids": [source], "statement": format!("Lesson {i}")})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let first = m.get("/api/v1/lessons?node=rent").await.json();
+    assert_eq!(first["lessons"].as_array().unwrap().len(), 30);
+    let next = first["next"].as_str().expect("a next page").to_owned();
+    let second = m
+        .get(&format!("/api/v1/lessons?node=rent&after={next}"))
+        .await
+        .json();
+    assert_eq!(
+        second["lessons"].as_array().unwrap().len(),
+        2,
+        "the team's lessons are skipped, not counted"
+    );
+    assert!(second["next"].is_null());
+    let page = m.get("/nodes/rent/lessons").await;
+    assert_eq!(page.count("[data-test=lesson]"), 30);
+    assert!(page.has("[data-test=next-page]"));
+    let teammate_total = t.get("/api/v1/lessons?node=rent").await.json()["lessons"]
+        .as_array()
+        .unwrap()
+        .len()
+        + t.get(&format!(
+            "/api/v1/lessons?node=rent&after={}",
+            t.get("/api/v1/lessons?node=rent").await.json()["next"]
+                .as_str()
+                .unwrap()
+        ))
+        .await
+        .json()["lessons"]
+            .as_array()
+            .unwrap()
+            .len();
+    assert_eq!(teammate_total, 42, "the team sees its own lessons too");
 }

@@ -97,18 +97,29 @@ pub(crate) struct OneOnOneList {
     follow_up: Vec<OneOnOneResponse>,
     /// Their own and those shared with their teams, newest first.
     one_on_ones: Vec<OneOnOneResponse>,
+    /// Pass as `after` for the next page.
+    next: Option<String>,
+}
+
+/// Which page.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub(crate) struct PageQuery {
+    /// The last id of the previous page.
+    after: Option<String>,
 }
 
 /// The caller's one-on-ones and those their teams shared.
-#[utoipa::path(get, path = "/api/v1/one-on-ones", tag = "organizing", responses((status = 200, body = OneOnOneList)))]
+#[utoipa::path(get, path = "/api/v1/one-on-ones", tag = "organizing", params(PageQuery), responses((status = 200, body = OneOnOneList)))]
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
+    axum::extract::Query(q): axum::extract::Query<PageQuery>,
 ) -> Result<Json<OneOnOneList>, ApiError> {
-    let v = narratives::one_on_ones(&state.ctx, &me).await?;
+    let v = narratives::one_on_ones(&state.ctx, &me, q.after.as_deref()).await?;
     Ok(Json(OneOnOneList {
         follow_up: v.follow_up.into_iter().map(one_on_one).collect(),
         one_on_ones: v.all.into_iter().map(one_on_one).collect(),
+        next: v.next,
     }))
 }
 

@@ -765,13 +765,15 @@ pub(crate) async fn get_lesson(
     )))
 }
 
-/// A node's lessons.
+/// A page of a node's lessons.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct LessonList {
     lessons: Vec<LessonResponse>,
+    /// Pass as `after` for the next page.
+    next: Option<String>,
 }
 
-/// A node's lessons the caller may see, newest first (the latest 200).
+/// A node's lessons the caller may see, newest first, a page at a time.
 #[utoipa::path(get, path = "/api/v1/lessons", tag = "organizing", params(NodeQuery),
     responses((status = 200, body = LessonList), (status = 404, description = "no such node")))]
 pub(crate) async fn list_lessons(
@@ -779,12 +781,14 @@ pub(crate) async fn list_lessons(
     ApiMember(me): ApiMember,
     Query(q): Query<NodeQuery>,
 ) -> Result<Json<LessonList>, ApiError> {
-    let (place, lessons) = organizing::node_lessons(&state.ctx, &me, &q.node).await?;
+    let (place, lessons, next) =
+        organizing::node_lessons(&state.ctx, &me, &q.node, q.after.as_deref()).await?;
     Ok(Json(LessonList {
         lessons: lessons
             .iter()
             .map(|l| lesson_summary(l, place.node.fields.slug.clone()))
             .collect(),
+        next,
     }))
 }
 

@@ -63,9 +63,10 @@ async fn one_on_ones_page(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
+    after: Option<&str>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let v = narratives::one_on_ones(&state.ctx, me).await?;
+    let v = narratives::one_on_ones(&state.ctx, me, after).await?;
     Ok(render_with_status(
         status_of(&errors),
         &OneOnOnesPage {
@@ -77,12 +78,18 @@ async fn one_on_ones_page(
     ))
 }
 
+#[derive(Deserialize)]
+pub(crate) struct PageParams {
+    after: Option<String>,
+}
+
 pub(crate) async fn show_one_on_ones(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
+    Query(p): Query<PageParams>,
 ) -> Result<Response, PageError> {
-    one_on_ones_page(&state, &me, c, FieldErrors::new()).await
+    one_on_ones_page(&state, &me, c, p.after.as_deref(), FieldErrors::new()).await
 }
 
 pub(crate) async fn log_one_on_one(
@@ -104,7 +111,7 @@ pub(crate) async fn log_one_on_one(
     };
     match narratives::log_one_on_one(&state.ctx, &me, raw, &form.text("team")).await {
         Ok(_) => Ok(Redirect::to("/one-on-ones").into_response()),
-        Err(AppError::Invalid(errors)) => one_on_ones_page(&state, &me, c, errors).await,
+        Err(AppError::Invalid(errors)) => one_on_ones_page(&state, &me, c, None, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -118,7 +125,7 @@ pub(crate) async fn share_one_on_one(
 ) -> Result<Response, PageError> {
     match narratives::share_one_on_one(&state.ctx, &me, &id, &form.text("team")).await {
         Ok(()) => Ok(Redirect::to("/one-on-ones").into_response()),
-        Err(AppError::Invalid(errors)) => one_on_ones_page(&state, &me, c, errors).await,
+        Err(AppError::Invalid(errors)) => one_on_ones_page(&state, &me, c, None, errors).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -854,6 +854,7 @@ pub(crate) struct NodeLessonsPage {
     c: Chrome,
     place: Place,
     lessons: Vec<LessonRecord>,
+    next: Option<String>,
     like_mine: String,
 }
 
@@ -868,8 +869,10 @@ pub(crate) async fn show_node_lessons(
     PageMember(me): PageMember,
     c: Chrome,
     Path(slug): Path<String>,
+    Query(p): Query<ListParams>,
 ) -> Result<Response, PageError> {
-    let (place, lessons) = organizing::node_lessons(&state.ctx, &me, &slug).await?;
+    let (place, lessons, next) =
+        organizing::node_lessons(&state.ctx, &me, &slug, p.after.as_deref()).await?;
     // "Lessons like my situation": the member's first practice, domain and region.
     let profile = state
         .ctx
@@ -896,6 +899,7 @@ pub(crate) async fn show_node_lessons(
             c,
             place,
             lessons,
+            next,
             like_mine,
         },
     ))

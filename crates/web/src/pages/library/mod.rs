@@ -142,6 +142,7 @@ pub(crate) struct ItemPage {
     c: Chrome,
     view: ItemView,
     notice: Option<String>,
+    lessons: Vec<praxis_app::organizing::LessonRecord>,
 }
 
 impl ItemPage {
@@ -198,7 +199,16 @@ pub(crate) async fn show_item(
         Some("removed") => Some(c.t("library-file-removed")),
         _ => None,
     };
-    Ok(render(&ItemPage { c, view, notice }))
+    let lessons = match info.member.as_ref() {
+        Some(me) => praxis_app::organizing::lessons_citing(&state.ctx, me, view.item.id).await?,
+        None => Vec::new(),
+    };
+    Ok(render(&ItemPage {
+        c,
+        view,
+        notice,
+        lessons,
+    }))
 }
 
 /// The item form's values as typed.

@@ -2,7 +2,7 @@
 //! done (or flaked, or declined). Only the two people involved see a commitment. Each
 //! organizer's follow-up list shows what comes due this week unconfirmed, and their kept rate.
 
-use praxis_domain::commitments::{CommitmentFields, CommitmentStatus, RawCommitment, kept_rate};
+use praxis_domain::commitments::{CommitmentFields, CommitmentStatus, RawCommitment};
 use praxis_domain::ids::{CommitmentId, MemberId};
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
@@ -12,16 +12,23 @@ pub use praxis_store::commitments::CommitmentRecord;
 use crate::accounts::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
+/// Commitments per page of each list.
+pub const COMMITMENTS_PER_PAGE: u32 = 50;
+
 /// A member's commitments as they follow them up.
 #[derive(Debug, Clone)]
 pub struct CommitmentsView {
-    /// Due within a week (or overdue) and not confirmed, done or closed.
+    /// Due within a week (or overdue) and not yet confirmed, done or closed.
     pub follow_up: Vec<CommitmentRecord>,
-    /// Everything they asked for.
+    /// A page of what they asked for, by due date.
     pub asked_by_me: Vec<CommitmentRecord>,
-    /// Everything asked of them.
+    /// The cursor of the next page of it.
+    pub asked_by_me_next: Option<String>,
+    /// A page of what was asked of them, by due date.
     pub asked_of_me: Vec<CommitmentRecord>,
-    /// Done ÷ (done + flaked) of what they asked for, in percent.
+    /// The cursor of the next page of it.
+    pub asked_of_me_next: Option<String>,
+    /// Done ÷ (done + flaked) of everything they asked for, in percent.
     pub kept_rate: Option<u32>,
 }
 
@@ -125,33 +132,57 @@ pub async fn move_to(ctx: &Context, me: &CurrentMember, id: &str, status: &str) 
     }
 }
 
-/// The member's commitments and follow-up list.
+/// The member's commitments — a page of each side after its cursor — and follow-up list.
 ///
 /// # Errors
 /// When the store fails.
-pub async fn view(ctx: &Context, me: &CurrentMember) -> AppResult<CommitmentsView> {
-    let all = ctx.store.member_commitments(me.id, 2_000).await?;
+pub async fn view(
+    ctx: &Context,
+    me: &CurrentMember,
+    by_after: Option<&str>,
+    of_after: Option<&str>,
+) -> AppResult<CommitmentsView> {
     let today = ctx.now().to_datetime().map(|d| d.date());
     let week = today
         .and_then(|d| d.checked_add(time::Duration::days(7)))
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let (asked_by_me, asked_of_me): (Vec<_>, Vec<_>) = all
-        .into_iter()
-        .partition(|c| c.asker.as_ref().is_some_and(|(a, _)| *a == me.id));
-    let follow_up = asked_by_me
-        .iter()
-        .filter(|c| {
-            matches!(c.status, CommitmentStatus::Asked | CommitmentStatus::Agreed)
-                && c.fields.due.as_str() <= week.as_str()
-        })
-        .cloned()
-        .collect();
-    let kept_rate = kept_rate(&asked_by_me.iter().map(|c| c.status).collect::<Vec<_>>());
+    let (asked_by_me, asked_by_me_next) = page(ctx, me, true, by_after).await?;
+    let (asked_of_me, asked_of_me_next) = page(ctx, me, false, of_after).await?;
+    let counts = ctx.store.asked_status_counts(me.id).await?;
     Ok(CommitmentsView {
-        follow_up,
+        follow_up: ctx.store.commitment_follow_ups(me.id, &week).await?,
         asked_by_me,
+        asked_by_me_next,
         asked_of_me,
-        kept_rate,
+        asked_of_me_next,
+        kept_rate: crate::organizing::rate_of(&counts),
     })
+}
+
+async fn page(
+    ctx: &Context,
+    me: &CurrentMember,
+    asker: bool,
+    after: Option<&str>,
+) -> AppResult<(Vec<CommitmentRecord>, Option<String>)> {
+    let after = match after.and_then(|a| a.parse::<CommitmentId>().ok()) {
+        Some(id) => ctx
+            .store
+            .get_commitment(id)
+            .await?
+            .map(|c| (c.fields.due, c.id)),
+        None => None,
+    };
+    let mut list = ctx
+        .store
+        .commitments_page(me.id, asker, after, COMMITMENTS_PER_PAGE + 1)
+        .await?;
+    let next = if list.len() > COMMITMENTS_PER_PAGE as usize {
+        list.truncate(COMMITMENTS_PER_PAGE as usize);
+        list.last().map(|c| c.id.to_string())
+    } else {
+        None
+    };
+    Ok((list, next))
 }

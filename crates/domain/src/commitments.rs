@@ -108,14 +108,15 @@ pub fn transition(
 /// The share of commitments kept among those that came due: done ÷ (done + flaked), in
 /// percent; `None` before any came due.
 pub fn kept_rate(statuses: &[CommitmentStatus]) -> Option<u32> {
-    let done = statuses
-        .iter()
-        .filter(|s| **s == CommitmentStatus::Done)
-        .count();
-    let flaked = statuses
-        .iter()
-        .filter(|s| **s == CommitmentStatus::Flaked)
-        .count();
+    let count = |status| statuses.iter().filter(|s| **s == status).count() as u64;
+    kept_share(
+        count(CommitmentStatus::Done),
+        count(CommitmentStatus::Flaked),
+    )
+}
+
+/// [`kept_rate`] from counts: done ÷ (done + flaked), in percent; `None` when both are zero.
+pub fn kept_share(done: u64, flaked: u64) -> Option<u32> {
     let due = done + flaked;
     (due > 0).then(|| u32::try_from(done * 100 / due).unwrap_or(100))
 }

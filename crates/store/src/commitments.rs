@@ -130,6 +130,78 @@ impl Store {
         rows.into_iter().map(from_row).collect()
     }
 
+    /// One side of a member's commitments — those they asked for (`asker`) or were asked for —
+    /// by due date, after a keyset cursor (due, id), at most `limit`.
+    pub async fn commitments_page(
+        &self,
+        member: MemberId,
+        asker: bool,
+        after: Option<(String, CommitmentId)>,
+        limit: u32,
+    ) -> StoreResult<Vec<CommitmentRecord>> {
+        let side = if asker { "c.asker_id" } else { "c.asked_id" };
+        let (due, id) = after.map_or((String::new(), String::new()), |(d, i)| (d, i.to_string()));
+        let sql = format!(
+            "SELECT {COLUMNS} FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id
+             JOIN members b ON b.member_id = c.asked_id
+             WHERE {side} = $1 AND ($2 = '' OR c.due > $2 OR (c.due = $2 AND c.commitment_id > $3))
+             ORDER BY c.due, c.commitment_id LIMIT $4"
+        );
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(member.to_string())
+            .bind(due)
+            .bind(id)
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing a page of commitments")?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// What a member asked for that is still open (asked or agreed) and due on or before
+    /// `until` (YYYY-MM-DD), soonest first (the first 100).
+    pub async fn commitment_follow_ups(
+        &self,
+        member: MemberId,
+        until: &str,
+    ) -> StoreResult<Vec<CommitmentRecord>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id
+             JOIN members b ON b.member_id = c.asked_id
+             WHERE c.asker_id = $1 AND c.status IN ('asked', 'agreed') AND c.due <= $2
+             ORDER BY c.due, c.commitment_id LIMIT 100"
+        );
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(member.to_string())
+            .bind(until)
+            .fetch_all(&self.read)
+            .await
+            .describe("listing follow-ups")?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// How many of what a member asked for stand at each status.
+    pub async fn asked_status_counts(
+        &self,
+        member: MemberId,
+    ) -> StoreResult<Vec<(CommitmentStatus, u64)>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT status, COUNT(*) FROM commitments WHERE asker_id = $1 GROUP BY status",
+        )
+        .bind(member.to_string())
+        .fetch_all(&self.read)
+        .await
+        .describe("counting commitments")?;
+        rows.into_iter()
+            .map(|(s, n)| {
+                Ok((
+                    CommitmentStatus::from_code(&s).ok_or_else(|| corrupt("status"))?,
+                    u64::try_from(n).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
+
     /// Moves a commitment to a new status, checked against its current one in the same
     /// transaction (two people moving it at once cannot both win).
     ///

@@ -2,7 +2,7 @@
 //! and their health on the six conditions, kept as history.
 
 use praxis_domain::campaigns::parse_health;
-use praxis_domain::commitments::{CommitmentStatus, kept_rate};
+use praxis_domain::commitments::CommitmentStatus;
 use praxis_domain::ids::{CrewId, MemberId};
 use praxis_domain::organizing::{CrewFields, RawCrewFields};
 use praxis_domain::validation::FieldErrors;
@@ -194,13 +194,21 @@ pub async fn view_crew(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult
     })
 }
 
-/// The kept rate of status counts.
-pub(crate) fn rate_of(counts: &[(CommitmentStatus, u64)]) -> Option<u32> {
-    let statuses: Vec<CommitmentStatus> = counts
-        .iter()
-        .flat_map(|(s, n)| std::iter::repeat_n(*s, usize::try_from(*n).unwrap_or(0)))
-        .collect();
-    kept_rate(&statuses)
+/// The kept rate of status counts: done ÷ (done + flaked), in percent.
+pub fn rate_of(counts: &[(CommitmentStatus, u64)]) -> Option<u32> {
+    let count = |status| {
+        counts
+            .iter()
+            .filter(|(s, _)| *s == status)
+            .map(|(_, n)| *n)
+            .sum::<u64>()
+    };
+    let (done, flaked) = (
+        count(CommitmentStatus::Done),
+        count(CommitmentStatus::Flaked),
+    );
+    let due = done + flaked;
+    (due > 0).then(|| u32::try_from(done * 100 / due).unwrap_or(100))
 }
 
 /// Edits a team's name, purpose and norms (its members and the node's stewards).

@@ -204,3 +204,56 @@ async fn the_page_asks_follows_up_and_refuses_a_bad_move_naming_it() {
     let anonymous = app.browser().get("/commitments").await;
     assert!(anonymous.status.is_redirection(), "{}", anonymous.status);
 }
+
+#[tokio::test]
+async fn commitments_come_a_page_at_a_time_and_the_kept_rate_counts_them_all() {
+    let app = TestApp::spawn().await;
+    let asker = app.create_member("Asker").await;
+    let asked = app.create_member("Asked").await;
+    let a = app.signed_in(&asker).await;
+    let b = app.signed_in(&asked).await;
+    let mut ids = Vec::new();
+    for i in 0..53 {
+        let r = a
+            .api(
+                "POST",
+                "/api/v1/commitments",
+                None,
+                Some(json!({"asked_id": asked.id.to_string(), "what": format!("Task {i}"), "due": in_days(10 + i)})),
+            )
+            .await;
+        ids.push(r.json()["id"].as_str().unwrap().to_owned());
+    }
+    // The last one (due latest, so on the second page) is done: it still counts.
+    for step in ["agreed", "done"] {
+        b.api(
+            "POST",
+            &format!("/api/v1/commitments/{}/status", ids[52]),
+            None,
+            Some(json!({"status": step})),
+        )
+        .await;
+    }
+    let first = a.get("/api/v1/commitments").await.json();
+    assert_eq!(first["asked_by_me"].as_array().unwrap().len(), 50);
+    assert_eq!(
+        first["asked_by_me"][0]["what"], "Task 0",
+        "soonest due first"
+    );
+    assert_eq!(first["kept_rate"], 100);
+    let next = first["asked_by_me_next"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let second = a
+        .get(&format!("/api/v1/commitments?by_after={next}"))
+        .await
+        .json();
+    assert_eq!(second["asked_by_me"].as_array().unwrap().len(), 3);
+    assert!(second["asked_by_me_next"].is_null());
+    let theirs = b.get("/api/v1/commitments").await.json();
+    assert_eq!(theirs["asked_of_me"].as_array().unwrap().len(), 50);
+    assert!(theirs["asked_of_me_next"].is_string());
+    let page = a.get("/commitments").await;
+    assert!(page.has("[data-test=next-asked-by-me]"));
+}

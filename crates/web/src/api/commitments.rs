@@ -48,24 +48,46 @@ impl CommitmentResponse {
 pub(crate) struct CommitmentsResponse {
     follow_up: Vec<CommitmentResponse>,
     asked_by_me: Vec<CommitmentResponse>,
+    /// Pass as `by_after` for the next page of `asked_by_me`.
+    asked_by_me_next: Option<String>,
     asked_of_me: Vec<CommitmentResponse>,
+    /// Pass as `of_after` for the next page of `asked_of_me`.
+    asked_of_me_next: Option<String>,
     /// Done ÷ (done + flaked) of what the caller asked for, in percent.
     kept_rate: Option<u32>,
 }
 
-/// The caller's commitments.
-#[utoipa::path(get, path = "/api/v1/commitments", tag = "commitments", responses((status = 200, body = CommitmentsResponse)))]
+/// Which page of each list.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub(crate) struct PageQuery {
+    /// The last id of the previous page of `asked_by_me`.
+    by_after: Option<String>,
+    /// The last id of the previous page of `asked_of_me`.
+    of_after: Option<String>,
+}
+
+/// The caller's commitments: a page of each side, by due date, and the follow-up list.
+#[utoipa::path(get, path = "/api/v1/commitments", tag = "commitments", params(PageQuery), responses((status = 200, body = CommitmentsResponse)))]
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
+    axum::extract::Query(q): axum::extract::Query<PageQuery>,
 ) -> Result<Json<CommitmentsResponse>, ApiError> {
-    let v = commitments::view(&state.ctx, &me).await?;
+    let v = commitments::view(
+        &state.ctx,
+        &me,
+        q.by_after.as_deref(),
+        q.of_after.as_deref(),
+    )
+    .await?;
     let map =
         |l: Vec<CommitmentRecord>| l.into_iter().map(CommitmentResponse::from_record).collect();
     Ok(Json(CommitmentsResponse {
         follow_up: map(v.follow_up),
         asked_by_me: map(v.asked_by_me),
+        asked_by_me_next: v.asked_by_me_next,
         asked_of_me: map(v.asked_of_me),
+        asked_of_me_next: v.asked_of_me_next,
         kept_rate: v.kept_rate,
     }))
 }

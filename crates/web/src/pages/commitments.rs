@@ -42,13 +42,22 @@ impl CommitmentsPage {
     }
 }
 
+/// Which page of each list.
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct PageParams {
+    by_after: Option<String>,
+    of_after: Option<String>,
+}
+
 async fn page(
     state: &AppState,
     me: &praxis_app::accounts::CurrentMember,
     c: Chrome,
+    p: &PageParams,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let view = commitments::view(&state.ctx, me).await?;
+    let view =
+        commitments::view(&state.ctx, me, p.by_after.as_deref(), p.of_after.as_deref()).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -64,8 +73,9 @@ pub(crate) async fn show_commitments(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
+    axum::extract::Query(p): axum::extract::Query<PageParams>,
 ) -> Result<Response, PageError> {
-    page(&state, &me, c, FieldErrors::new()).await
+    page(&state, &me, c, &p, FieldErrors::new()).await
 }
 
 pub(crate) async fn ask(
@@ -100,7 +110,9 @@ pub(crate) async fn ask(
                 .into_response())
             }
         }
-        Err(AppError::Invalid(errors)) => page(&state, &me, c, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            page(&state, &me, c, &PageParams::default(), errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -120,7 +132,9 @@ pub(crate) async fn move_commitment(
     .await
     {
         Ok(()) => Ok(Redirect::to("/commitments").into_response()),
-        Err(AppError::Invalid(errors)) => page(&state, &me, c, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            page(&state, &me, c, &PageParams::default(), errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }

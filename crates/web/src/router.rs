@@ -521,6 +521,36 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/reflections/{id}", get(api::organizing::get_reflection))
         .route(
+            "/workshops/{id}/certificates",
+            get(api::workshop_records::list_certificates)
+                .post(api::workshop_records::issue_certificates),
+        )
+        .route(
+            "/workshops/{id}/certificates/{code}/revoke",
+            post(api::workshop_records::revoke_certificate),
+        )
+        .route(
+            "/certificates/{code}",
+            get(api::workshop_records::verify_certificate),
+        )
+        .route(
+            "/workshops/{id}/sessions/{session}/feedback",
+            get(api::workshop_records::feedback_summary).post(api::workshop_records::give_feedback),
+        )
+        .route(
+            "/workshops/{id}/surveys",
+            get(api::workshop_records::survey_results),
+        )
+        .route(
+            "/workshops/{id}/surveys/{phase}",
+            post(api::workshop_records::answer_survey),
+        )
+        .route(
+            "/workshops/{id}/participants/import",
+            post(api::workshop_records::import_participants)
+                .layer(DefaultBodyLimit::max(ROSTER_LIMIT)),
+        )
+        .route(
             "/one-on-ones",
             get(api::narratives::list).post(api::narratives::log),
         )

@@ -463,3 +463,199 @@ async fn plus_delta_and_the_self_assessment_reach_trainers_aggregated_and_withou
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn certificates_plus_delta_surveys_and_imports_through_the_api() {
+    let app = TestApp::spawn().await;
+    let w = setup(&app).await;
+    let petra = &w.people[0];
+
+    // Plus/delta: participants only, anonymous to trainers, bad rating named.
+    let feedback = format!("/api/v1/workshops/{}/sessions/{}/feedback", w.id, w.session);
+    let bad = petra
+        .1
+        .api("POST", &feedback, None, Some(json!({"rating": 9})))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.json()["error"]["fields"]["rating"].is_string());
+    let sent = petra
+        .1
+        .api(
+            "POST",
+            &feedback,
+            None,
+            Some(json!({"rating": 4, "plus": "The story circle", "delta": "More breaks"})),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::NO_CONTENT, "{}", sent.body);
+    assert_eq!(
+        w.coach
+            .api("POST", &feedback, None, Some(json!({"rating": 4})))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        petra.1.get(&feedback).await.status,
+        StatusCode::FORBIDDEN,
+        "participants do not read the summary"
+    );
+    let summary = w.lead.get(&feedback).await;
+    assert_eq!(summary.json()["ratings"], json!([0, 0, 0, 1, 0]));
+    assert_eq!(summary.json()["entries"][0]["plus"], "The story circle");
+    assert!(!summary.body.contains("Petra"), "anonymous");
+
+    // The self-assessment: every practice scored, the missing one named.
+    let survey = format!("/api/v1/workshops/{}/surveys/pre", w.id);
+    let partial = petra
+        .1
+        .api(
+            "POST",
+            &survey,
+            None,
+            Some(json!({"answers": {"coaching": 2}})),
+        )
+        .await;
+    assert_eq!(partial.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        partial.json()["error"]["fields"]["strategy"].is_string(),
+        "{}",
+        partial.body
+    );
+    let all: serde_json::Map<String, serde_json::Value> = [
+        "public_narrative",
+        "relationships",
+        "structure",
+        "strategy",
+        "action",
+        "coaching",
+    ]
+    .iter()
+    .map(|p| ((*p).to_owned(), json!(2)))
+    .collect();
+    let answered = petra
+        .1
+        .api("POST", &survey, None, Some(json!({"answers": all})))
+        .await;
+    assert_eq!(answered.status, StatusCode::NO_CONTENT, "{}", answered.body);
+    let results = w
+        .lead
+        .get(&format!("/api/v1/workshops/{}/surveys", w.id))
+        .await
+        .json();
+    let coaching = results["practices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["practice"] == "coaching")
+        .unwrap()
+        .clone();
+    assert_eq!(coaching["pre"], 20);
+    assert_eq!(coaching["pre_answers"], 1);
+
+    // Certificates: issued by the staff, each participant sees their own, anyone verifies.
+    assert_eq!(
+        petra
+            .1
+            .api(
+                "POST",
+                &format!("/api/v1/workshops/{}/certificates", w.id),
+                None,
+                Some(json!({}))
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let issued = w
+        .lead
+        .api(
+            "POST",
+            &format!("/api/v1/workshops/{}/certificates", w.id),
+            None,
+            Some(json!({"member_ids": [petra.0.id.to_string()]})),
+        )
+        .await;
+    assert_eq!(issued.json()["issued"], 1);
+    let mine = petra
+        .1
+        .get(&format!("/api/v1/workshops/{}/certificates", w.id))
+        .await
+        .json();
+    let code = mine["certificates"][0]["code"].as_str().unwrap().to_owned();
+    assert!(
+        w.people[1]
+            .1
+            .get(&format!("/api/v1/workshops/{}/certificates", w.id))
+            .await
+            .json()["certificates"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let anyone = app
+        .browser()
+        .get(&format!("/api/v1/certificates/{code}"))
+        .await;
+    assert_eq!(anyone.status, StatusCode::OK);
+    assert_eq!(anyone.json()["holder"], "Petra");
+    assert!(anyone.json()["revoked_at"].is_null());
+    let revoked = w
+        .lead
+        .api(
+            "POST",
+            &format!("/api/v1/workshops/{}/certificates/{code}/revoke", w.id),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(revoked.status, StatusCode::NO_CONTENT);
+    assert!(
+        app.browser()
+            .get(&format!("/api/v1/certificates/{code}"))
+            .await
+            .json()["revoked_at"]
+            .is_string()
+    );
+    assert_eq!(
+        app.browser().get("/api/v1/certificates/nope").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // A participants file: checked row by row, then imported.
+    let newcomer = app.create_member("Newcomer").await;
+    let csv = format!(
+        "Name;E-mail\nNew;{}\nBroken;not-an-address\n",
+        newcomer.email
+    );
+    let import = format!("/api/v1/workshops/{}/participants/import", w.id);
+    let checked = w.lead.api_raw("POST", &import, "text/csv", &csv).await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    let report = checked.json();
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["rows"][0]["outcome"], "accept");
+    assert_eq!(report["rows"][1]["outcome"], "reject");
+    assert!(report["rows"][1]["reason"].as_str().unwrap().len() > 5);
+    assert_eq!(
+        petra
+            .1
+            .api_raw("POST", &import, "text/csv", &csv)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let done = w
+        .lead
+        .api_raw("POST", &format!("{import}?dry_run=false"), "text/csv", &csv)
+        .await;
+    assert_eq!(done.json()["added"], 1);
+    let again = w
+        .lead
+        .api_raw("POST", &format!("{import}?dry_run=false"), "text/csv", &csv)
+        .await;
+    assert_eq!(
+        again.json()["added"],
+        0,
+        "the same file twice adds nobody twice"
+    );
+}

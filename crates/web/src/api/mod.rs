@@ -16,6 +16,7 @@ pub(crate) mod pathways;
 pub(crate) mod rosters;
 pub(crate) mod search;
 pub(crate) mod tokens;
+pub(crate) mod workshop_records;
 pub(crate) mod workshops;
 
 use praxis_app::AppError;

@@ -8,7 +8,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     applications, commitments, directory, library, me, members, narratives, nodes, organizations,
-    organizing, pathways, rosters, search, tokens, workshops,
+    organizing, pathways, rosters, search, tokens, workshop_records, workshops,
 };
 
 #[derive(OpenApi)]
@@ -51,6 +51,11 @@ use crate::api::{
         narratives::log, narratives::list, narratives::get, narratives::share,
         narratives::start, narratives::list_narratives, narratives::get_narrative,
         narratives::retell, narratives::ask_reviewer, narratives::feedback,
+        workshop_records::list_certificates, workshop_records::issue_certificates,
+        workshop_records::revoke_certificate, workshop_records::verify_certificate,
+        workshop_records::give_feedback, workshop_records::feedback_summary,
+        workshop_records::answer_survey, workshop_records::survey_results,
+        workshop_records::import_participants,
     ),
     modifiers(&SecuritySchemes),
     tags((name = "me", description = "The caller's own account"), (name = "members", description = "Member profiles"), (name = "nodes", description = "Nodes of practice"), (name = "organizations", description = "Organizations and affiliations"), (name = "library", description = "The library: items, versions, adaptations, files"), (name = "search", description = "One search over the library, nodes and members"), (name = "workshops", description = "Workshops, their sessions and staff"), (name = "pathways", description = "Talent pathways and nominations"), (name = "commitments", description = "Commitments between organizers"), (name = "organizing", description = "Teams, campaigns, reflections and lessons"))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Figures for the README, in one run on loopback: idle memory of `praxis serve --demo`, and
 # requests/second with latency of GET /healthz (the reference: a constant body from the same
-# server), the demo home page for a visitor and for a signed-in member, and the member list.
+# server), the demo home page for a visitor and for a signed-in member, the member list, the
+# demo campaign's page (strategy, actor map, goal-versus-actual chart, reflections) and a search.
 # wrk and the server share the machine's cores; the server's CPU time per request is reported
 # beside each figure so runs on different machines can be compared.
 #
@@ -59,5 +60,8 @@ run "GET / (visitor, demo network)" /
 run "GET / (signed in)" / -H "Cookie: praxis_session=$session"
 run "GET /members (signed in, 30/page)" /members -H "Cookie: praxis_session=$session"
 run "GET /api/v1/members (signed in)" /api/v1/members -H "Cookie: praxis_session=$session"
+campaign=$(curl -fs -b "praxis_session=$session" "$base/nodes/amman/organizing" | grep -o '/campaigns/[0-9a-f-]*' | head -1)
+run "GET a campaign (strategy, chart)" "$campaign" -H "Cookie: praxis_session=$session"
+run "GET /search?q=committee (signed in)" "/search?q=committee" -H "Cookie: praxis_session=$session"
 echo
 echo "RSS after the load: $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$pid/status)"

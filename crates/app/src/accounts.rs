@@ -413,7 +413,7 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
             .collect(),
         narratives: {
             let mut out = Vec::new();
-            for n in ctx.store.member_narratives(me.id, 10_000).await? {
+            for n in ctx.store.member_narratives(me.id, None, 10_000).await? {
                 if n.author_id == me.id {
                     let versions = ctx.store.narrative_versions(n.id).await?;
                     out.push((n, versions));

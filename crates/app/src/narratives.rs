@@ -252,12 +252,38 @@ pub async fn start_narrative(
     }
 }
 
-/// The viewer's stories and those they were asked to review.
+/// Stories per page.
+pub const NARRATIVES_PER_PAGE: u32 = 30;
+
+/// The viewer's stories and those they were asked to review, newest first, a page at a time
+/// after `cursor` (the last of the previous page); the cursor of the next page.
 ///
 /// # Errors
 /// When the store fails.
-pub async fn narratives(ctx: &Context, me: &CurrentMember) -> AppResult<Vec<NarrativeRecord>> {
-    Ok(ctx.store.member_narratives(me.id, 500).await?)
+pub async fn narratives(
+    ctx: &Context,
+    me: &CurrentMember,
+    cursor: Option<&str>,
+) -> AppResult<(Vec<NarrativeRecord>, Option<String>)> {
+    let before = match cursor.and_then(|c| c.parse::<NarrativeId>().ok()) {
+        Some(id) => ctx
+            .store
+            .get_narrative(id)
+            .await?
+            .map(|n| (n.created_at, n.id)),
+        None => None,
+    };
+    let mut list = ctx
+        .store
+        .member_narratives(me.id, before, NARRATIVES_PER_PAGE + 1)
+        .await?;
+    let next = if list.len() > NARRATIVES_PER_PAGE as usize {
+        list.truncate(NARRATIVES_PER_PAGE as usize);
+        list.last().map(|n| n.id.to_string())
+    } else {
+        None
+    };
+    Ok((list, next))
 }
 
 /// A story, for its author and the reviewers they asked.

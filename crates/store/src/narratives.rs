@@ -39,6 +39,8 @@ pub struct NarrativeRecord {
     pub title: String,
     /// How many tellings it has.
     pub versions: u32,
+    /// When it was started.
+    pub created_at: Timestamp,
 }
 
 /// One telling of a narrative.
@@ -114,10 +116,11 @@ fn narrative_from_row(row: &AnyRow) -> StoreResult<NarrativeRecord> {
         kind: StoryKind::from_code(&text("kind")?).ok_or_else(|| corrupt("kind"))?,
         title: text("title")?,
         versions: u32::try_from(versions).map_err(|_| corrupt("versions"))?,
+        created_at: Timestamp::from_unix_ms(row.try_get("created_at").describe("created_at")?),
     })
 }
 
-const NARRATIVE_SELECT: &str = "SELECT n.narrative_id, n.author_id, m.display_name, n.kind, n.title, \
+const NARRATIVE_SELECT: &str = "SELECT n.narrative_id, n.author_id, m.display_name, n.kind, n.title, n.created_at, \
      (SELECT COUNT(*) FROM narrative_versions v WHERE v.narrative_id = n.narrative_id) AS versions \
      FROM narratives n JOIN members m ON m.member_id = n.author_id";
 
@@ -298,19 +301,27 @@ impl Store {
         row.as_ref().map(narrative_from_row).transpose()
     }
 
-    /// The narratives a member tells or was asked to review, newest first (at most `limit`).
+    /// The narratives a member tells or was asked to review, newest first, after a keyset
+    /// cursor (started at, id), at most `limit`.
     pub async fn member_narratives(
         &self,
         member: MemberId,
+        before: Option<(Timestamp, NarrativeId)>,
         limit: u32,
     ) -> StoreResult<Vec<NarrativeRecord>> {
+        let (at, id) = before.map_or((i64::MAX, String::new()), |(t, i)| {
+            (t.unix_ms(), i.to_string())
+        });
         let sql = format!(
-            "{NARRATIVE_SELECT} WHERE n.author_id = $1
-                OR n.narrative_id IN (SELECT narrative_id FROM narrative_reviewers WHERE member_id = $1)
-             ORDER BY n.created_at DESC, n.narrative_id DESC LIMIT $2"
+            "{NARRATIVE_SELECT} WHERE (n.author_id = $1
+                OR n.narrative_id IN (SELECT narrative_id FROM narrative_reviewers WHERE member_id = $1))
+               AND ($3 = '' OR n.created_at < $2 OR (n.created_at = $2 AND n.narrative_id < $3))
+             ORDER BY n.created_at DESC, n.narrative_id DESC LIMIT $4"
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(member.to_string())
+            .bind(at)
+            .bind(id)
             .bind(i64::from(limit))
             .fetch_all(&self.read)
             .await

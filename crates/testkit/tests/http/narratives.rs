@@ -360,3 +360,26 @@ async fn one_on_ones_come_a_page_at_a_time() {
     assert_eq!(html.count("[data-test=one-on-one]"), 30);
     assert!(html.has("[data-test=next-page]"));
 }
+
+#[tokio::test]
+async fn stories_come_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let author = app.create_member("Teller").await;
+    let a = app.signed_in(&author).await;
+    for i in 0..32 {
+        let r = a
+            .api("POST", "/api/v1/narratives", None, Some(json!({"kind": "us", "title": format!("Draft {i}"), "challenge": "c", "choice": "ch", "outcome": "o"})))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let first = a.get("/api/v1/narratives").await.json();
+    assert_eq!(first["narratives"].as_array().unwrap().len(), 30);
+    let next = first["next"].as_str().expect("a next page").to_owned();
+    let second = a
+        .get(&format!("/api/v1/narratives?after={next}"))
+        .await
+        .json();
+    assert_eq!(second["narratives"].as_array().unwrap().len(), 2);
+    assert!(second["next"].is_null());
+    assert!(a.get("/narratives").await.has("[data-test=next-page]"));
+}

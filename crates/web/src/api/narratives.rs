@@ -220,17 +220,21 @@ fn summary(n: &NarrativeRecord) -> NarrativeSummary {
 #[derive(Serialize, ToSchema)]
 pub(crate) struct NarrativeList {
     narratives: Vec<NarrativeSummary>,
+    /// Pass as `after` for the next page.
+    next: Option<String>,
 }
 
 /// The caller's stories and those they were asked to review.
-#[utoipa::path(get, path = "/api/v1/narratives", tag = "organizing", responses((status = 200, body = NarrativeList)))]
+#[utoipa::path(get, path = "/api/v1/narratives", tag = "organizing", params(PageQuery), responses((status = 200, body = NarrativeList)))]
 pub(crate) async fn list_narratives(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
+    axum::extract::Query(q): axum::extract::Query<PageQuery>,
 ) -> Result<Json<NarrativeList>, ApiError> {
-    let list = narratives::narratives(&state.ctx, &me).await?;
+    let (list, next) = narratives::narratives(&state.ctx, &me, q.after.as_deref()).await?;
     Ok(Json(NarrativeList {
         narratives: list.iter().map(summary).collect(),
+        next,
     }))
 }
 

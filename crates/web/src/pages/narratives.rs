@@ -135,6 +135,7 @@ pub(crate) async fn share_one_on_one(
 pub(crate) struct NarrativesPage {
     c: Chrome,
     list: Vec<NarrativeRecord>,
+    next: Option<String>,
     me: praxis_domain::ids::MemberId,
     errors: FieldErrors,
 }
@@ -161,14 +162,16 @@ async fn narratives_page(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
+    after: Option<&str>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let list = narratives::narratives(&state.ctx, me).await?;
+    let (list, next) = narratives::narratives(&state.ctx, me, after).await?;
     Ok(render_with_status(
         status_of(&errors),
         &NarrativesPage {
             c,
             list,
+            next,
             me: me.id,
             errors,
         },
@@ -179,8 +182,9 @@ pub(crate) async fn show_narratives(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
+    Query(p): Query<PageParams>,
 ) -> Result<Response, PageError> {
-    narratives_page(&state, &me, c, FieldErrors::new()).await
+    narratives_page(&state, &me, c, p.after.as_deref(), FieldErrors::new()).await
 }
 
 fn raw_telling(form: &FormFields) -> RawTelling {
@@ -209,7 +213,7 @@ pub(crate) async fn start_narrative(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/narratives/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => narratives_page(&state, &me, c, errors).await,
+        Err(AppError::Invalid(errors)) => narratives_page(&state, &me, c, None, errors).await,
         Err(e) => Err(e.into()),
     }
 }

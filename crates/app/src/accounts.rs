@@ -261,7 +261,8 @@ pub(crate) async fn start_session(ctx: &Context, id: MemberId) -> AppResult<NewS
 pub async fn authenticate_session(ctx: &Context, token: &str) -> AppResult<Option<CurrentMember>> {
     let hash = hash_token(token);
     let now = ctx.now();
-    let Some(session) = ctx.store.find_session(&hash, now).await? else {
+    let Some((session, account, display_name)) = ctx.store.find_session_account(&hash, now).await?
+    else {
         return Ok(None);
     };
     let lifetime = ctx.settings.session_days * 86_400;
@@ -270,9 +271,14 @@ pub async fn authenticate_session(ctx: &Context, token: &str) -> AppResult<Optio
             .renew_session(&hash, now, now.plus_seconds(lifetime))
             .await?;
     }
-    current_member(ctx, session.member_id, Some(hash))
-        .await
-        .map(Some)
+    Ok(Some(CurrentMember {
+        id: session.member_id,
+        display_name,
+        email: account.email,
+        is_admin: account.is_admin,
+        locale: account.ui_language.as_deref().and_then(Locale::from_code),
+        session_hash: Some(hash),
+    }))
 }
 
 pub(crate) async fn current_member(

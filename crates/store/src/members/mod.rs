@@ -195,6 +195,39 @@ impl Store {
         Ok((account_from_row(&row)?, text(&row, "display_name")?))
     }
 
+    /// The live session with this hash with its member's account and name, in one query (every
+    /// signed-in request asks for it).
+    pub async fn find_session_account(
+        &self,
+        session_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<(crate::sessions::SessionRecord, Account, String)>> {
+        let row = sqlx::query(
+            "SELECT s.expires_at, m.member_id, m.email, m.password_hash, m.email_verified_at,
+                m.is_admin, m.ui_language, m.display_name
+             FROM sessions s JOIN members m ON m.member_id = s.member_id
+             WHERE s.session_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(session_hash)
+        .bind(now.unix_ms())
+        .fetch_optional(&self.read)
+        .await
+        .describe("finding a session")?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let account = account_from_row(&row)?;
+        let expires: i64 = row.try_get("expires_at").describe("expires_at")?;
+        Ok(Some((
+            crate::sessions::SessionRecord {
+                member_id: account.id,
+                expires_at: Timestamp::from_unix_ms(expires),
+            },
+            account,
+            text(&row, "display_name")?,
+        )))
+    }
+
     /// A member's account and full profile.
     pub async fn get_member(&self, id: MemberId) -> StoreResult<MemberRecord> {
         let sql = self.profile_query(

@@ -179,6 +179,19 @@ pub async fn share_one_on_one(
     Ok(())
 }
 
+/// Deletes a one-on-one for good (its author only).
+///
+/// # Errors
+/// `NotFound` for anyone else.
+pub async fn delete_one_on_one(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<()> {
+    let o = one_on_one(ctx, me, id).await?;
+    if o.author_id != me.id {
+        return Err(AppError::NotFound);
+    }
+    ctx.store.delete_one_on_one(o.id).await?;
+    Ok(())
+}
+
 /// A narrative with its tellings, reviewers and feedback.
 #[derive(Debug, Clone)]
 pub struct NarrativeView {
@@ -309,6 +322,19 @@ pub async fn narrative(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult
         reviewers,
         is_author,
     })
+}
+
+/// Deletes a story with every telling and all feedback, for good (its author).
+///
+/// # Errors
+/// `NotFound` for anyone but reviewers, `Forbidden` for reviewers.
+pub async fn delete_narrative(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<()> {
+    let v = narrative(ctx, me, id).await?;
+    if !v.is_author {
+        return Err(AppError::Forbidden);
+    }
+    ctx.store.delete_narrative(v.narrative.id).await?;
+    Ok(())
 }
 
 /// Tells the story again: a new version (its author).

@@ -178,6 +178,26 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes a one-on-one for good.
+    pub async fn delete_one_on_one(&self, id: OneOnOneId) -> StoreResult<()> {
+        sqlx::query("DELETE FROM one_on_ones WHERE one_on_one_id = $1")
+            .bind(id.to_string())
+            .execute(&self.write)
+            .await
+            .describe("deleting a one-on-one")?;
+        Ok(())
+    }
+
+    /// Deletes a narrative with its tellings, reviewers and feedback, for good.
+    pub async fn delete_narrative(&self, id: NarrativeId) -> StoreResult<()> {
+        sqlx::query("DELETE FROM narratives WHERE narrative_id = $1")
+            .bind(id.to_string())
+            .execute(&self.write)
+            .await
+            .describe("deleting a narrative")?;
+        Ok(())
+    }
+
     /// One one-on-one.
     pub async fn get_one_on_one(&self, id: OneOnOneId) -> StoreResult<Option<OneOnOneRecord>> {
         let sql = format!(

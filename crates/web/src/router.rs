@@ -162,6 +162,10 @@ pub fn router(state: AppState) -> Router {
             post(pages::narratives::share_one_on_one),
         )
         .route(
+            "/one-on-ones/{id}/delete",
+            post(pages::narratives::delete_one_on_one),
+        )
+        .route(
             "/narratives",
             get(pages::narratives::show_narratives).post(pages::narratives::start_narrative),
         )
@@ -554,13 +558,19 @@ pub fn router(state: AppState) -> Router {
             "/one-on-ones",
             get(api::narratives::list).post(api::narratives::log),
         )
-        .route("/one-on-ones/{id}", get(api::narratives::get))
+        .route(
+            "/one-on-ones/{id}",
+            get(api::narratives::get).delete(api::narratives::delete),
+        )
         .route("/one-on-ones/{id}/share", post(api::narratives::share))
         .route(
             "/narratives",
             get(api::narratives::list_narratives).post(api::narratives::start),
         )
-        .route("/narratives/{id}", get(api::narratives::get_narrative))
+        .route(
+            "/narratives/{id}",
+            get(api::narratives::get_narrative).delete(api::narratives::delete_narrative),
+        )
         .route("/narratives/{id}/versions", post(api::narratives::retell))
         .route(
             "/narratives/{id}/reviewers",

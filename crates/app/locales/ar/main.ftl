@@ -1075,3 +1075,6 @@ mail-feedback-asked-body =
 
     { $link }
 library-lessons = دروس تستند إليها
+one-on-one-delete = احذفه نهائيًا
+narratives-delete = احذف هذه القصة
+narratives-delete-hint = تُحذف كل رواياتها وكل الملاحظات عليها نهائيًا.

@@ -1053,3 +1053,6 @@ mail-feedback-asked-body =
 
     { $link }
 library-lessons = Lessons that draw on it
+one-on-one-delete = Delete for good
+narratives-delete = Delete this story
+narratives-delete-hint = Every telling and all feedback on it are deleted for good.

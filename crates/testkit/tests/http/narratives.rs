@@ -146,6 +146,33 @@ async fn a_one_on_one_is_private_until_shared_with_a_team() {
         t.get(&format!("/api/v1/one-on-ones/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
+    // The author deletes it for good; nobody else may.
+    assert_eq!(
+        o.api("DELETE", &format!("/api/v1/one-on-ones/{id}"), None, None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let second = a
+        .api(
+            "POST",
+            "/api/v1/one-on-ones",
+            None,
+            Some(json!({"with_name": "Karim", "met_on": today})),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let deleted = a
+        .post_form(&format!("/one-on-ones/{second}/delete"), &[])
+        .await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        a.get(&format!("/api/v1/one-on-ones/{second}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let export = a.get("/api/v1/me/export").await.json();
     assert_eq!(
         export["one_on_ones"][0]["with_name"], "Samira",
@@ -312,6 +339,25 @@ async fn a_story_is_retold_compared_and_discussed_by_those_asked() {
         compared
             .text("[data-test=changed]")
             .contains("found my voice")
+    );
+    assert_eq!(
+        c.api("DELETE", &format!("/api/v1/narratives/{id}"), None, None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "a reviewer does not delete the story"
+    );
+    let gone = a
+        .post_form(&format!("/narratives/{id}"), &[("action", "delete")])
+        .await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        c.get(&format!("/api/v1/narratives/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        a.get(&format!("/api/v1/narratives/{id}")).await.status,
+        StatusCode::NOT_FOUND
     );
 }
 

@@ -136,6 +136,18 @@ pub(crate) async fn get(
     )))
 }
 
+/// Deletes a one-on-one for good (its author).
+#[utoipa::path(delete, path = "/api/v1/one-on-ones/{id}", tag = "organizing", params(("id" = String, Path, description = "one-on-one id")),
+    responses((status = 204, description = "deleted"), (status = 404, description = "not the caller's")))]
+pub(crate) async fn delete(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    narratives::delete_one_on_one(&state.ctx, &me, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Whom to share with.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -331,6 +343,18 @@ fn version(ver: praxis_app::narratives::VersionRecord) -> VersionResponse {
             .collect(),
         at: ver.at.rfc3339(),
     }
+}
+
+/// Deletes a story with every telling and all feedback, for good (its author).
+#[utoipa::path(delete, path = "/api/v1/narratives/{id}", tag = "organizing", params(("id" = String, Path, description = "narrative id")),
+    responses((status = 204, description = "deleted"), (status = 403, description = "a reviewer"), (status = 404, description = "not visible")))]
+pub(crate) async fn delete_narrative(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    narratives::delete_narrative(&state.ctx, &me, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The new telling's number.

@@ -116,6 +116,16 @@ pub(crate) async fn log_one_on_one(
     }
 }
 
+pub(crate) async fn delete_one_on_one(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(id): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    narratives::delete_one_on_one(&state.ctx, &me, &id).await?;
+    Ok(Redirect::to("/one-on-ones").into_response())
+}
+
 pub(crate) async fn share_one_on_one(
     State(state): State<AppState>,
     PageMember(me): PageMember,
@@ -346,6 +356,10 @@ pub(crate) async fn narrative_action(
             .await
             .map(|_| ()),
         "reviewer" => narratives::ask_reviewer(&state.ctx, &me, &id, &form.text("member")).await,
+        "delete" => {
+            narratives::delete_narrative(&state.ctx, &me, &id).await?;
+            return Ok(Redirect::to("/narratives").into_response());
+        }
         "feedback" => {
             narratives::give_feedback(
                 &state.ctx,

@@ -1078,3 +1078,4 @@ library-lessons = دروس تستند إليها
 one-on-one-delete = احذفه نهائيًا
 narratives-delete = احذف هذه القصة
 narratives-delete-hint = تُحذف كل رواياتها وكل الملاحظات عليها نهائيًا.
+campaign-kept-rate-none = لم يحن بعد موعد أيّ التزام لهذه الحملة.

@@ -1056,3 +1056,4 @@ library-lessons = Lessons that draw on it
 one-on-one-delete = Delete for good
 narratives-delete = Delete this story
 narratives-delete-hint = Every telling and all feedback on it are deleted for good.
+campaign-kept-rate-none = No commitment for this campaign has come due yet.

@@ -299,7 +299,13 @@ impl TeamPage {
         self.v.place.works_on(true)
     }
     /// The health chart: one polyline per condition across checks, 1–5 upwards.
-    fn lines(&self) -> Vec<(String, String, String)> {
+    /// Where check `j` of `n` sits on the x axis, condition `i` nudged so equal scores stay
+    /// visible side by side.
+    fn x_of(j: usize, n: usize, i: usize) -> usize {
+        let base = if n <= 1 { 290 } else { 50 + j * 460 / (n - 1) };
+        base + i * 4
+    }
+    fn lines(&self) -> Vec<HealthLine> {
         let n = self.v.checks.len();
         let colors = [
             "#1f6f68", "#b5523b", "#3b5bb5", "#8a6d1d", "#6d3bb5", "#2f7d32",
@@ -308,7 +314,7 @@ impl TeamPage {
             .iter()
             .enumerate()
             .map(|(i, cond)| {
-                let points = self
+                let dots: Vec<(usize, usize)> = self
                     .v
                     .checks
                     .iter()
@@ -319,20 +325,45 @@ impl TeamPage {
                             .iter()
                             .find(|(c, _)| c == cond)
                             .map_or(0, |(_, s)| *s);
-                        let x = if n <= 1 { 280 } else { 40 + j * 480 / (n - 1) };
-                        let y = 170 - usize::from(score) * 30;
-                        format!("{x},{y}")
+                        (Self::x_of(j, n, i), 170 - usize::from(score) * 30)
                     })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                    .collect();
+                HealthLine {
+                    points: dots
+                        .iter()
+                        .map(|(x, y)| format!("{x},{y}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    dots,
+                    color: colors[i % colors.len()],
+                    label: self.c.t(&format!("condition-{}", cond.code())),
+                }
+            })
+            .collect()
+    }
+    /// The date under each check.
+    fn x_labels(&self) -> Vec<(usize, String)> {
+        let n = self.v.checks.len();
+        self.v
+            .checks
+            .iter()
+            .enumerate()
+            .map(|(j, check)| {
                 (
-                    points,
-                    colors[i % colors.len()].to_owned(),
-                    self.c.t(&format!("condition-{}", cond.code())),
+                    Self::x_of(j, n, 0).saturating_sub(20),
+                    self.c.date(&check.at),
                 )
             })
             .collect()
     }
+}
+
+/// One condition's line on the health chart.
+pub(crate) struct HealthLine {
+    points: String,
+    dots: Vec<(usize, usize)>,
+    color: &'static str,
+    label: String,
 }
 
 async fn team_page(

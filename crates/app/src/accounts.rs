@@ -409,7 +409,13 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
             )
             .await?,
         items: ctx.store.items_created_by(me.id, 100_000).await?,
-        commitments: ctx.store.member_commitments(me.id, 100_000).await?,
+        commitments: {
+            let mut all = ctx.store.member_commitments(me.id, 100_000).await?;
+            crate::commitments::Seen::default()
+                .redact(ctx, me, &mut all)
+                .await?;
+            all
+        },
         one_on_ones: ctx
             .store
             .readable_one_on_ones(me.id, None, 100_000)

@@ -7,7 +7,8 @@ use praxis_domain::ids::{CommitmentId, MemberId};
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
-pub use praxis_store::commitments::CommitmentRecord;
+use praxis_store::commitments::CommitmentLinks;
+pub use praxis_store::commitments::{CommitmentRecord, MadeAt, SessionChoice};
 
 use crate::accounts::CurrentMember;
 use crate::{AppError, AppResult, Context};
@@ -30,13 +31,34 @@ pub struct CommitmentsView {
     pub asked_of_me_next: Option<String>,
     /// Done ÷ (done + flaked) of everything they asked for, in percent.
     pub kept_rate: Option<u32>,
+    /// Sessions they took part in, from a month ago to a month ahead: where a new
+    /// commitment may have been made.
+    pub sessions: Vec<SessionChoice>,
+    /// Their one-on-ones of the last two months: id, whom, when.
+    pub one_on_ones: Vec<(praxis_domain::ids::OneOnOneId, String, String)>,
 }
+
+/// Where a commitment was made and what it serves, as typed (each optional; the session and
+/// the one-on-one exclude each other).
+#[derive(Debug, Clone, Default)]
+pub struct RawLinks {
+    /// A campaign the member may see.
+    pub campaign: String,
+    /// A session of a workshop the member takes part in.
+    pub session: String,
+    /// One of the member's own one-on-ones.
+    pub one_on_one: String,
+}
+
+/// Sessions and one-on-ones offered as the place of a new commitment.
+const CHOICES: u32 = 50;
 
 /// Asks a member for a commitment.
 ///
 /// # Errors
-/// `Invalid` naming `asked_id` (unknown member), `what`, `due` or `campaign_id` (one the
-/// member may not see).
+/// `Invalid` naming `asked_id` (unknown member), `what`, `due`, `campaign_id` (one the
+/// member may not see), `session_id` (not a session of a workshop they take part in) or
+/// `one_on_one_id` (not one of their own, or given together with a session).
 #[instrument(skip_all, fields(member.id = %me.id))]
 pub async fn ask(
     ctx: &Context,
@@ -44,10 +66,10 @@ pub async fn ask(
     asked: &str,
     raw: RawCommitment,
     context: &str,
-    campaign: &str,
+    links: &RawLinks,
 ) -> AppResult<CommitmentId> {
     let mut errors = FieldErrors::new();
-    let campaign = match campaign.trim() {
+    let campaign = match links.campaign.trim() {
         "" => None,
         c => match crate::organizing::visible_campaign(ctx, me, c).await {
             Ok((found, _)) => Some(found.id),
@@ -57,6 +79,42 @@ pub async fn ask(
             }
             Err(e) => return Err(e),
         },
+    };
+    let session = match links.session.trim() {
+        "" => None,
+        raw => {
+            let found = match raw.parse() {
+                Ok(id) => ctx
+                    .store
+                    .member_sessions(me.id, "", "", Some(id), 1)
+                    .await?
+                    .pop(),
+                Err(_) => None,
+            };
+            if found.is_none() {
+                errors.add("session_id", "error-unknown-choice");
+            }
+            found.map(|s| s.id)
+        }
+    };
+    let one_on_one = match links.one_on_one.trim() {
+        "" => None,
+        raw => {
+            let found = match raw.parse() {
+                Ok(id) => ctx
+                    .store
+                    .get_one_on_one(id)
+                    .await?
+                    .filter(|o| o.author_id == me.id),
+                Err(_) => None,
+            };
+            if found.is_none() {
+                errors.add("one_on_one_id", "error-unknown-choice");
+            } else if !links.session.trim().is_empty() {
+                errors.add("one_on_one_id", "error-commitment-one-place");
+            }
+            found.map(|o| o.id)
+        }
     };
     let asked: Option<MemberId> = asked
         .trim()
@@ -97,7 +155,11 @@ pub async fn ask(
             asked,
             &fields,
             context.trim(),
-            campaign,
+            CommitmentLinks {
+                campaign,
+                session,
+                one_on_one,
+            },
             ctx.now(),
         )
         .await?;
@@ -147,17 +209,111 @@ pub async fn view(
         .and_then(|d| d.checked_add(time::Duration::days(7)))
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let (asked_by_me, asked_by_me_next) = page(ctx, me, true, by_after).await?;
-    let (asked_of_me, asked_of_me_next) = page(ctx, me, false, of_after).await?;
+    let day = |days: i64| {
+        today
+            .and_then(|d| d.checked_add(time::Duration::days(days)))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let (mut asked_by_me, asked_by_me_next) = page(ctx, me, true, by_after).await?;
+    let (mut asked_of_me, asked_of_me_next) = page(ctx, me, false, of_after).await?;
+    let mut follow_up = ctx.store.commitment_follow_ups(me.id, &week).await?;
     let counts = ctx.store.asked_status_counts(me.id).await?;
+    let mut seen = Seen::default();
+    for list in [&mut follow_up, &mut asked_by_me, &mut asked_of_me] {
+        seen.redact(ctx, me, list).await?;
+    }
     Ok(CommitmentsView {
-        follow_up: ctx.store.commitment_follow_ups(me.id, &week).await?,
+        follow_up,
         asked_by_me,
         asked_by_me_next,
         asked_of_me,
         asked_of_me_next,
         kept_rate: crate::organizing::rate_of(&counts),
+        sessions: ctx
+            .store
+            .member_sessions(me.id, &day(-31), &day(31), None, CHOICES)
+            .await?,
+        one_on_ones: ctx
+            .store
+            .recent_one_on_ones(me.id, &day(-62), CHOICES)
+            .await?,
     })
+}
+
+/// What a member may see of the places commitments point to, remembered per campaign and
+/// workshop so a page asks once for each.
+#[derive(Default)]
+pub(crate) struct Seen {
+    campaigns: std::collections::HashMap<praxis_domain::ids::CampaignId, bool>,
+    workshops: std::collections::HashMap<praxis_domain::ids::WorkshopId, bool>,
+}
+
+impl Seen {
+    /// Blanks in each commitment what the member may not see: a campaign or a workshop hidden
+    /// from them (the link goes), and someone else's one-on-one (only that it was one stays).
+    pub(crate) async fn redact(
+        &mut self,
+        ctx: &Context,
+        me: &CurrentMember,
+        list: &mut [CommitmentRecord],
+    ) -> AppResult<()> {
+        for c in list.iter_mut() {
+            if let Some((id, _)) = &c.campaign {
+                let id = *id;
+                let visible = match self.campaigns.get(&id) {
+                    Some(v) => *v,
+                    None => {
+                        let v = match crate::organizing::visible_campaign(ctx, me, &id.to_string())
+                            .await
+                        {
+                            Ok(_) => true,
+                            Err(AppError::NotFound) => false,
+                            Err(e) => return Err(e),
+                        };
+                        self.campaigns.insert(id, v);
+                        v
+                    }
+                };
+                if !visible {
+                    c.campaign = None;
+                }
+            }
+            match &mut c.made_at {
+                Some(MadeAt::Session { workshop_id, .. }) => {
+                    let id = *workshop_id;
+                    let visible = match self.workshops.get(&id) {
+                        Some(v) => *v,
+                        None => {
+                            let v = match crate::workshops::visible(ctx, Some(me), &id.to_string())
+                                .await
+                            {
+                                Ok(_) => true,
+                                Err(AppError::NotFound) => false,
+                                Err(e) => return Err(e),
+                            };
+                            self.workshops.insert(id, v);
+                            v
+                        }
+                    };
+                    if !visible {
+                        c.made_at = None;
+                    }
+                }
+                Some(MadeAt::OneOnOne {
+                    author_id,
+                    with_name,
+                    met_on,
+                    ..
+                }) if *author_id != me.id => {
+                    with_name.clear();
+                    met_on.clear();
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 async fn page(

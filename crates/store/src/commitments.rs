@@ -1,8 +1,10 @@
 //! Commitments between members, and the path each took.
 
 use praxis_domain::commitments::{CommitmentFields, CommitmentStatus, transition};
-use praxis_domain::ids::{CommitmentId, MemberId};
+use praxis_domain::ids::{CampaignId, CommitmentId, MemberId, OneOnOneId, SessionId, WorkshopId};
 use praxis_domain::timestamps::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row as _};
 
 use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
@@ -17,39 +19,133 @@ pub struct CommitmentRecord {
     pub asked: (MemberId, String),
     /// What and by when.
     pub fields: CommitmentFields,
-    /// Where it came from (a meeting, a campaign…).
+    /// Where it came from, in the asker's words.
     pub context: String,
     /// Where it stands.
     pub status: CommitmentStatus,
+    /// The campaign it serves, with its title.
+    pub campaign: Option<(CampaignId, String)>,
+    /// The event or meeting where it was made.
+    pub made_at: Option<MadeAt>,
 }
 
-const COLUMNS: &str = "c.commitment_id, c.asker_id, a.display_name AS asker_name, c.asked_id, \
-     b.display_name AS asked_name, c.what, c.due, c.context, c.status";
+/// The event or meeting where a commitment was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MadeAt {
+    /// A session of a workshop.
+    Session {
+        /// The session.
+        id: SessionId,
+        /// Its workshop.
+        workshop_id: WorkshopId,
+        /// The workshop's title.
+        workshop_title: String,
+        /// The session's day (YYYY-MM-DD).
+        date: String,
+        /// The practice it taught (a code, empty when none).
+        module: String,
+    },
+    /// A one-on-one from its author's log.
+    OneOnOne {
+        /// The one-on-one.
+        id: OneOnOneId,
+        /// Who logged it.
+        author_id: MemberId,
+        /// Whom they met.
+        with_name: String,
+        /// When (YYYY-MM-DD).
+        met_on: String,
+    },
+}
 
-type Row = (
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-);
+/// An event or meeting a member may tie a commitment to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionChoice {
+    /// The session.
+    pub id: SessionId,
+    /// Its workshop.
+    pub workshop_id: WorkshopId,
+    /// The workshop's title.
+    pub workshop_title: String,
+    /// Its day.
+    pub date: String,
+    /// The practice it taught (a code, empty when none).
+    pub module: String,
+}
 
-fn from_row(r: Row) -> StoreResult<CommitmentRecord> {
-    let (id, asker, asker_name, asked, asked_name, what, due, context, status) = r;
+/// Where a new commitment belongs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CommitmentLinks {
+    /// The campaign it serves.
+    pub campaign: Option<CampaignId>,
+    /// The session where it was made.
+    pub session: Option<SessionId>,
+    /// The one-on-one where it was made.
+    pub one_on_one: Option<OneOnOneId>,
+}
+
+const SELECT: &str = "SELECT c.commitment_id, c.asker_id, a.display_name AS asker_name, \
+     c.asked_id, b.display_name AS asked_name, c.what, c.due, c.context, c.status, \
+     c.campaign_id, k.title AS campaign_title, c.session_id, s.workshop_id, \
+     w.title AS workshop_title, s.starts_on, s.module, c.one_on_one_id, \
+     o.author_id AS one_on_one_author, o.with_name, o.met_on \
+     FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id \
+     JOIN members b ON b.member_id = c.asked_id \
+     LEFT JOIN campaigns k ON k.campaign_id = c.campaign_id \
+     LEFT JOIN workshop_sessions s ON s.session_id = c.session_id \
+     LEFT JOIN workshops w ON w.workshop_id = s.workshop_id \
+     LEFT JOIN one_on_ones o ON o.one_on_one_id = c.one_on_one_id";
+
+fn from_row(row: &AnyRow) -> StoreResult<CommitmentRecord> {
+    let text = |c: &'static str| -> StoreResult<String> { row.try_get(c).describe(c) };
+    let opt = |c: &'static str| -> StoreResult<Option<String>> { row.try_get(c).describe(c) };
+    let made_at = match (opt("session_id")?, opt("one_on_one_id")?) {
+        (Some(session), _) => Some(MadeAt::Session {
+            id: session.parse().map_err(|_| corrupt("session_id"))?,
+            workshop_id: text("workshop_id")?
+                .parse()
+                .map_err(|_| corrupt("workshop_id"))?,
+            workshop_title: text("workshop_title")?,
+            date: text("starts_on")?,
+            module: text("module")?,
+        }),
+        (None, Some(o)) => Some(MadeAt::OneOnOne {
+            id: o.parse().map_err(|_| corrupt("one_on_one_id"))?,
+            author_id: text("one_on_one_author")?
+                .parse()
+                .map_err(|_| corrupt("one_on_one_author"))?,
+            with_name: text("with_name")?,
+            met_on: text("met_on")?,
+        }),
+        (None, None) => None,
+    };
+    let campaign = match opt("campaign_id")? {
+        Some(c) => Some((
+            c.parse().map_err(|_| corrupt("campaign_id"))?,
+            text("campaign_title")?,
+        )),
+        None => None,
+    };
     Ok(CommitmentRecord {
-        id: id.parse().map_err(|_| corrupt("commitment_id"))?,
-        asker: match (asker, asker_name) {
+        id: text("commitment_id")?
+            .parse()
+            .map_err(|_| corrupt("commitment_id"))?,
+        asker: match (opt("asker_id")?, opt("asker_name")?) {
             (Some(a), Some(n)) => Some((a.parse().map_err(|_| corrupt("asker_id"))?, n)),
             _ => None,
         },
-        asked: (asked.parse().map_err(|_| corrupt("asked_id"))?, asked_name),
-        fields: CommitmentFields { what, due },
-        context,
-        status: CommitmentStatus::from_code(&status).ok_or_else(|| corrupt("status"))?,
+        asked: (
+            text("asked_id")?.parse().map_err(|_| corrupt("asked_id"))?,
+            text("asked_name")?,
+        ),
+        fields: CommitmentFields {
+            what: text("what")?,
+            due: text("due")?,
+        },
+        context: text("context")?,
+        status: CommitmentStatus::from_code(&text("status")?).ok_or_else(|| corrupt("status"))?,
+        campaign,
+        made_at,
     })
 }
 
@@ -66,14 +162,14 @@ impl Store {
         asked: MemberId,
         f: &CommitmentFields,
         context: &str,
-        campaign: Option<praxis_domain::ids::CampaignId>,
+        links: CommitmentLinks,
         now: Timestamp,
     ) -> StoreResult<()> {
         let mut tx = self.write.begin().await.describe("starting a commitment")?;
         sqlx::query(
             "INSERT INTO commitments (commitment_id, asker_id, asked_id, what, due, context, status,
-                created_at, updated_at, campaign_id)
-             VALUES ($1, $2, $3, $4, $5, $6, 'asked', $7, $7, $8)",
+                created_at, updated_at, campaign_id, session_id, one_on_one_id)
+             VALUES ($1, $2, $3, $4, $5, $6, 'asked', $7, $7, $8, $9, $10)",
         )
         .bind(id.to_string())
         .bind(asker.to_string())
@@ -82,7 +178,9 @@ impl Store {
         .bind(&f.due)
         .bind(context)
         .bind(now.unix_ms())
-        .bind(campaign.map(|c| c.to_string()))
+        .bind(links.campaign.map(|c| c.to_string()))
+        .bind(links.session.map(|c| c.to_string()))
+        .bind(links.one_on_one.map(|c| c.to_string()))
         .execute(&mut *tx)
         .await
         .describe("inserting a commitment")?;
@@ -98,16 +196,13 @@ impl Store {
 
     /// One commitment.
     pub async fn get_commitment(&self, id: CommitmentId) -> StoreResult<Option<CommitmentRecord>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id
-             JOIN members b ON b.member_id = c.asked_id WHERE c.commitment_id = $1"
-        );
-        let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let sql = format!("{SELECT} WHERE c.commitment_id = $1");
+        let row = sqlx::query(AssertSqlSafe(sql))
             .bind(id.to_string())
             .fetch_optional(&self.read)
             .await
             .describe("loading a commitment")?;
-        row.map(from_row).transpose()
+        row.as_ref().map(from_row).transpose()
     }
 
     /// The commitments a member asked for or was asked for, by due date (at most `limit`).
@@ -117,17 +212,16 @@ impl Store {
         limit: u32,
     ) -> StoreResult<Vec<CommitmentRecord>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id
-             JOIN members b ON b.member_id = c.asked_id
+            "{SELECT}
              WHERE c.asker_id = $1 OR c.asked_id = $1 ORDER BY c.due, c.commitment_id LIMIT $2"
         );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(member.to_string())
             .bind(i64::from(limit))
             .fetch_all(&self.read)
             .await
             .describe("listing commitments")?;
-        rows.into_iter().map(from_row).collect()
+        rows.iter().map(from_row).collect()
     }
 
     /// One side of a member's commitments — those they asked for (`asker`) or were asked for —
@@ -142,12 +236,11 @@ impl Store {
         let side = if asker { "c.asker_id" } else { "c.asked_id" };
         let (due, id) = after.map_or((String::new(), String::new()), |(d, i)| (d, i.to_string()));
         let sql = format!(
-            "SELECT {COLUMNS} FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id
-             JOIN members b ON b.member_id = c.asked_id
+            "{SELECT}
              WHERE {side} = $1 AND ($2 = '' OR c.due > $2 OR (c.due = $2 AND c.commitment_id > $3))
              ORDER BY c.due, c.commitment_id LIMIT $4"
         );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(member.to_string())
             .bind(due)
             .bind(id)
@@ -155,7 +248,7 @@ impl Store {
             .fetch_all(&self.read)
             .await
             .describe("listing a page of commitments")?;
-        rows.into_iter().map(from_row).collect()
+        rows.iter().map(from_row).collect()
     }
 
     /// What a member asked for that is still open (asked or agreed) and due on or before
@@ -166,18 +259,89 @@ impl Store {
         until: &str,
     ) -> StoreResult<Vec<CommitmentRecord>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM commitments c LEFT JOIN members a ON a.member_id = c.asker_id
-             JOIN members b ON b.member_id = c.asked_id
+            "{SELECT}
              WHERE c.asker_id = $1 AND c.status IN ('asked', 'agreed') AND c.due <= $2
              ORDER BY c.due, c.commitment_id LIMIT 100"
         );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(member.to_string())
             .bind(until)
             .fetch_all(&self.read)
             .await
             .describe("listing follow-ups")?;
-        rows.into_iter().map(from_row).collect()
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Sessions of the workshops a member takes part in (as staff or an accepted applicant),
+    /// held between `from` and `to` (YYYY-MM-DD), latest first (at most `limit`) — or only the
+    /// session `only`, if it is one of them.
+    pub async fn member_sessions(
+        &self,
+        member: MemberId,
+        from: &str,
+        to: &str,
+        only: Option<SessionId>,
+        limit: u32,
+    ) -> StoreResult<Vec<SessionChoice>> {
+        let rows = sqlx::query(
+            "SELECT s.session_id, w.workshop_id, w.title, s.starts_on, s.module
+             FROM workshop_sessions s JOIN workshops w ON w.workshop_id = s.workshop_id
+             WHERE ($4 <> '' OR s.starts_on BETWEEN $2 AND $3) AND ($4 = '' OR s.session_id = $4)
+               AND (EXISTS (SELECT 1 FROM workshop_staff st
+                            WHERE st.workshop_id = w.workshop_id AND st.member_id = $1)
+                    OR EXISTS (SELECT 1 FROM workshop_applications ap
+                               WHERE ap.workshop_id = w.workshop_id AND ap.member_id = $1
+                                 AND ap.status = 'accepted'))
+             ORDER BY s.starts_on DESC, s.starts_at DESC, s.session_id LIMIT $5",
+        )
+        .bind(member.to_string())
+        .bind(from)
+        .bind(to)
+        .bind(only.map(|s| s.to_string()).unwrap_or_default())
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await
+        .describe("listing a member's sessions")?;
+        rows.iter()
+            .map(|row| {
+                let text = |c: &'static str| -> StoreResult<String> { row.try_get(c).describe(c) };
+                Ok(SessionChoice {
+                    id: text("session_id")?
+                        .parse()
+                        .map_err(|_| corrupt("session_id"))?,
+                    workshop_id: text("workshop_id")?
+                        .parse()
+                        .map_err(|_| corrupt("workshop_id"))?,
+                    workshop_title: text("title")?,
+                    date: text("starts_on")?,
+                    module: text("module")?,
+                })
+            })
+            .collect()
+    }
+
+    /// A member's own one-on-ones held on or after `since` (YYYY-MM-DD), latest first (at most
+    /// `limit`): id, whom, when.
+    pub async fn recent_one_on_ones(
+        &self,
+        author: MemberId,
+        since: &str,
+        limit: u32,
+    ) -> StoreResult<Vec<(OneOnOneId, String, String)>> {
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT one_on_one_id, with_name, met_on FROM one_on_ones
+             WHERE author_id = $1 AND met_on >= $2
+             ORDER BY met_on DESC, one_on_one_id DESC LIMIT $3",
+        )
+        .bind(author.to_string())
+        .bind(since)
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await
+        .describe("listing recent one-on-ones")?;
+        rows.into_iter()
+            .map(|(id, with, on)| Ok((id.parse().map_err(|_| corrupt("one_on_one_id"))?, with, on)))
+            .collect()
     }
 
     /// How many of what a member asked for stand at each status.

@@ -73,6 +73,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_one_on_ones_narratives.sql"),
         postgres: include_str!("../migrations/postgres/0010_one_on_ones_narratives.sql"),
     },
+    Migration {
+        version: 11,
+        name: "commitment_links",
+        sqlite: include_str!("../migrations/sqlite/0011_commitment_links.sql"),
+        postgres: include_str!("../migrations/postgres/0011_commitment_links.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

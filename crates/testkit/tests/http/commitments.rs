@@ -257,3 +257,192 @@ async fn commitments_come_a_page_at_a_time_and_the_kept_rate_counts_them_all() {
     let page = a.get("/commitments").await;
     assert!(page.has("[data-test=next-asked-by-me]"));
 }
+
+#[tokio::test]
+async fn a_commitment_made_at_a_session_or_in_a_one_on_one_shows_where_only_to_who_may_see_it() {
+    use crate::nodes::{fields, make_node};
+    use praxis_domain::nodes::{JoinPolicy, NodeVisibility};
+
+    let app = TestApp::spawn().await;
+    let lead = app.create_member("Lead").await;
+    let asked = app.create_member("Asked").await;
+    let other = app.create_member("Other Organizer").await;
+    let l = app.signed_in(&lead).await;
+    let b = app.signed_in(&asked).await;
+    let o = app.signed_in(&other).await;
+    let today = in_days(0);
+
+    // A workshop every member sees, and one kept to a secret node the asked member is not in.
+    let node = make_node(
+        &app,
+        &lead,
+        None,
+        &fields("trainers", NodeVisibility::Secret, JoinPolicy::Open, false),
+    )
+    .await;
+    let mut sessions = Vec::new();
+    for (title, scope, node) in [
+        ("Open training", "members", None),
+        ("Trainers' retreat", "node", Some(node.to_string())),
+    ] {
+        let w = l
+            .api("POST", "/api/v1/workshops", None, Some(json!({"title": title, "format": "online", "time_zone": "UTC", "participant_capacity": 10, "coach_capacity": 2, "scope": scope, "node": node})))
+            .await;
+        assert_eq!(w.status, StatusCode::CREATED, "{}", w.body);
+        let id = w.json()["id"].as_str().unwrap().to_owned();
+        let s = l
+            .api(
+                "POST",
+                &format!("/api/v1/workshops/{id}/sessions"),
+                None,
+                Some(json!({"date": today, "start": "17:00", "duration_minutes": 90, "module": "public_narrative"})),
+            )
+            .await;
+        assert_eq!(s.status, StatusCode::CREATED, "{}", s.body);
+        sessions.push(s.json()["id"].as_str().unwrap().to_owned());
+    }
+
+    // The lead's page offers both sessions as the place of a new commitment.
+    let page = l.get("/commitments").await;
+    for s in &sessions {
+        assert!(
+            page.has(&format!("option[value='session:{s}']")),
+            "{s} offered"
+        );
+    }
+    // Someone who takes no part in a workshop cannot tie a commitment to its session.
+    let refused = o
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": "Come along", "due": in_days(2), "session_id": sessions[0]})))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.json()["error"]["fields"]["session_id"].is_string());
+
+    for (what, session) in [
+        ("Tell my story of self", &sessions[0]),
+        ("Recruit two coaches", &sessions[1]),
+    ] {
+        let r = l
+            .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": what, "due": in_days(5), "session_id": session})))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let mine = l.get("/api/v1/commitments").await.json();
+    let by_me = mine["asked_by_me"].as_array().unwrap();
+    assert_eq!(by_me.len(), 2);
+    for c in by_me {
+        assert_eq!(c["made_at"]["kind"], "session", "{c}");
+        assert_eq!(c["made_at"]["module"], "public_narrative");
+    }
+    let theirs = b.get("/api/v1/commitments").await.json();
+    let of_me = theirs["asked_of_me"].as_array().unwrap();
+    let made_at = |what: &str| {
+        of_me
+            .iter()
+            .find(|c| c["what"] == what)
+            .map(|c| c["made_at"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        made_at("Tell my story of self")["workshop_title"],
+        "Open training"
+    );
+    assert!(
+        made_at("Recruit two coaches").is_null(),
+        "a workshop the asked member may not see is not named to them"
+    );
+    let their_page = b.get("/commitments").await;
+    assert!(their_page.body.contains("Open training"));
+    assert!(
+        !their_page.body.contains("Trainers&#x27; retreat") && !their_page.body.contains("retreat")
+    );
+
+    // From a one-on-one: its author sees with whom; the asked member only that it was one.
+    let logged = l
+        .api("POST", "/api/v1/one-on-ones", None, Some(json!({"with_name": "Samira Haddad", "met_on": today, "commitment": "Host a house meeting"})))
+        .await;
+    let one = logged.json()["id"].as_str().unwrap().to_owned();
+    let form = l.get(&format!("/commitments?one_on_one={one}")).await;
+    assert!(
+        form.has(&format!("option[value='one-on-one:{one}'][selected]")),
+        "the one-on-one's link preselects it"
+    );
+    let both = l
+        .post_form(
+            "/commitments",
+            &[
+                ("asked_id", &asked.id.to_string()),
+                ("what", "Host a house meeting"),
+                ("due", ""),
+                ("made_at", &format!("one-on-one:{one}")),
+            ],
+        )
+        .await;
+    assert_eq!(both.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(both.has("[data-test=error-due]"));
+    assert!(
+        both.has(&format!("option[value='one-on-one:{one}'][selected]"))
+            && both.has("input[name=what][value='Host a house meeting']"),
+        "the form comes back as typed"
+    );
+    let stolen = o
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": "x", "due": in_days(2), "one_on_one_id": one})))
+        .await;
+    assert!(
+        stolen.json()["error"]["fields"]["one_on_one_id"].is_string(),
+        "only its author ties a commitment to a one-on-one"
+    );
+    let two_places = l
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": "x", "due": in_days(2), "one_on_one_id": one, "session_id": sessions[0]})))
+        .await;
+    assert!(two_places.json()["error"]["fields"]["one_on_one_id"].is_string());
+    let made = l
+        .post_form(
+            "/commitments",
+            &[
+                ("asked_id", &asked.id.to_string()),
+                ("what", "Host a house meeting"),
+                ("due", &in_days(6)),
+                ("made_at", &format!("one-on-one:{one}")),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let mine = l.get("/commitments").await;
+    assert!(
+        mine.text("[data-test=asked-by-me]")
+            .contains("Samira Haddad")
+    );
+    let theirs = b.get("/api/v1/commitments").await;
+    let house = theirs.json()["asked_of_me"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["what"] == "Host a house meeting")
+        .unwrap()
+        .clone();
+    assert_eq!(house["made_at"]["kind"], "one_on_one");
+    assert!(house["made_at"]["with_name"].is_null() && house["made_at"]["one_on_one_id"].is_null());
+    assert!(!theirs.body.contains("Samira"));
+    let page = b.get("/commitments").await;
+    assert!(!page.body.contains("Samira"));
+    assert!(page.has("[data-test=made-at]"));
+    let export = b.get("/api/v1/me/export").await;
+    assert_eq!(export.status, StatusCode::OK);
+    assert!(
+        !export.body.contains("Samira") && !export.body.contains("retreat"),
+        "nor in their export"
+    );
+
+    // Deleting the one-on-one keeps the commitment, without its place.
+    l.post_form(&format!("/one-on-ones/{one}/delete"), &[])
+        .await;
+    let after = l.get("/api/v1/commitments").await.json();
+    let house = after["asked_by_me"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["what"] == "Host a house meeting")
+        .unwrap()
+        .clone();
+    assert!(house["made_at"].is_null());
+}

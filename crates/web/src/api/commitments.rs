@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use praxis_app::commitments::{self, CommitmentRecord};
+use praxis_app::commitments::{self, CommitmentRecord, MadeAt, RawLinks};
 use praxis_domain::commitments::RawCommitment;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -26,6 +26,39 @@ pub(crate) struct CommitmentResponse {
     context: String,
     /// `asked`, `agreed`, `confirmed`, `done`, `flaked` or `declined`.
     status: String,
+    /// The campaign it serves, when the caller may see it.
+    campaign: Option<CampaignLink>,
+    /// The event or meeting where it was made, as far as the caller may see it.
+    made_at: Option<MadeAtResponse>,
+}
+
+/// A campaign a commitment serves.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CampaignLink {
+    id: String,
+    title: String,
+}
+
+/// Where a commitment was made.
+#[derive(Serialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(crate) enum MadeAtResponse {
+    /// At a workshop session (shown only to those who may see the workshop).
+    Session {
+        session_id: String,
+        workshop_id: String,
+        workshop_title: String,
+        /// YYYY-MM-DD.
+        date: String,
+        /// The practice taught, if any.
+        module: Option<String>,
+    },
+    /// In a one-on-one: its id, whom and when only for the one-on-one's author.
+    OneOnOne {
+        one_on_one_id: Option<String>,
+        with_name: Option<String>,
+        met_on: Option<String>,
+    },
 }
 
 impl CommitmentResponse {
@@ -39,6 +72,39 @@ impl CommitmentResponse {
             due: c.fields.due,
             context: c.context,
             status: c.status.code().to_owned(),
+            campaign: c.campaign.map(|(id, title)| CampaignLink {
+                id: id.to_string(),
+                title,
+            }),
+            made_at: c.made_at.map(|m| match m {
+                MadeAt::Session {
+                    id,
+                    workshop_id,
+                    workshop_title,
+                    date,
+                    module,
+                } => MadeAtResponse::Session {
+                    session_id: id.to_string(),
+                    workshop_id: workshop_id.to_string(),
+                    workshop_title,
+                    date,
+                    module: (!module.is_empty()).then_some(module),
+                },
+                MadeAt::OneOnOne {
+                    id,
+                    with_name,
+                    met_on,
+                    ..
+                } => {
+                    // Someone else's one-on-one arrives with its details blanked.
+                    let mine = !with_name.is_empty();
+                    MadeAtResponse::OneOnOne {
+                        one_on_one_id: mine.then(|| id.to_string()),
+                        with_name: mine.then_some(with_name),
+                        met_on: mine.then_some(met_on),
+                    }
+                }
+            }),
         }
     }
 }
@@ -105,6 +171,12 @@ pub(crate) struct AskRequest {
     /// The campaign it serves (optional).
     #[serde(default)]
     campaign_id: String,
+    /// The workshop session where it was made (optional; one the caller takes part in).
+    #[serde(default)]
+    session_id: String,
+    /// The caller's one-on-one where it was made (optional; not with `session_id`).
+    #[serde(default)]
+    one_on_one_id: String,
 }
 
 /// The new commitment's id.
@@ -131,7 +203,11 @@ pub(crate) async fn ask(
         &req.asked_id,
         raw,
         &req.context,
-        &req.campaign_id,
+        &RawLinks {
+            campaign: req.campaign_id,
+            session: req.session_id,
+            one_on_one: req.one_on_one_id,
+        },
     )
     .await?;
     Ok((

@@ -5,7 +5,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
-use praxis_app::commitments::{self, CommitmentRecord, CommitmentsView};
+use praxis_app::commitments::{
+    self, CommitmentRecord, CommitmentsView, MadeAt, RawLinks, SessionChoice,
+};
 use praxis_domain::commitments::{CommitmentStatus, RawCommitment};
 use praxis_domain::validation::FieldErrors;
 
@@ -20,9 +22,110 @@ pub(crate) struct CommitmentsPage {
     c: Chrome,
     view: CommitmentsView,
     errors: FieldErrors,
+    form: AskForm,
+}
+
+/// The ask form as typed (kept when it comes back with errors).
+#[derive(Default)]
+struct AskForm {
+    asked_id: String,
+    what: String,
+    due: String,
+    context: String,
+    /// `session:<id>` or `one-on-one:<id>`.
+    made_at: String,
+    campaign_id: String,
+}
+
+impl AskForm {
+    fn from_form(form: &FormFields) -> Self {
+        Self {
+            asked_id: form.text("asked_id"),
+            what: form.text("what"),
+            due: form.text("due"),
+            context: form.text("context"),
+            made_at: form.text("made_at"),
+            campaign_id: form.text("campaign_id"),
+        }
+    }
+
+    /// The session and one-on-one the choice names (a value of neither kind is handed on as a
+    /// session, to be refused by name).
+    fn links(&self) -> RawLinks {
+        let made_at = self.made_at.trim();
+        let (session, one_on_one) = if let Some(id) = made_at.strip_prefix("one-on-one:") {
+            (String::new(), id.to_owned())
+        } else {
+            (
+                made_at
+                    .strip_prefix("session:")
+                    .unwrap_or(made_at)
+                    .to_owned(),
+                String::new(),
+            )
+        };
+        RawLinks {
+            campaign: self.campaign_id.clone(),
+            session,
+            one_on_one,
+        }
+    }
 }
 
 impl CommitmentsPage {
+    /// Where it was made, as the member may see it.
+    fn made_at(&self, x: &CommitmentRecord) -> Option<(Option<String>, String)> {
+        match x.made_at.as_ref()? {
+            MadeAt::Session {
+                workshop_id,
+                workshop_title,
+                date,
+                module,
+                ..
+            } => {
+                let module = if module.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", self.c.t(&format!("practice-{module}")))
+                };
+                Some((
+                    Some(format!("/workshops/{workshop_id}")),
+                    format!("{workshop_title}{module} · {date}"),
+                ))
+            }
+            MadeAt::OneOnOne { with_name, .. } if with_name.is_empty() => {
+                Some((None, self.c.t("commitments-in-a-one-on-one")))
+            }
+            MadeAt::OneOnOne {
+                with_name, met_on, ..
+            } => Some((
+                Some("/one-on-ones".to_owned()),
+                format!(
+                    "{} · {met_on}",
+                    self.c.t1("commitments-one-on-one-with", "name", with_name)
+                ),
+            )),
+        }
+    }
+
+    /// The value of a session or one-on-one in the "made at" choice.
+    fn chosen(&self, value: &str) -> bool {
+        self.form.made_at == value
+    }
+
+    fn session_label(&self, s: &SessionChoice) -> String {
+        if s.module.is_empty() {
+            format!("{} · {}", s.workshop_title, s.date)
+        } else {
+            format!(
+                "{} · {} · {}",
+                s.workshop_title,
+                self.c.t(&format!("practice-{}", s.module)),
+                s.date
+            )
+        }
+    }
+
     fn status(&self, c: &CommitmentRecord) -> String {
         self.c.t(&format!("commitment-status-{}", c.status.code()))
     }
@@ -47,6 +150,8 @@ impl CommitmentsPage {
 pub(crate) struct PageParams {
     by_after: Option<String>,
     of_after: Option<String>,
+    /// A one-on-one to preselect as the place of a new commitment.
+    one_on_one: Option<String>,
 }
 
 async fn page(
@@ -55,6 +160,7 @@ async fn page(
     c: Chrome,
     p: &PageParams,
     errors: FieldErrors,
+    form: AskForm,
 ) -> Result<Response, PageError> {
     let view =
         commitments::view(&state.ctx, me, p.by_after.as_deref(), p.of_after.as_deref()).await?;
@@ -65,7 +171,12 @@ async fn page(
     };
     Ok(render_with_status(
         status,
-        &CommitmentsPage { c, view, errors },
+        &CommitmentsPage {
+            c,
+            view,
+            errors,
+            form,
+        },
     ))
 }
 
@@ -75,7 +186,15 @@ pub(crate) async fn show_commitments(
     c: Chrome,
     axum::extract::Query(p): axum::extract::Query<PageParams>,
 ) -> Result<Response, PageError> {
-    page(&state, &me, c, &p, FieldErrors::new()).await
+    let form = AskForm {
+        made_at: p
+            .one_on_one
+            .as_deref()
+            .map(|id| format!("one-on-one:{id}"))
+            .unwrap_or_default(),
+        ..AskForm::default()
+    };
+    page(&state, &me, c, &p, FieldErrors::new(), form).await
 }
 
 pub(crate) async fn ask(
@@ -84,22 +203,23 @@ pub(crate) async fn ask(
     c: Chrome,
     form: FormFields,
 ) -> Result<Response, PageError> {
+    let typed = AskForm::from_form(&form);
     let raw = RawCommitment {
-        what: form.text("what"),
-        due: form.text("due"),
+        what: typed.what.clone(),
+        due: typed.due.clone(),
     };
     match commitments::ask(
         &state.ctx,
         &me,
-        &form.text("asked_id"),
+        &typed.asked_id,
         raw,
-        &form.text("context"),
-        &form.text("campaign_id"),
+        &typed.context,
+        &typed.links(),
     )
     .await
     {
         Ok(_) => {
-            let campaign = form.text("campaign_id");
+            let campaign = typed.campaign_id;
             if campaign.is_empty() {
                 Ok(Redirect::to("/commitments").into_response())
             } else {
@@ -111,7 +231,7 @@ pub(crate) async fn ask(
             }
         }
         Err(AppError::Invalid(errors)) => {
-            page(&state, &me, c, &PageParams::default(), errors).await
+            page(&state, &me, c, &PageParams::default(), errors, typed).await
         }
         Err(e) => Err(e.into()),
     }
@@ -133,7 +253,15 @@ pub(crate) async fn move_commitment(
     {
         Ok(()) => Ok(Redirect::to("/commitments").into_response()),
         Err(AppError::Invalid(errors)) => {
-            page(&state, &me, c, &PageParams::default(), errors).await
+            page(
+                &state,
+                &me,
+                c,
+                &PageParams::default(),
+                errors,
+                AskForm::default(),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

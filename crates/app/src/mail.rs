@@ -74,6 +74,16 @@ pub enum MailKind {
         /// The commitments page.
         link: String,
     },
+    /// A member endorsed a lesson the recipient drew (the mail names neither).
+    LessonEndorsed {
+        /// The lesson's page.
+        link: String,
+    },
+    /// The stewards moved a lesson the recipient drew (the mail names neither).
+    LessonMoved {
+        /// The lesson's page.
+        link: String,
+    },
     /// A member asked for feedback on a story (nothing of the story is in the mail).
     FeedbackAsked {
         /// The story's page.
@@ -118,6 +128,16 @@ impl MailKind {
             MailKind::CommitmentAsked { link } => (
                 "mail-commitment-asked-subject",
                 "mail-commitment-asked-body",
+                Some(link),
+            ),
+            MailKind::LessonEndorsed { link } => (
+                "mail-lesson-endorsed-subject",
+                "mail-lesson-endorsed-body",
+                Some(link),
+            ),
+            MailKind::LessonMoved { link } => (
+                "mail-lesson-moved-subject",
+                "mail-lesson-moved-body",
                 Some(link),
             ),
             MailKind::FeedbackAsked { link } => (

@@ -989,6 +989,62 @@ impl Store {
         tx.commit().await.describe("committing a lesson")
     }
 
+    /// Deletes a campaign with its actor map, timeline and the reflections on it (lessons
+    /// drawn from them stay, without those sources); commitments for it stay, unlinked.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no such campaign.
+    pub async fn delete_campaign(&self, id: CampaignId) -> StoreResult<()> {
+        let done = sqlx::query("DELETE FROM campaigns WHERE campaign_id = $1")
+            .bind(id.to_string())
+            .execute(&self.write)
+            .await
+            .describe("deleting a campaign")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Deletes a reflection (lessons drawn from it stay, without it as a source).
+    ///
+    /// # Errors
+    /// `NotFound` when there is no such reflection.
+    pub async fn delete_reflection(&self, id: ReflectionId) -> StoreResult<()> {
+        let done = sqlx::query("DELETE FROM reflections WHERE reflection_id = $1")
+            .bind(id.to_string())
+            .execute(&self.write)
+            .await
+            .describe("deleting a reflection")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Deletes a lesson with its endorsements and links; search forgets it in the same
+    /// transaction.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no such lesson.
+    pub async fn delete_lesson(&self, id: LessonId, now: Timestamp) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting a lesson deletion")?;
+        let done = sqlx::query("DELETE FROM lessons WHERE lesson_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("deleting a lesson")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        record_change(&mut tx, ChangedEntity::Lesson, &id.to_string(), now).await?;
+        tx.commit().await.describe("committing a lesson deletion")
+    }
+
     /// Moves a lesson's status or reach; search learns of it in the same transaction.
     pub async fn update_lesson_standing(
         &self,
@@ -1096,25 +1152,29 @@ impl Store {
             .collect()
     }
 
-    /// Endorses a lesson (once per member; a second endorsement replaces the first).
+    /// Endorses a lesson (once per member; a second endorsement replaces the first). True
+    /// for a first endorsement.
     pub async fn endorse_lesson(
         &self,
         id: LessonId,
         member: MemberId,
         context: &str,
         now: Timestamp,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<bool> {
         let mut tx = self
             .write
             .begin()
             .await
             .describe("starting an endorsement")?;
-        sqlx::query("DELETE FROM lesson_endorsements WHERE lesson_id = $1 AND member_id = $2")
-            .bind(id.to_string())
-            .bind(member.to_string())
-            .execute(&mut *tx)
-            .await
-            .describe("replacing an endorsement")?;
+        let replaced =
+            sqlx::query("DELETE FROM lesson_endorsements WHERE lesson_id = $1 AND member_id = $2")
+                .bind(id.to_string())
+                .bind(member.to_string())
+                .execute(&mut *tx)
+                .await
+                .describe("replacing an endorsement")?
+                .rows_affected()
+                > 0;
         sqlx::query(
             "INSERT INTO lesson_endorsements (lesson_id, member_id, context, created_at)
              VALUES ($1, $2, $3, $4)",
@@ -1126,7 +1186,8 @@ impl Store {
         .execute(&mut *tx)
         .await
         .describe("endorsing a lesson")?;
-        tx.commit().await.describe("committing an endorsement")
+        tx.commit().await.describe("committing an endorsement")?;
+        Ok(!replaced)
     }
 
     /// A lesson's endorsements, oldest first (the first 200).

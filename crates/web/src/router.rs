@@ -152,6 +152,14 @@ pub fn router(state: AppState) -> Router {
             "/campaigns/{id}/export.md",
             get(pages::organizing::export_markdown),
         )
+        .route(
+            "/campaigns/{id}/delete",
+            post(pages::organizing::delete_campaign),
+        )
+        .route(
+            "/reflections/{id}/delete",
+            post(pages::organizing::delete_reflection),
+        )
         .route("/lessons", post(pages::organizing::draw_lesson))
         .route(
             "/one-on-ones",
@@ -507,7 +515,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/campaigns/{id}",
-            get(api::organizing::get_campaign).put(api::organizing::update_campaign),
+            get(api::organizing::get_campaign)
+                .put(api::organizing::update_campaign)
+                .delete(api::organizing::delete_campaign),
         )
         .route(
             "/campaigns/{id}/export",
@@ -523,7 +533,10 @@ pub fn router(state: AppState) -> Router {
             "/campaigns/{id}/reflections",
             post(api::organizing::reflect),
         )
-        .route("/reflections/{id}", get(api::organizing::get_reflection))
+        .route(
+            "/reflections/{id}",
+            get(api::organizing::get_reflection).delete(api::organizing::delete_reflection),
+        )
         .route(
             "/workshops/{id}/certificates",
             get(api::workshop_records::list_certificates)
@@ -581,7 +594,10 @@ pub fn router(state: AppState) -> Router {
             "/lessons",
             get(api::organizing::list_lessons).post(api::organizing::draw_lesson),
         )
-        .route("/lessons/{id}", get(api::organizing::get_lesson))
+        .route(
+            "/lessons/{id}",
+            get(api::organizing::get_lesson).delete(api::organizing::delete_lesson),
+        )
         .route("/lessons/{id}/status", post(api::organizing::move_lesson))
         .route("/lessons/{id}/endorsements", post(api::organizing::endorse))
         .route("/pathways/steps", post(api::pathways::record_step))

@@ -1091,3 +1091,20 @@ one-on-one-delete = احذفه نهائيًا
 narratives-delete = احذف هذه القصة
 narratives-delete-hint = تُحذف كل رواياتها وكل الملاحظات عليها نهائيًا.
 campaign-kept-rate-none = لم يحن بعد موعد أيّ التزام لهذه الحملة.
+
+## Deleting campaigns, reflections and lessons
+campaign-delete = احذف هذه الحملة نهائيًا
+campaign-delete-hint = تُحذف معها خريطة الفاعلين والجدول الزمني والمراجعات؛ وتبقى الدروس المستخلصة منها، وتبقى التزاماتها.
+reflection-delete = احذف هذه المراجعة
+lesson-delete = احذف هذا الدرس نهائيًا
+lesson-delete-hint = تُحذف معه التأييدات والروابط، ويخرج من البحث.
+mail-lesson-endorsed-subject = أيّد أحدهم درسًا استخلصتَه
+mail-lesson-endorsed-body =
+    يقول عضو في { $site } إنّ درسًا استخلصتَه نجح معه أيضًا. اقرأ ما كتب من هنا:
+
+    { $link }
+mail-lesson-moved-subject = انتقل درس استخلصتَه إلى مرحلة جديدة
+mail-lesson-moved-body =
+    نقل مشرفو العقدة درسًا استخلصتَه إلى حالة جديدة. اطّلع عليه من هنا:
+
+    { $link }

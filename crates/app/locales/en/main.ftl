@@ -1069,3 +1069,20 @@ one-on-one-delete = Delete for good
 narratives-delete = Delete this story
 narratives-delete-hint = Every telling and all feedback on it are deleted for good.
 campaign-kept-rate-none = No commitment for this campaign has come due yet.
+
+## Deleting campaigns, reflections and lessons
+campaign-delete = Delete this campaign for good
+campaign-delete-hint = Its actor map, timeline and reflections go with it; lessons drawn from them stay, and so do its commitments.
+reflection-delete = Delete this reflection
+lesson-delete = Delete this lesson for good
+lesson-delete-hint = Its endorsements and links go with it, and it leaves the search.
+mail-lesson-endorsed-subject = A lesson you drew was endorsed
+mail-lesson-endorsed-body =
+    A member of { $site } says a lesson you drew worked for them too. Read what they wrote here:
+
+    { $link }
+mail-lesson-moved-subject = A lesson you drew moved on
+mail-lesson-moved-body =
+    The stewards of its node moved a lesson you drew to a new status. See it here:
+
+    { $link }

@@ -44,6 +44,10 @@ pub struct CampaignView {
     pub kept_rate: Option<u32>,
     /// The viewer may edit it and write reflections.
     pub can_edit: bool,
+    /// The viewer may delete it (its creator, the node's stewards).
+    pub can_delete: bool,
+    /// The reflections shown that the viewer may delete (theirs, or all for a steward).
+    pub deletable: Vec<ReflectionId>,
 }
 
 fn campaign_id(id: &str) -> AppResult<CampaignId> {
@@ -198,7 +202,7 @@ pub async fn view_campaign(ctx: &Context, me: &CurrentMember, id: &str) -> AppRe
     };
     let actors = ctx.store.campaign_actors(campaign.id).await?;
     let phases = ctx.store.campaign_phases(campaign.id).await?;
-    let reflections = ctx
+    let reflections: Vec<ReflectionRecord> = ctx
         .store
         .campaign_reflections(campaign.id, 500)
         .await?
@@ -207,7 +211,16 @@ pub async fn view_campaign(ctx: &Context, me: &CurrentMember, id: &str) -> AppRe
         .collect();
     let commitments = ctx.store.campaign_commitment_counts(campaign.id).await?;
     let can_edit = place.works_on(campaign.crew_id.is_some());
+    let may_delete = |author| super::lessons::may_delete(&place, me, author);
+    let can_delete = may_delete(campaign.created_by);
+    let deletable = reflections
+        .iter()
+        .filter(|r| may_delete(r.author.as_ref().map(|(a, _)| *a)))
+        .map(|r| r.id)
+        .collect();
     Ok(CampaignView {
+        can_delete,
+        deletable,
         kept_rate: rate_of(&commitments),
         campaign,
         place,
@@ -482,6 +495,46 @@ pub async fn view_reflection(
     if !place.sees(r.fields.reach) {
         return Err(AppError::NotFound);
     }
+    Ok(r)
+}
+
+/// Deletes a campaign for good — its actor map, timeline and the reflections on it — (its
+/// creator or the node's stewards). Lessons drawn from those reflections stay; commitments
+/// for it stay, unlinked.
+///
+/// # Errors
+/// `NotFound` for anyone who may not see it, `Forbidden` for others who may.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn delete_campaign(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: &str,
+) -> AppResult<CampaignRecord> {
+    let (campaign, place) = visible_campaign(ctx, me, id).await?;
+    if !super::lessons::may_delete(&place, me, campaign.created_by) {
+        return Err(AppError::Forbidden);
+    }
+    ctx.store.delete_campaign(campaign.id).await?;
+    Ok(campaign)
+}
+
+/// Deletes a reflection for good (its author or the node's stewards); lessons drawn from it
+/// stay, without it as a source.
+///
+/// # Errors
+/// `NotFound` for anyone who may not read it, `Forbidden` for others who may.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn delete_reflection(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: &str,
+) -> AppResult<ReflectionRecord> {
+    let r = view_reflection(ctx, me, id).await?;
+    let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
+    if !super::lessons::may_delete(&place, me, r.author.as_ref().map(|(a, _)| *a)) {
+        return Err(AppError::Forbidden);
+    }
+    ctx.store.delete_reflection(r.id).await?;
     Ok(r)
 }
 

@@ -29,6 +29,8 @@ pub struct LessonView {
     pub endorsements: Vec<Endorsement>,
     /// The library items it links to that the viewer may read.
     pub items: Vec<ItemRecord>,
+    /// The viewer may delete it (its author, the node's stewards).
+    pub can_delete: bool,
 }
 
 fn lesson_id(id: &str) -> AppResult<LessonId> {
@@ -157,6 +159,7 @@ pub async fn view_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResu
         .filter(|i| may_read(i, Viewer::Member(me.id), &nodes))
         .collect();
     Ok(LessonView {
+        can_delete: may_delete(&place, me, lesson.author),
         lesson,
         place,
         provenance: provenance_for(marked),
@@ -203,10 +206,42 @@ pub async fn move_lesson(
             ctx.store
                 .update_lesson_standing(lesson.id, to, reach, ctx.now())
                 .await?;
+            if let Some(author) = lesson.author.filter(|a| *a != me.id && to != lesson.status) {
+                let link = format!("{}/lessons/{}", ctx.settings.base_url, lesson.id);
+                crate::mail::queue_to_member(
+                    ctx,
+                    author,
+                    crate::mail::MailKind::LessonMoved { link },
+                )
+                .await?;
+            }
             Ok(())
         }
         _ => Err(AppError::Invalid(errors)),
     }
+}
+
+/// Deletes a lesson for good (its author or the node's stewards); it leaves the search.
+///
+/// # Errors
+/// `NotFound` for anyone who may not see it, `Forbidden` for others who may.
+#[instrument(skip_all, fields(member.id = %me.id))]
+pub async fn delete_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<LessonRecord> {
+    let (lesson, place) = visible_lesson(ctx, me, id).await?;
+    if !may_delete(&place, me, lesson.author) {
+        return Err(AppError::Forbidden);
+    }
+    ctx.store.delete_lesson(lesson.id, ctx.now()).await?;
+    Ok(lesson)
+}
+
+/// True when the member may delete something here: its author, or a steward of its node.
+pub(crate) fn may_delete(
+    place: &Place,
+    me: &CurrentMember,
+    author: Option<praxis_domain::ids::MemberId>,
+) -> bool {
+    place.is_steward() || author == Some(me.id)
 }
 
 /// Endorses a lesson with the member's own context ("this worked for us too, in Sarajevo,
@@ -229,9 +264,15 @@ pub async fn endorse(ctx: &Context, me: &CurrentMember, id: &str, context: &str)
             "error-too-long",
         )));
     }
-    ctx.store
+    let first = ctx
+        .store
         .endorse_lesson(lesson.id, me.id, context, ctx.now())
         .await?;
+    if let Some(author) = lesson.author.filter(|a| first && *a != me.id) {
+        let link = format!("{}/lessons/{}", ctx.settings.base_url, lesson.id);
+        crate::mail::queue_to_member(ctx, author, crate::mail::MailKind::LessonEndorsed { link })
+            .await?;
+    }
     Ok(())
 }
 

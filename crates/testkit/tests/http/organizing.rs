@@ -430,6 +430,7 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
         .await;
     assert_eq!(skip.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(skip.json()["error"]["fields"]["status"].is_string());
+    app.deliver_mail().await;
     let shared = s
         .api(
             "POST",
@@ -439,6 +440,12 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
         )
         .await;
     assert_eq!(shared.status, StatusCode::NO_CONTENT, "{}", shared.body);
+    let told = app.mail_to(&w.teammate.email).await;
+    assert!(
+        told.body.contains(&format!("/lessons/{lid}")) && !told.body.contains("Childcare"),
+        "the lesson's author learns it moved, from a link only: {}",
+        told.body
+    );
     let seen = m.get(&format!("/api/v1/lessons/{lid}")).await.json();
     let sources = seen["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 2);
@@ -499,9 +506,26 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
         )
         .await;
     assert_eq!(endorsed.status, StatusCode::NO_CONTENT);
+    let told = app.mail_to(&w.teammate.email).await;
+    assert!(told.body.contains(&format!("/lessons/{lid}")) && !told.body.contains("Mostar"));
+    e.api(
+        "POST",
+        &format!("/api/v1/lessons/{lid}/endorsements"),
+        None,
+        Some(json!({"context": "Worked for us too, in Mostar, with students and parents"})),
+    )
+    .await;
+    assert!(
+        app.deliver_mail()
+            .await
+            .iter()
+            .all(|m| m.recipient != w.teammate.email),
+        "a changed endorsement does not mail again"
+    );
     assert_eq!(
         e.get(&format!("/api/v1/lessons/{lid}")).await.json()["endorsements"][0]["context"],
-        "Worked for us too, in Mostar, with students"
+        "Worked for us too, in Mostar, with students and parents",
+        "a second endorsement replaces the first"
     );
     let empty = e
         .api(
@@ -811,4 +835,157 @@ async fn a_nodes_lessons_come_a_page_at_a_time_and_skip_what_is_hidden() {
             .unwrap()
             .len();
     assert_eq!(teammate_total, 42, "the team sees its own lessons too");
+}
+
+#[tokio::test]
+async fn campaigns_reflections_and_lessons_are_deleted_by_their_author_or_a_steward_only() {
+    let w = world(NodeVisibility::Public).await;
+    let app = &w.app;
+    let t = app.signed_in(&w.teammate).await;
+    let s = app.signed_in(&w.steward).await;
+    let m = app.signed_in(&w.member).await;
+    let o = app.signed_in(&w.outsider).await;
+
+    let campaign = t
+        .api(
+            "POST",
+            "/api/v1/campaigns",
+            None,
+            Some(campaign_body("node", Some(&w.team))),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut reflections = Vec::new();
+    for label in ["First peak", "Second peak"] {
+        let r = t
+            .api("POST", &format!("/api/v1/campaigns/{campaign}/reflections"), None, Some(json!({"subject": "phase", "label": label, "reach": "node", "intended": "a crowd", "happened": "a smaller crowd", "improve": "Childcare at meetings"})))
+            .await;
+        reflections.push(r.json()["id"].as_str().unwrap().to_owned());
+    }
+    let lid = t
+        .api("POST", "/api/v1/lessons", None, Some(json!({"reflection_ids": reflections, "statement": "Childcare doubles turnout", "practices": ["structure"]})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    s.api(
+        "POST",
+        &format!("/api/v1/lessons/{lid}/status"),
+        None,
+        Some(json!({"status": "identified", "reach": "network"})),
+    )
+    .await;
+    let asked = t
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": w.member.id.to_string(), "what": "Door-knock ten flats", "due": "2027-01-10", "campaign_id": campaign})))
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+
+    // Who may not see it gets 404; who sees it but neither wrote it nor stewards gets 403.
+    for path in [
+        format!("/api/v1/campaigns/{campaign}"),
+        format!("/api/v1/reflections/{}", reflections[0]),
+    ] {
+        assert_eq!(
+            o.api("DELETE", &path, None, None).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+        assert_eq!(
+            m.api("DELETE", &path, None, None).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        m.api("DELETE", &format!("/api/v1/lessons/{lid}"), None, None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let page = m
+        .post_form(&format!("/campaigns/{campaign}/delete"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(
+        !m.get(&format!("/campaigns/{campaign}"))
+            .await
+            .has("[data-test=delete-campaign]")
+    );
+    assert!(
+        !m.get(&format!("/campaigns/{campaign}"))
+            .await
+            .has("[data-test=delete-reflection]")
+    );
+    assert_eq!(
+        t.get(&format!("/campaigns/{campaign}"))
+            .await
+            .count("[data-test=delete-reflection]"),
+        2,
+        "the author may delete each of theirs"
+    );
+
+    // The author deletes a reflection from the page: the lesson stays with one source.
+    let gone = t
+        .post_form(&format!("/reflections/{}/delete", reflections[0]), &[])
+        .await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.get(&format!("/api/v1/reflections/{}", reflections[0]))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let lesson = m.get(&format!("/api/v1/lessons/{lid}")).await.json();
+    assert_eq!(lesson["sources"].as_array().unwrap().len(), 1, "{lesson}");
+
+    // The steward deletes the lesson: it leaves its page, the node's list and the search.
+    app.search_sync().await;
+    assert_eq!(
+        o.get("/api/v1/search?q=childcare&type=lesson").await.json()["total"],
+        1
+    );
+    assert!(
+        s.get(&format!("/lessons/{lid}"))
+            .await
+            .has("[data-test=delete-lesson]")
+    );
+    let deleted = s
+        .post_form(&format!("/lessons/{lid}"), &[("action", "delete")])
+        .await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{}", deleted.body);
+    assert_eq!(
+        m.get(&format!("/api/v1/lessons/{lid}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !m.get("/nodes/rent/lessons")
+            .await
+            .body
+            .contains("Childcare doubles")
+    );
+    app.search_sync().await;
+    assert_eq!(o.get("/api/v1/search?q=childcare").await.json()["total"], 0);
+
+    // The campaign's creator deletes it: its reflection goes too, its commitment stays.
+    let removed = t
+        .post_form(&format!("/campaigns/{campaign}/delete"), &[])
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.get(&format!("/api/v1/campaigns/{campaign}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        t.get(&format!("/api/v1/reflections/{}", reflections[1]))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let mine = t.get("/api/v1/commitments").await.json();
+    assert_eq!(mine["asked_by_me"][0]["what"], "Door-knock ten flats");
+    assert!(mine["asked_by_me"][0]["campaign"].is_null());
 }

@@ -48,6 +48,7 @@ use crate::api::{
         organizing::add_phase, organizing::set_actual, organizing::reflect,
         organizing::get_reflection, organizing::list_lessons, organizing::draw_lesson,
         organizing::get_lesson, organizing::move_lesson, organizing::endorse,
+        organizing::delete_campaign, organizing::delete_reflection, organizing::delete_lesson,
         narratives::log, narratives::list, narratives::get, narratives::share, narratives::delete,
         narratives::delete_narrative,
         narratives::start, narratives::list_narratives, narratives::get_narrative,

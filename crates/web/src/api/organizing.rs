@@ -449,6 +449,19 @@ fn campaign(v: CampaignView) -> CampaignResponse {
     }
 }
 
+/// Deletes a campaign for good with its actor map, timeline and reflections (its creator or
+/// the node's stewards); lessons drawn from it stay; its commitments stay, unlinked.
+#[utoipa::path(delete, path = "/api/v1/campaigns/{id}", tag = "organizing", params(("id" = String, Path, description = "campaign id")),
+    responses((status = 204, description = "deleted"), (status = 403, description = "neither its creator nor a steward"), (status = 404, description = "not visible")))]
+pub(crate) async fn delete_campaign(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    organizing::delete_campaign(&state.ctx, &me, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// A campaign, for those who may see it.
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}", tag = "organizing", params(("id" = String, Path, description = "campaign id")),
     responses((status = 200, body = CampaignResponse), (status = 404, description = "not visible")))]
@@ -615,6 +628,19 @@ pub(crate) async fn reflect(
     Ok(created(rid))
 }
 
+/// Deletes a reflection for good (its author or the node's stewards); lessons drawn from it
+/// stay, without it as a source.
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}", tag = "organizing", params(("id" = String, Path, description = "reflection id")),
+    responses((status = 204, description = "deleted"), (status = 403, description = "neither its author nor a steward"), (status = 404, description = "not visible")))]
+pub(crate) async fn delete_reflection(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    organizing::delete_reflection(&state.ctx, &me, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// A reflection, for those who may read it.
 #[utoipa::path(get, path = "/api/v1/reflections/{id}", tag = "organizing", params(("id" = String, Path, description = "reflection id")),
     responses((status = 200, body = ReflectionResponse), (status = 404, description = "not visible")))]
@@ -750,6 +776,18 @@ fn lesson(v: LessonView) -> LessonResponse {
         .collect();
     out.item_ids = v.items.iter().map(|i| i.id.to_string()).collect();
     out
+}
+
+/// Deletes a lesson for good (its author or the node's stewards); it leaves the search.
+#[utoipa::path(delete, path = "/api/v1/lessons/{id}", tag = "organizing", params(("id" = String, Path, description = "lesson id")),
+    responses((status = 204, description = "deleted"), (status = 403, description = "neither its author nor a steward"), (status = 404, description = "not visible")))]
+pub(crate) async fn delete_lesson(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    organizing::delete_lesson(&state.ctx, &me, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A lesson, for those who may see it.

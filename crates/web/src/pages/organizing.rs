@@ -89,9 +89,14 @@ pub(crate) struct NodeOrganizingPage {
     next: Option<String>,
     reflections: Vec<ReflectionRecord>,
     errors: FieldErrors,
+    me: praxis_domain::ids::MemberId,
 }
 
 impl NodeOrganizingPage {
+    /// Its author and the node's stewards may delete a reflection.
+    fn may_delete(&self, r: &ReflectionRecord) -> bool {
+        self.place.is_steward() || r.author.as_ref().is_some_and(|(a, _)| *a == self.me)
+    }
     fn label(&self, prefix: &str, code: &str) -> String {
         self.c.t(&format!("{prefix}-{code}"))
     }
@@ -165,6 +170,7 @@ async fn node_page(
             next,
             reflections,
             errors,
+            me: me.id,
         },
     ))
 }
@@ -485,6 +491,9 @@ pub(crate) struct CampaignPage {
 }
 
 impl CampaignPage {
+    fn may_delete(&self, r: &ReflectionRecord) -> bool {
+        self.v.deletable.contains(&r.id)
+    }
     fn text_fields(&self) -> Vec<(&'static str, String, String)> {
         CampaignFields::TEXT_FIELDS
             .iter()
@@ -606,6 +615,30 @@ pub(crate) async fn show_campaign(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     campaign_page(&state, &me, c, &id, FieldErrors::new()).await
+}
+
+pub(crate) async fn delete_campaign(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(id): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    let campaign = organizing::delete_campaign(&state.ctx, &me, &id).await?;
+    Ok(Redirect::to(&format!("/nodes/{}/organizing", campaign.node_id)).into_response())
+}
+
+pub(crate) async fn delete_reflection(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(id): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    let r = organizing::delete_reflection(&state.ctx, &me, &id).await?;
+    let to = match r.campaign_id {
+        Some(c) => format!("/campaigns/{c}#reflections"),
+        None => format!("/nodes/{}/organizing#reflections", r.node_id),
+    };
+    Ok(Redirect::to(&to).into_response())
 }
 
 async fn after_campaign_change(
@@ -867,6 +900,10 @@ pub(crate) async fn lesson_action(
         }
         "endorse" => organizing::endorse(&state.ctx, &me, &id, &form.text("context")).await,
         "link" => organizing::link_item(&state.ctx, &me, &id, &form.text("item")).await,
+        "delete" => {
+            let lesson = organizing::delete_lesson(&state.ctx, &me, &id).await?;
+            return Ok(Redirect::to(&format!("/nodes/{}/lessons", lesson.node_id)).into_response());
+        }
         _ => Err(AppError::Invalid(FieldErrors::single(
             "action",
             "error-unknown-choice",

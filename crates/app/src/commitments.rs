@@ -36,6 +36,8 @@ pub struct CommitmentsView {
     pub sessions: Vec<SessionChoice>,
     /// Their one-on-ones of the last two months: id, whom, when.
     pub one_on_ones: Vec<(praxis_domain::ids::OneOnOneId, String, String)>,
+    /// The people on their teams, to ask without looking up an address.
+    pub teammates: Vec<(MemberId, String)>,
 }
 
 /// Where a commitment was made and what it serves, as typed (each optional; the session and
@@ -238,6 +240,7 @@ pub async fn view(
             .store
             .recent_one_on_ones(me.id, &day(-62), CHOICES)
             .await?,
+        teammates: ctx.store.teammates(me.id).await?,
     })
 }
 

@@ -393,6 +393,27 @@ impl Store {
         rows.iter().map(crew_from_row).collect()
     }
 
+    /// How many people are on each of a node's teams (teams with nobody are absent).
+    pub async fn node_crew_sizes(&self, node: NodeId) -> StoreResult<Vec<(CrewId, u64)>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT cm.crew_id, COUNT(*) FROM crew_members cm
+             JOIN crews c ON c.crew_id = cm.crew_id
+             WHERE c.node_id = $1 GROUP BY cm.crew_id",
+        )
+        .bind(node.to_string())
+        .fetch_all(&self.read)
+        .await
+        .describe("counting a node's teams")?;
+        rows.into_iter()
+            .map(|(id, n)| {
+                Ok((
+                    id.parse().map_err(|_| corrupt("crew_id"))?,
+                    u64::try_from(n).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
+
     /// A team's members with their roles.
     pub async fn crew_members(&self, id: CrewId) -> StoreResult<Vec<CrewMember>> {
         let rows: Vec<(String, String, String)> = sqlx::query_as(
@@ -438,6 +459,24 @@ impl Store {
                 .describe("listing a member's teams")?;
         rows.iter()
             .map(|r| r.parse().map_err(|_| corrupt("crew_id")))
+            .collect()
+    }
+
+    /// The people who share a team with a member, by name (the first 200).
+    pub async fn teammates(&self, member: MemberId) -> StoreResult<Vec<(MemberId, String)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT DISTINCT m.member_id, m.display_name FROM crew_members mine
+             JOIN crew_members other ON other.crew_id = mine.crew_id
+             JOIN members m ON m.member_id = other.member_id
+             WHERE mine.member_id = $1 AND other.member_id <> $1
+             ORDER BY m.display_name, m.member_id LIMIT 200",
+        )
+        .bind(member.to_string())
+        .fetch_all(&self.read)
+        .await
+        .describe("listing teammates")?;
+        rows.into_iter()
+            .map(|(id, name)| Ok((id.parse().map_err(|_| corrupt("member_id"))?, name)))
             .collect()
     }
 

@@ -1108,3 +1108,14 @@ mail-lesson-moved-body =
     نقل مشرفو العقدة درسًا استخلصتَه إلى حالة جديدة. اطّلع عليه من هنا:
 
     { $link }
+team-size = { $count ->
+    [zero] لا أحد
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+    [many] { $count } شخصًا
+   *[other] { $count } شخص
+}
+commitments-asked-teammate = أحد أعضاء فرقك
+commitments-asked-other = أو أيّ عضو آخر (المعرّف أو عنوان صفحته)
+commitments-none = لا شيء بعد.

@@ -1086,3 +1086,10 @@ mail-lesson-moved-body =
     The stewards of its node moved a lesson you drew to a new status. See it here:
 
     { $link }
+team-size = { $count ->
+    [one] one person
+   *[other] { $count } people
+}
+commitments-asked-teammate = Someone on your teams
+commitments-asked-other = Or anyone else (id or profile address)
+commitments-none = None yet.

@@ -82,7 +82,14 @@ pub async fn seed_demo(ctx: &Context, count: usize, seed: u64) -> AppResult<Demo
     if let (Some((author, _)), Some((adapter, _))) = (joins.first(), joins.get(1)) {
         library::seed_library(ctx, *author, *adapter).await?;
         library::seed_workshop(ctx, *author).await?;
-        organizing::seed_organizing(ctx, *author).await?;
+        let tenants: Vec<MemberId> = joins
+            .iter()
+            .skip(1)
+            .filter(|(_, slugs)| slugs.contains(&"amman"))
+            .map(|(m, _)| *m)
+            .take(4)
+            .collect();
+        organizing::seed_organizing(ctx, *author, &tenants).await?;
     }
     tracing::info!(demo.members = count, "demo network created");
     Ok(DemoOutcome::Created(count))

@@ -16,8 +16,13 @@ fn invalid(e: praxis_domain::validation::FieldErrors) -> AppError {
     AppError::Invalid(e)
 }
 
-/// Seeds the campaign in the `amman` node, the founder (its steward) leading the team.
-pub(super) async fn seed_organizing(ctx: &Context, founder: MemberId) -> AppResult<()> {
+/// Seeds the campaign in the `amman` node, the founder (its steward) leading the team with
+/// `tenants` (members of the node) on it, each of whom the founder asked for a commitment.
+pub(super) async fn seed_organizing(
+    ctx: &Context,
+    founder: MemberId,
+    tenants: &[MemberId],
+) -> AppResult<()> {
     let Some(node) = ctx.store.find_node_by_slug("amman").await? else {
         return Ok(());
     };
@@ -32,6 +37,39 @@ pub(super) async fn seed_organizing(ctx: &Context, founder: MemberId) -> AppResu
     ctx.store
         .create_crew(crew, node.id, None, &team, founder, "coordinator", now)
         .await?;
+    // The snowflake: building committees and a negotiation team under the tenants' team.
+    for (name, purpose) in [
+        (
+            "Building 12 committee",
+            "Every family of building 12 knows the plan and has a say in it.",
+        ),
+        (
+            "Building 7 committee",
+            "Every family of building 7 knows the plan and has a say in it.",
+        ),
+        (
+            "Negotiation team",
+            "Speak for the tenants with the landlords, accountable to the committees.",
+        ),
+    ] {
+        let sub = CrewFields::parse(RawCrewFields {
+            name: name.to_owned(),
+            purpose: purpose.to_owned(),
+            norms: String::new(),
+        })
+        .map_err(invalid)?;
+        ctx.store
+            .create_crew(
+                CrewId::generate(),
+                node.id,
+                Some(crew),
+                &sub,
+                founder,
+                "coach",
+                now,
+            )
+            .await?;
+    }
     let campaign = CampaignId::generate();
     let fields = CampaignFields::parse(RawCampaignFields {
         title: "Fair rent in Jabal al-Weibdeh".to_owned(),
@@ -148,5 +186,108 @@ pub(super) async fn seed_organizing(ctx: &Context, founder: MemberId) -> AppResu
     ctx.store
         .update_lesson_standing(lesson, LessonStatus::Identified, Reach::Network, now)
         .await?;
+    seed_commitments(ctx, founder, tenants, crew, campaign).await
+}
+
+/// The team's tenants, each asked for a commitment to the campaign: three kept, one flaked,
+/// one agreed and due this week.
+async fn seed_commitments(
+    ctx: &Context,
+    founder: MemberId,
+    tenants: &[MemberId],
+    crew: CrewId,
+    campaign: CampaignId,
+) -> AppResult<()> {
+    use praxis_domain::commitments::{CommitmentFields, CommitmentStatus, RawCommitment};
+    use praxis_domain::ids::CommitmentId;
+    use praxis_store::commitments::CommitmentLinks;
+
+    let now = ctx.now();
+    let today = now
+        .to_datetime()
+        .map(|d| d.date())
+        .unwrap_or(time::Date::MIN);
+    let day = |days: i64| {
+        today
+            .checked_add(time::Duration::days(days))
+            .unwrap_or(today)
+            .to_string()
+    };
+    let roles = [
+        "building 12 lead",
+        "building 7 lead",
+        "petition lead",
+        "media",
+    ];
+    let asks = [
+        (
+            "Host a house meeting in building 12",
+            -20,
+            &[CommitmentStatus::Agreed, CommitmentStatus::Done][..],
+        ),
+        (
+            "Bring ten families to the town hall",
+            -12,
+            &[
+                CommitmentStatus::Agreed,
+                CommitmentStatus::Confirmed,
+                CommitmentStatus::Done,
+            ],
+        ),
+        (
+            "Collect thirty signatures in building 7",
+            -9,
+            &[CommitmentStatus::Agreed, CommitmentStatus::Flaked],
+        ),
+        (
+            "Write the press note for the second peak",
+            -5,
+            &[CommitmentStatus::Agreed, CommitmentStatus::Done],
+        ),
+        (
+            "Call every family of building 12 before the vote",
+            3,
+            &[CommitmentStatus::Agreed],
+        ),
+    ];
+    for (i, (what, due, path)) in asks.iter().enumerate() {
+        let Some(tenant) = tenants.get(i % tenants.len().max(1)) else {
+            return Ok(());
+        };
+        if i < roles.len() {
+            ctx.store.set_crew_member(crew, *tenant, roles[i]).await?;
+        }
+        let fields = CommitmentFields::parse(RawCommitment {
+            what: (*what).to_owned(),
+            due: day(*due),
+        })
+        .map_err(invalid)?;
+        let id = CommitmentId::generate();
+        ctx.store
+            .create_commitment(
+                id,
+                founder,
+                *tenant,
+                &fields,
+                "",
+                CommitmentLinks {
+                    campaign: Some(campaign),
+                    ..CommitmentLinks::default()
+                },
+                now,
+            )
+            .await?;
+        for status in *path {
+            ctx.store
+                .move_commitment(id, *status, *tenant, now)
+                .await?
+                .map_err(|_| {
+                    AppError::Invalid(praxis_domain::validation::FieldErrors::single(
+                        "status",
+                        "error-commitment-transition",
+                    ))
+                })?;
+        }
+    }
     Ok(())
 }

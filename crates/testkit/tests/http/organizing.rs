@@ -989,3 +989,51 @@ async fn campaigns_reflections_and_lessons_are_deleted_by_their_author_or_a_stew
     assert_eq!(mine["asked_by_me"][0]["what"], "Door-knock ten flats");
     assert!(mine["asked_by_me"][0]["campaign"].is_null());
 }
+
+#[tokio::test]
+async fn an_organizer_asks_a_teammate_for_a_commitment_by_picking_their_name() {
+    let w = world(NodeVisibility::Public).await;
+    let t = w.app.signed_in(&w.teammate).await;
+    let added = t
+        .post_form(
+            &format!("/teams/{}/members", w.team),
+            &[
+                ("member", &w.member.id.to_string()),
+                ("role", "door-knocker"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let page = t.get("/commitments").await;
+    assert!(page.has(&format!(
+        "select[name=asked_pick] option[value='{}']",
+        w.member.id
+    )));
+    assert!(
+        !page.has(&format!(
+            "select[name=asked_pick] option[value='{}']",
+            w.outsider.id
+        )),
+        "only people on the organizer's teams are offered"
+    );
+    let asked = t
+        .post_form(
+            "/commitments",
+            &[
+                ("asked_pick", &w.member.id.to_string()),
+                ("asked_id", ""),
+                ("what", "Knock on twenty doors"),
+                ("due", "2027-02-01"),
+            ],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    let theirs = w
+        .app
+        .signed_in(&w.member)
+        .await
+        .get("/api/v1/commitments")
+        .await
+        .json();
+    assert_eq!(theirs["asked_of_me"][0]["what"], "Knock on twenty doors");
+}

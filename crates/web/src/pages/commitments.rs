@@ -28,6 +28,9 @@ pub(crate) struct CommitmentsPage {
 /// The ask form as typed (kept when it comes back with errors).
 #[derive(Default)]
 struct AskForm {
+    /// A teammate chosen from the list.
+    asked_pick: String,
+    /// Anyone else, by id or profile address (wins over the list).
     asked_id: String,
     what: String,
     due: String,
@@ -40,6 +43,7 @@ struct AskForm {
 impl AskForm {
     fn from_form(form: &FormFields) -> Self {
         Self {
+            asked_pick: form.text("asked_pick"),
             asked_id: form.text("asked_id"),
             what: form.text("what"),
             due: form.text("due"),
@@ -211,7 +215,11 @@ pub(crate) async fn ask(
     match commitments::ask(
         &state.ctx,
         &me,
-        &typed.asked_id,
+        if typed.asked_id.trim().is_empty() {
+            &typed.asked_pick
+        } else {
+            &typed.asked_id
+        },
         raw,
         &typed.context,
         &typed.links(),

@@ -35,28 +35,32 @@ fn status_of(errors: &FieldErrors) -> StatusCode {
     }
 }
 
-/// A team in the node's tree, indented by depth.
+/// A team in the node's tree, drawn as nested lists: after its line, either a list of its
+/// children opens, or its item closes together with `closes` enclosing lists.
 pub(crate) struct TreeRow {
     crew: CrewRecord,
     depth: usize,
+    /// People on it.
+    size: u64,
+    /// Its children follow, one level down.
+    opens: bool,
+    /// How many enclosing levels end after it.
+    closes: usize,
 }
 
 /// The teams ordered as a tree: each under its parent, roots first.
-fn tree(crews: &[CrewRecord]) -> Vec<TreeRow> {
+fn tree(crews: &[CrewRecord], sizes: &[(praxis_domain::ids::CrewId, u64)]) -> Vec<TreeRow> {
     fn walk(
         crews: &[CrewRecord],
         parent: Option<praxis_domain::ids::CrewId>,
         depth: usize,
-        out: &mut Vec<TreeRow>,
+        out: &mut Vec<(CrewRecord, usize)>,
     ) {
         if depth > 20 {
             return;
         }
         for c in crews.iter().filter(|c| c.parent_id == parent) {
-            out.push(TreeRow {
-                crew: c.clone(),
-                depth,
-            });
+            out.push((c.clone(), depth));
             walk(crews, Some(c.id), depth + 1, out);
         }
     }
@@ -75,7 +79,23 @@ fn tree(crews: &[CrewRecord]) -> Vec<TreeRow> {
         })
         .collect();
     walk(&roots, None, 0, &mut out);
-    out
+    let depths: Vec<usize> = out.iter().map(|(_, d)| *d).collect();
+    out.into_iter()
+        .enumerate()
+        .map(|(i, (crew, depth))| {
+            let next = depths.get(i + 1).copied().unwrap_or(0);
+            TreeRow {
+                size: sizes
+                    .iter()
+                    .find(|(id, _)| *id == crew.id)
+                    .map_or(0, |(_, n)| *n),
+                crew,
+                depth,
+                opens: next > depth,
+                closes: depth.saturating_sub(next),
+            }
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -130,6 +150,9 @@ impl NodeOrganizingPage {
     fn indent(&self, depth: &usize) -> String {
         "— ".repeat(*depth)
     }
+    fn closers(&self, row: &TreeRow) -> String {
+        "</ul></li>".repeat(row.closes)
+    }
 }
 
 #[derive(Deserialize)]
@@ -146,6 +169,16 @@ async fn node_page(
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let (place, crews) = organizing::node_crews(&state.ctx, me, slug).await?;
+    let sizes = if crews.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .ctx
+            .store
+            .node_crew_sizes(place.node.id)
+            .await
+            .map_err(AppError::from)?
+    };
     let (_, campaigns, next) = organizing::node_campaigns(&state.ctx, me, slug, after).await?;
     let reflections = organizing::node_reflections(&state.ctx, me, slug).await?;
     let mine = state
@@ -163,7 +196,7 @@ async fn node_page(
         status_of(&errors),
         &NodeOrganizingPage {
             c,
-            teams: tree(&crews),
+            teams: tree(&crews, &sizes),
             place,
             my_teams,
             campaigns,
@@ -978,5 +1011,68 @@ pub(crate) fn readable(p: &Provenance<ReflectionRecord>) -> Option<&ReflectionRe
     match p {
         Provenance::Visible(r) => Some(r),
         Provenance::Private => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use praxis_domain::ids::{CrewId, NodeId};
+    use praxis_domain::organizing::CrewFields;
+
+    use super::{CrewRecord, tree};
+
+    fn crew(name: &str, parent: Option<CrewId>) -> CrewRecord {
+        CrewRecord {
+            id: CrewId::generate(),
+            node_id: NodeId::generate(),
+            parent_id: parent,
+            fields: CrewFields {
+                name: name.to_owned(),
+                purpose: String::new(),
+                norms: String::new(),
+            },
+        }
+    }
+
+    /// Renders the rows the way the template does, as a string of brackets.
+    fn shape(rows: &[super::TreeRow]) -> String {
+        let mut out = String::from("[");
+        for r in rows {
+            out.push_str(&format!("({}", r.crew.fields.name));
+            if r.opens {
+                out.push('[');
+            } else {
+                out.push(')');
+                out.push_str(&"])".repeat(r.closes));
+            }
+        }
+        out.push(']');
+        out
+    }
+
+    #[test]
+    fn the_tree_nests_each_team_under_its_parent_and_closes_every_level() {
+        let core = crew("core", None);
+        let door = crew("door", Some(core.id));
+        let street = crew("street", Some(door.id));
+        let media = crew("media", Some(core.id));
+        let youth = crew("youth", None);
+        // A team under a parent the viewer does not see hangs at the root.
+        let orphan = crew("orphan", Some(CrewId::generate()));
+        let crews = [
+            core.clone(),
+            door.clone(),
+            street,
+            media.clone(),
+            youth,
+            orphan,
+        ];
+        let rows = tree(&crews, &[(core.id, 5), (media.id, 2)]);
+        assert_eq!(
+            shape(&rows),
+            "[(core[(door[(street)])(media)])(youth)(orphan)]"
+        );
+        assert_eq!(rows[0].size, 5);
+        assert_eq!(rows[1].size, 0);
     }
 }

@@ -153,6 +153,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::organizing::export_markdown),
         )
         .route(
+            "/campaigns/{id}/chart.svg",
+            get(pages::organizing::chart_svg),
+        )
+        .route(
             "/campaigns/{id}/delete",
             post(pages::organizing::delete_campaign),
         )

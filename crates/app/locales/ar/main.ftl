@@ -1119,3 +1119,4 @@ team-size = { $count ->
 commitments-asked-teammate = أحد أعضاء فرقك
 commitments-asked-other = أو أيّ عضو آخر (المعرّف أو عنوان صفحته)
 commitments-none = لا شيء بعد.
+campaign-chart-download = نزّل الرسم البياني (SVG، للعروض)

@@ -1093,3 +1093,4 @@ team-size = { $count ->
 commitments-asked-teammate = Someone on your teams
 commitments-asked-other = Or anyone else (id or profile address)
 commitments-none = None yet.
+campaign-chart-download = Download the chart (SVG, for slides)

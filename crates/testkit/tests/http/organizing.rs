@@ -366,6 +366,29 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
     assert_eq!(api["phases"][1]["progress"], 75);
     assert_eq!(api["kept_rate"], 100);
     assert_eq!(api["strategy"]["toc_because"], "he cannot replace everyone");
+    let chart = t.get(&format!("/campaigns/{id}/chart.svg")).await;
+    assert_eq!(chart.status, StatusCode::OK);
+    assert!(
+        chart.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("image/svg+xml")
+    );
+    assert!(
+        chart.body.contains("<svg")
+            && chart.body.contains("120 %")
+            && chart.body.contains("Fair rent"),
+        "the chart as a file of its own, for slides: {}",
+        chart.body
+    );
+    let outsider = app.signed_in(&w.outsider).await;
+    assert_eq!(
+        outsider
+            .get(&format!("/campaigns/{id}/chart.svg"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 
     // Two reflections after the peak: one kept to the team, one for the node.
     let mut reflections = Vec::new();

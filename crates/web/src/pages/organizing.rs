@@ -801,6 +801,71 @@ pub(crate) async fn export_markdown(
         .into_response())
 }
 
+/// A campaign's goal-versus-actual chart as a file of its own, for slides and handouts.
+#[derive(Template)]
+#[template(path = "organizing/chart.svg", escape = "html")]
+struct ChartSvg {
+    title: String,
+    chart: String,
+    kept: Option<String>,
+    goal: String,
+    actual: String,
+    bars: Vec<PhaseBar>,
+    width: usize,
+    dir: &'static str,
+    anchor: &'static str,
+    title_x: usize,
+}
+
+pub(crate) async fn chart_svg(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    c: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let v = organizing::view_campaign(&state.ctx, &me, &id).await?;
+    let bars = phase_bars(&c, &v);
+    let width = (bars.len() * 90 + 20).max(560);
+    let rtl = c.dir() == "rtl";
+    let svg = ChartSvg {
+        title: v.campaign.fields.title.clone(),
+        chart: c.t("campaign-chart"),
+        kept: v
+            .kept_rate
+            .map(|rate| format!("{}: {rate} %", c.t("campaign-kept-rate-label"))),
+        goal: c.t("campaign-phase-goal"),
+        actual: c.t("campaign-phase-actual"),
+        bars,
+        width,
+        dir: if rtl { "rtl" } else { "ltr" },
+        anchor: if rtl { "end" } else { "start" },
+        title_x: if rtl { width - 10 } else { 10 },
+    }
+    .render()
+    .map_err(|e| PageError::from(AppError::Unexpected(anyhow::anyhow!(e))))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "image/svg+xml; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"campaign-{}-chart.svg\"",
+                    v.campaign.id
+                ),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox".to_owned(),
+            ),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
 fn raw_lesson(form: &FormFields) -> RawLessonFields {
     let split = |s: String| -> Vec<String> { s.split(',').map(|p| p.trim().to_owned()).collect() };
     RawLessonFields {

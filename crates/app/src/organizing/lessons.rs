@@ -388,10 +388,25 @@ pub async fn lessons_citing(
     node_ids.dedup();
     let nodes = ctx.store.nodes_by_ids(&node_ids).await?;
     let mine = ViewerNodes::of(ctx, Viewer::Member(me.id)).await?;
+    // Stewards see their team-only lessons too: ask the standing in each of the (at most 20)
+    // nodes the viewer belongs to.
+    let mut standings = Vec::with_capacity(node_ids.len());
+    for n in &node_ids {
+        let standing = if mine.contains(*n) {
+            ctx.store.node_standing(*n, me.id).await?
+        } else {
+            Standing::Outsider
+        };
+        standings.push((*n, standing));
+    }
     let crews = ctx.store.member_crews(me.id).await?;
     Ok(lessons
         .into_iter()
         .filter(|l| {
+            let standing = standings
+                .iter()
+                .find(|(n, _)| *n == l.node_id)
+                .map_or(Standing::Outsider, |(_, s)| *s);
             nodes.iter().find(|n| n.id == l.node_id).is_some_and(|n| {
                 !n.is_proposed
                     && may_see(
@@ -399,11 +414,7 @@ pub async fn lessons_citing(
                         n.fields.visibility,
                         OrganizingViewer {
                             signed_in: true,
-                            standing: if mine.contains(n.id) {
-                                Standing::Member
-                            } else {
-                                Standing::Outsider
-                            },
+                            standing,
                             in_team: l.crew_id.is_some_and(|c| crews.contains(&c)),
                         },
                     )

@@ -582,6 +582,20 @@ async fn a_team_plans_a_campaign_reflects_and_another_node_finds_the_lesson() {
             .contains("Childcare doubles"),
         "a lesson narrowed to its team leaves the item's page of outsiders"
     );
+    assert!(
+        !m.get(&format!("/library/{item}"))
+            .await
+            .body
+            .contains("Childcare doubles"),
+        "and of the node's members off the team"
+    );
+    assert!(
+        s.get(&format!("/library/{item}"))
+            .await
+            .text("[data-test=item-lessons]")
+            .contains("Childcare doubles"),
+        "the node's stewards still see it there"
+    );
 }
 
 #[tokio::test]

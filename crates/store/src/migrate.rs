@@ -79,6 +79,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_commitment_links.sql"),
         postgres: include_str!("../migrations/postgres/0011_commitment_links.sql"),
     },
+    Migration {
+        version: 12,
+        name: "reflection_workshops",
+        sqlite: include_str!("../migrations/sqlite/0012_reflection_workshops.sql"),
+        postgres: include_str!("../migrations/postgres/0012_reflection_workshops.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

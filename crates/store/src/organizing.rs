@@ -3,7 +3,9 @@
 
 use praxis_domain::campaigns::{ActorCategory, Condition, PhaseKind};
 use praxis_domain::commitments::CommitmentStatus;
-use praxis_domain::ids::{CampaignId, CrewId, ItemId, LessonId, MemberId, NodeId, ReflectionId};
+use praxis_domain::ids::{
+    CampaignId, CrewId, ItemId, LessonId, MemberId, NodeId, ReflectionId, WorkshopId,
+};
 use praxis_domain::lessons::LessonStatus;
 use praxis_domain::members::profile::Practice;
 use praxis_domain::organizing::{
@@ -105,6 +107,8 @@ pub struct ReflectionRecord {
     pub author: Option<(MemberId, String)>,
     /// When.
     pub created_at: Timestamp,
+    /// The workshop it looks back on, with its title.
+    pub workshop: Option<(WorkshopId, String)>,
 }
 
 /// A stored lesson.
@@ -246,7 +250,8 @@ fn campaign_from_row(row: &AnyRow) -> StoreResult<CampaignRecord> {
 
 const REFLECTION_COLUMNS: &str = "r.reflection_id, r.node_id, r.crew_id, r.campaign_id, r.subject, \
      r.label, r.reach, r.intended, r.happened, r.difference, r.sustain, r.improve, r.numbers, \
-     r.participants, r.author_id, m.display_name AS author_name, r.created_at";
+     r.participants, r.author_id, m.display_name AS author_name, r.created_at, r.workshop_id, \
+     (SELECT w.title FROM workshops w WHERE w.workshop_id = r.workshop_id) AS workshop_title";
 
 fn reflection_from_row(row: &AnyRow) -> StoreResult<ReflectionRecord> {
     let mut answers = Vec::new();
@@ -269,6 +274,10 @@ fn reflection_from_row(row: &AnyRow) -> StoreResult<ReflectionRecord> {
         },
         author: author.zip(author_name),
         created_at: at_of(row, "created_at")?,
+        workshop: opt_id_of::<WorkshopId>(row, "workshop_id")?.zip(
+            row.try_get::<Option<String>, _>("workshop_title")
+                .describe("workshop_title")?,
+        ),
     })
 }
 
@@ -893,6 +902,7 @@ impl Store {
         node: NodeId,
         crew: Option<CrewId>,
         campaign: Option<CampaignId>,
+        workshop: Option<WorkshopId>,
         f: &ReflectionFields,
         author: MemberId,
         now: Timestamp,
@@ -900,8 +910,8 @@ impl Store {
         let mut q = sqlx::query(
             "INSERT INTO reflections (reflection_id, node_id, crew_id, campaign_id, subject, label,
                 reach, intended, happened, difference, sustain, improve, numbers, participants,
-                author_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                author_id, created_at, workshop_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind(id.to_string())
         .bind(node.to_string())
@@ -915,6 +925,7 @@ impl Store {
         }
         q.bind(author.to_string())
             .bind(now.unix_ms())
+            .bind(workshop.map(|w| w.to_string()))
             .execute(&self.write)
             .await
             .describe("inserting a reflection")?;
@@ -967,25 +978,84 @@ impl Store {
     }
 
     /// A node's reflections that look back on no campaign (a workshop, an action), newest
-    /// first (at most `limit`); the caller filters by who may read them.
+    /// first, before a keyset cursor (created, id), at most `limit`; the caller filters by who
+    /// may read them.
     pub async fn node_reflections(
         &self,
         node: NodeId,
+        before: Option<(Timestamp, ReflectionId)>,
         limit: u32,
     ) -> StoreResult<Vec<ReflectionRecord>> {
+        let (at, id) = before.map_or((i64::MAX, String::new()), |(t, i)| {
+            (t.unix_ms(), i.to_string())
+        });
         let sql = format!(
             "SELECT {REFLECTION_COLUMNS} FROM reflections r
              LEFT JOIN members m ON m.member_id = r.author_id
              WHERE r.node_id = $1 AND r.campaign_id IS NULL
-             ORDER BY r.created_at DESC, r.reflection_id DESC LIMIT $2"
+               AND (r.created_at < $2 OR (r.created_at = $2 AND r.reflection_id < $3) OR $3 = '')
+             ORDER BY r.created_at DESC, r.reflection_id DESC LIMIT $4"
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(node.to_string())
+            .bind(at)
+            .bind(id)
             .bind(i64::from(limit))
             .fetch_all(&self.read)
             .await
             .describe("listing a node's reflections")?;
         rows.iter().map(reflection_from_row).collect()
+    }
+
+    /// The reflections on a workshop, newest first (at most `limit`); the caller filters by
+    /// who may read them.
+    pub async fn workshop_reflections(
+        &self,
+        workshop: WorkshopId,
+        limit: u32,
+    ) -> StoreResult<Vec<ReflectionRecord>> {
+        let sql = format!(
+            "SELECT {REFLECTION_COLUMNS} FROM reflections r
+             LEFT JOIN members m ON m.member_id = r.author_id
+             WHERE r.workshop_id = $1
+             ORDER BY r.created_at DESC, r.reflection_id DESC LIMIT $2"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(workshop.to_string())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await
+            .describe("listing a workshop's reflections")?;
+        rows.iter().map(reflection_from_row).collect()
+    }
+
+    /// The workshops a member takes part in (as staff or an accepted applicant), latest first
+    /// (at most `limit`) — or only `only`, if it is one of them: id and title.
+    pub async fn member_workshops(
+        &self,
+        member: MemberId,
+        only: Option<WorkshopId>,
+        limit: u32,
+    ) -> StoreResult<Vec<(WorkshopId, String)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT w.workshop_id, w.title FROM workshops w
+             WHERE ($2 = '' OR w.workshop_id = $2)
+               AND (EXISTS (SELECT 1 FROM workshop_staff st
+                            WHERE st.workshop_id = w.workshop_id AND st.member_id = $1)
+                    OR EXISTS (SELECT 1 FROM workshop_applications ap
+                               WHERE ap.workshop_id = w.workshop_id AND ap.member_id = $1
+                                 AND ap.status = 'accepted'))
+             ORDER BY w.created_at DESC, w.workshop_id LIMIT $3",
+        )
+        .bind(member.to_string())
+        .bind(only.map(|w| w.to_string()).unwrap_or_default())
+        .bind(i64::from(limit))
+        .fetch_all(&self.read)
+        .await
+        .describe("listing a member's workshops")?;
+        rows.into_iter()
+            .map(|(id, title)| Ok((id.parse().map_err(|_| corrupt("workshop_id"))?, title)))
+            .collect()
     }
 
     /// Records a lesson with its sources; search learns of it in the same transaction.

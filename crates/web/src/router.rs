@@ -538,6 +538,14 @@ pub fn router(state: AppState) -> Router {
             post(api::organizing::reflect),
         )
         .route(
+            "/reflections",
+            get(api::organizing::list_reflections).post(api::organizing::reflect_in_node),
+        )
+        .route(
+            "/workshops/{id}/reflections",
+            get(api::organizing::workshop_reflections),
+        )
+        .route(
             "/reflections/{id}",
             get(api::organizing::get_reflection).delete(api::organizing::delete_reflection),
         )

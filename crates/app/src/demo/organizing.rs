@@ -158,6 +158,7 @@ pub(super) async fn seed_organizing(
             node.id,
             Some(crew),
             Some(campaign),
+            None,
             &fields,
             founder,
             now,

@@ -366,9 +366,8 @@ pub async fn node_lessons(
     }
 }
 
-/// The lessons linking to a library item that the member may see (the latest 20). Three
-/// queries whatever the number of lessons; a steward's view of team lessons is left out here
-/// (they see them on the node's lessons page).
+/// The lessons linking to a library item that the member may see (the latest 20), the team
+/// lessons of the nodes they steward included.
 ///
 /// # Errors
 /// When the store fails.

@@ -1074,3 +1074,154 @@ async fn an_organizer_asks_a_teammate_for_a_commitment_by_picking_their_name() {
         .json();
     assert_eq!(theirs["asked_of_me"][0]["what"], "Knock on twenty doors");
 }
+
+#[tokio::test]
+async fn a_reflection_on_a_workshop_names_it_and_shows_on_its_page_to_who_may_read_it() {
+    let w = world(NodeVisibility::Public).await;
+    let app = &w.app;
+    let s = app.signed_in(&w.steward).await;
+    let m = app.signed_in(&w.member).await;
+    let t = app.signed_in(&w.teammate).await;
+    let o = app.signed_in(&w.outsider).await;
+    let mut workshops = Vec::new();
+    for title in ["Spring training", "Autumn training"] {
+        let r = s
+            .api("POST", "/api/v1/workshops", None, Some(json!({"title": title, "format": "online", "time_zone": "UTC", "participant_capacity": 10, "coach_capacity": 2, "scope": "members"})))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        workshops.push(r.json()["id"].as_str().unwrap().to_owned());
+    }
+    let staffed = s
+        .api(
+            "POST",
+            &format!("/api/v1/workshops/{}/staff", workshops[0]),
+            None,
+            Some(json!({"member_id": w.member.id.to_string(), "role": "trainer"})),
+        )
+        .await;
+    assert_eq!(staffed.status, StatusCode::NO_CONTENT, "{}", staffed.body);
+
+    let body = |subject: &str, workshop: &str, label: &str| json!({"node": "rent", "subject": subject, "workshop_id": workshop, "label": label, "reach": "node", "intended": "Twenty new leaders", "happened": "Twelve came, eight stayed", "improve": "Evening sessions"});
+    let not_mine = m
+        .api(
+            "POST",
+            "/api/v1/reflections",
+            None,
+            Some(body("workshop", &workshops[1], "x")),
+        )
+        .await;
+    assert_eq!(not_mine.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        not_mine.json()["error"]["fields"]["workshop_id"].is_string(),
+        "only a workshop one took part in"
+    );
+    let wrong_subject = m
+        .api(
+            "POST",
+            "/api/v1/reflections",
+            None,
+            Some(body("action", &workshops[0], "x")),
+        )
+        .await;
+    assert!(wrong_subject.json()["error"]["fields"]["workshop_id"].is_string());
+    assert_eq!(
+        o.api(
+            "POST",
+            "/api/v1/reflections",
+            None,
+            Some(body("action", "", "x"))
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN,
+        "only the node's members reflect in it"
+    );
+    let made = m
+        .api(
+            "POST",
+            "/api/v1/reflections",
+            None,
+            Some(body("workshop", &workshops[0], "After the spring training")),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+
+    // On the node's page and in its list, with the workshop named.
+    let hub = t.get("/nodes/rent/organizing").await;
+    assert!(
+        hub.text("[data-test=reflection-workshop]")
+            .contains("Spring training")
+    );
+    let list = t.get("/api/v1/reflections?node=rent").await.json();
+    assert_eq!(
+        list["reflections"][0]["workshop"]["title"],
+        "Spring training"
+    );
+
+    // On the workshop's page: for the node's members, not for a member outside the node.
+    let page = t.get(&format!("/workshops/{}", workshops[0])).await;
+    assert!(
+        page.text("[data-test=workshop-reflection]")
+            .contains("After the spring training")
+    );
+    let outside = o.get(&format!("/workshops/{}", workshops[0])).await;
+    assert_eq!(outside.status, StatusCode::OK);
+    assert!(!outside.body.contains("After the spring training"));
+    let api = o
+        .get(&format!("/api/v1/workshops/{}/reflections", workshops[0]))
+        .await
+        .json();
+    assert!(api["reflections"].as_array().unwrap().is_empty());
+    assert!(
+        o.get("/api/v1/reflections?node=rent").await.json()["reflections"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "nor in the node's list"
+    );
+
+    // The list comes a page at a time; a team's reflection is skipped for others.
+    let team_only = t
+        .api("POST", "/api/v1/reflections", None, Some(json!({"node": "rent", "team_id": w.team, "subject": "action", "label": "Team only", "reach": "team", "intended": "a", "happened": "b"})))
+        .await;
+    assert_eq!(team_only.status, StatusCode::CREATED, "{}", team_only.body);
+    for i in 0..30 {
+        let r = m
+            .api(
+                "POST",
+                "/api/v1/reflections",
+                None,
+                Some(body("action", "", &format!("Action {i}"))),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let first = m.get("/api/v1/reflections?node=rent").await.json();
+    assert_eq!(first["reflections"].as_array().unwrap().len(), 30);
+    let next = first["next"].as_str().unwrap().to_owned();
+    let second = m
+        .get(&format!("/api/v1/reflections?node=rent&after={next}"))
+        .await
+        .json();
+    let labels: Vec<&str> = second["reflections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["After the spring training"], "{second}");
+    assert!(!first.to_string().contains("Team only"));
+    let theirs = t.get("/api/v1/reflections?node=rent").await.json();
+    let theirs_next = theirs["next"].as_str().unwrap().to_owned();
+    assert!(
+        t.get(&format!(
+            "/api/v1/reflections?node=rent&after={theirs_next}"
+        ))
+        .await
+        .body
+        .contains("Team only"),
+        "its team reads it"
+    );
+    let page = m.get("/nodes/rent/organizing").await;
+    assert!(page.has("[data-test=next-reflections]"));
+}

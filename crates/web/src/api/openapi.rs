@@ -49,6 +49,7 @@ use crate::api::{
         organizing::get_reflection, organizing::list_lessons, organizing::draw_lesson,
         organizing::get_lesson, organizing::move_lesson, organizing::endorse,
         organizing::delete_campaign, organizing::delete_reflection, organizing::delete_lesson,
+        organizing::reflect_in_node, organizing::list_reflections, organizing::workshop_reflections,
         narratives::log, narratives::list, narratives::get, narratives::share, narratives::delete,
         narratives::delete_narrative,
         narratives::start, narratives::list_narratives, narratives::get_narrative,

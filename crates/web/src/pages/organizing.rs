@@ -108,8 +108,11 @@ pub(crate) struct NodeOrganizingPage {
     campaigns: Vec<CampaignRecord>,
     next: Option<String>,
     reflections: Vec<ReflectionRecord>,
+    reflections_next: Option<String>,
     errors: FieldErrors,
     me: praxis_domain::ids::MemberId,
+    /// Workshops the member took part in, for a reflection on one.
+    workshops: Vec<(praxis_domain::ids::WorkshopId, String)>,
 }
 
 impl NodeOrganizingPage {
@@ -158,6 +161,8 @@ impl NodeOrganizingPage {
 #[derive(Deserialize)]
 pub(crate) struct ListParams {
     after: Option<String>,
+    /// The last reflection of the previous page (the node's page).
+    reflections_after: Option<String>,
 }
 
 async fn node_page(
@@ -165,7 +170,7 @@ async fn node_page(
     me: &CurrentMember,
     c: Chrome,
     slug: &str,
-    after: Option<&str>,
+    (after, reflections_after): (Option<&str>, Option<&str>),
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let (place, crews) = organizing::node_crews(&state.ctx, me, slug).await?;
@@ -180,7 +185,13 @@ async fn node_page(
             .map_err(AppError::from)?
     };
     let (_, campaigns, next) = organizing::node_campaigns(&state.ctx, me, slug, after).await?;
-    let reflections = organizing::node_reflections(&state.ctx, me, slug).await?;
+    let (reflections, reflections_next) =
+        organizing::node_reflections(&state.ctx, me, slug, reflections_after).await?;
+    let workshops = if place.standing.is_member() {
+        organizing::my_workshops(&state.ctx, me).await?
+    } else {
+        Vec::new()
+    };
     let mine = state
         .ctx
         .store
@@ -202,8 +213,10 @@ async fn node_page(
             campaigns,
             next,
             reflections,
+            reflections_next,
             errors,
             me: me.id,
+            workshops,
         },
     ))
 }
@@ -220,7 +233,7 @@ pub(crate) async fn show_node(
         &me,
         c,
         &slug,
-        p.after.as_deref(),
+        (p.after.as_deref(), p.reflections_after.as_deref()),
         FieldErrors::new(),
     )
     .await
@@ -249,7 +262,9 @@ pub(crate) async fn create_team(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/teams/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            node_page(&state, &me, c, &slug, (None, None), errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -266,12 +281,15 @@ pub(crate) async fn node_reflection(
         &me,
         &slug,
         &form.text("team"),
+        &form.text("workshop_id"),
         raw_reflection(&form),
     )
     .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/nodes/{slug}/organizing#reflections")).into_response()),
-        Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            node_page(&state, &me, c, &slug, (None, None), errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -314,7 +332,9 @@ pub(crate) async fn create_campaign(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/campaigns/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => node_page(&state, &me, c, &slug, None, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            node_page(&state, &me, c, &slug, (None, None), errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -892,7 +912,7 @@ pub(crate) async fn draw_lesson(
             if !campaign.is_empty() {
                 campaign_page(&state, &me, c, &campaign, errors).await
             } else if !node.is_empty() {
-                node_page(&state, &me, c, &node, None, errors).await
+                node_page(&state, &me, c, &node, (None, None), errors).await
             } else {
                 Err(AppError::Invalid(errors).into())
             }

@@ -91,9 +91,14 @@ pub(crate) struct WorkshopPage {
     errors: FieldErrors,
     practices: Vec<Practice>,
     roles: Vec<StaffRole>,
+    /// Reflections on it the viewer may read.
+    reflections: Vec<praxis_app::organizing::ReflectionRecord>,
 }
 
 impl WorkshopPage {
+    fn question(&self, q: &str) -> String {
+        self.c.t(&format!("reflection-{q}"))
+    }
     fn role_label(&self, role: &StaffRole) -> String {
         self.c.t(&format!("workshop-role-{}", role.code()))
     }
@@ -135,6 +140,10 @@ async fn workshop_page(
         Some(me) => praxis_app::applications::my_applications(&state.ctx, me, id).await?,
         None => Vec::new(),
     };
+    let reflections = match &info.member {
+        Some(me) => praxis_app::organizing::workshop_reflections(&state.ctx, me, id).await?,
+        None => Vec::new(),
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -150,6 +159,7 @@ async fn workshop_page(
             errors,
             practices: Practice::ALL.to_vec(),
             roles: StaffRole::ALL.to_vec(),
+            reflections,
         },
     ))
 }

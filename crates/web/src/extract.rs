@@ -80,6 +80,11 @@ impl FormFields {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Every name and value, in order.
+    pub(crate) fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     /// The first value of a field, or an empty string.
     pub(crate) fn text(&self, name: &str) -> String {
         self.get(name).unwrap_or_default().to_owned()

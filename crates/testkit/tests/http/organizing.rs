@@ -1225,3 +1225,73 @@ async fn a_reflection_on_a_workshop_names_it_and_shows_on_its_page_to_who_may_re
     let page = m.get("/nodes/rent/organizing").await;
     assert!(page.has("[data-test=next-reflections]"));
 }
+
+#[tokio::test]
+async fn a_refused_form_comes_back_as_it_was_typed() {
+    let w = world(NodeVisibility::Public).await;
+    let t = w.app.signed_in(&w.teammate).await;
+    let refused = t
+        .post_form(
+            "/nodes/rent/reflections",
+            &[
+                ("subject", "action"),
+                ("label", "The march"),
+                ("reach", "network"),
+                ("intended", ""),
+                ("sustain", "Marshals at every corner"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.has("[data-test=error-intended]"));
+    assert!(refused.has("#r-label[value='The march']"));
+    assert!(
+        refused
+            .text("#q-sustain")
+            .contains("Marshals at every corner")
+    );
+    assert!(refused.has("#r-reach option[value=network][selected]"));
+    assert!(refused.has("#subject option[value=action][selected]"));
+    assert!(
+        !refused.has("#title[value='The march']"),
+        "the page's other forms keep their defaults"
+    );
+
+    let id = t
+        .api(
+            "POST",
+            "/api/v1/campaigns",
+            None,
+            Some(campaign_body("node", Some(&w.team))),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let strategy = t
+        .post_form(
+            &format!("/campaigns/{id}"),
+            &[
+                ("title", "Fair rent, rethought"),
+                ("reach", "node"),
+                ("problem", "Rents tripled, not doubled"),
+                ("goal_target", "lots"),
+            ],
+        )
+        .await;
+    assert_eq!(strategy.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(strategy.has("[data-test=error-goal_target]"));
+    assert!(
+        strategy
+            .text("#s-problem")
+            .contains("Rents tripled, not doubled")
+    );
+    assert!(strategy.has("#goal_target[value=lots]"));
+    assert!(strategy.has("#title[value='Fair rent, rethought']"));
+    let stored = t.get(&format!("/api/v1/campaigns/{id}")).await.json();
+    assert_eq!(
+        stored["strategy"]["problem"], "Rents doubled",
+        "nothing changed"
+    );
+}

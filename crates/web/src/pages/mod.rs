@@ -245,3 +245,54 @@ pub(crate) struct MessagePage {
 pub(crate) async fn not_found() -> PageError {
     PageError(AppError::NotFound)
 }
+
+/// A refused form's values, to show that form again as typed (the page's other forms keep
+/// their defaults).
+#[derive(Default)]
+pub(crate) struct Typed {
+    form: &'static str,
+    values: Vec<(String, String)>,
+}
+
+impl Typed {
+    /// What `form` held when it was sent.
+    pub(crate) fn of(form: &'static str, fields: &crate::extract::FormFields) -> Self {
+        Self {
+            form,
+            values: fields
+                .pairs()
+                .iter()
+                .filter(|(k, _)| k != "csrf_token")
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The value typed in a field of `form`, or `default` when another form (or none) was
+    /// sent.
+    pub(crate) fn or<'a>(&'a self, form: &str, name: &str, default: &'a str) -> &'a str {
+        if self.form == form {
+            self.values
+                .iter()
+                .find(|(k, _)| k == name)
+                .map_or("", |(_, v)| v.as_str())
+        } else {
+            default
+        }
+    }
+
+    /// The value typed in a field of `form`, or nothing.
+    pub(crate) fn v(&self, form: &str, name: &str) -> &str {
+        self.or(form, name, "")
+    }
+
+    /// True when `form` is the one that was sent.
+    pub(crate) fn is(&self, form: &str) -> bool {
+        self.form == form
+    }
+
+    /// True when a repeated field of `form` (checkboxes) held this value.
+    pub(crate) fn has(&self, form: &str, name: &str, value: &str) -> bool {
+        self.form == form && self.values.iter().any(|(k, v)| k == name && v == value)
+    }
+}

@@ -24,7 +24,7 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::extract::{FormFields, PageMember};
-use crate::pages::{Chrome, render_with_status};
+use crate::pages::{Chrome, Typed, render_with_status};
 use crate::state::AppState;
 
 fn status_of(errors: &FieldErrors) -> StatusCode {
@@ -113,6 +113,7 @@ pub(crate) struct NodeOrganizingPage {
     me: praxis_domain::ids::MemberId,
     /// Workshops the member took part in, for a reflection on one.
     workshops: Vec<(praxis_domain::ids::WorkshopId, String)>,
+    typed: Typed,
 }
 
 impl NodeOrganizingPage {
@@ -172,6 +173,7 @@ async fn node_page(
     slug: &str,
     (after, reflections_after): (Option<&str>, Option<&str>),
     errors: FieldErrors,
+    typed: Typed,
 ) -> Result<Response, PageError> {
     let (place, crews) = organizing::node_crews(&state.ctx, me, slug).await?;
     let sizes = if crews.is_empty() {
@@ -217,6 +219,7 @@ async fn node_page(
             errors,
             me: me.id,
             workshops,
+            typed,
         },
     ))
 }
@@ -235,6 +238,7 @@ pub(crate) async fn show_node(
         &slug,
         (p.after.as_deref(), p.reflections_after.as_deref()),
         FieldErrors::new(),
+        Typed::default(),
     )
     .await
 }
@@ -263,7 +267,16 @@ pub(crate) async fn create_team(
     {
         Ok(id) => Ok(Redirect::to(&format!("/teams/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            node_page(&state, &me, c, &slug, (None, None), errors).await
+            node_page(
+                &state,
+                &me,
+                c,
+                &slug,
+                (None, None),
+                errors,
+                Typed::of("team", &form),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -288,7 +301,16 @@ pub(crate) async fn node_reflection(
     {
         Ok(_) => Ok(Redirect::to(&format!("/nodes/{slug}/organizing#reflections")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            node_page(&state, &me, c, &slug, (None, None), errors).await
+            node_page(
+                &state,
+                &me,
+                c,
+                &slug,
+                (None, None),
+                errors,
+                Typed::of("reflection", &form),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -333,7 +355,16 @@ pub(crate) async fn create_campaign(
     {
         Ok(id) => Ok(Redirect::to(&format!("/campaigns/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            node_page(&state, &me, c, &slug, (None, None), errors).await
+            node_page(
+                &state,
+                &me,
+                c,
+                &slug,
+                (None, None),
+                errors,
+                Typed::of("campaign", &form),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -541,9 +572,14 @@ pub(crate) struct CampaignPage {
     v: CampaignView,
     bars: Vec<PhaseBar>,
     errors: FieldErrors,
+    typed: Typed,
 }
 
 impl CampaignPage {
+    /// The strategy form came back refused: show what was typed.
+    fn typed_strategy(&self) -> bool {
+        self.typed.is("strategy")
+    }
     fn may_delete(&self, r: &ReflectionRecord) -> bool {
         self.v.deletable.contains(&r.id)
     }
@@ -652,12 +688,19 @@ async fn campaign_page(
     c: Chrome,
     id: &str,
     errors: FieldErrors,
+    typed: Typed,
 ) -> Result<Response, PageError> {
     let v = organizing::view_campaign(&state.ctx, me, id).await?;
     let bars = phase_bars(&c, &v);
     Ok(render_with_status(
         status_of(&errors),
-        &CampaignPage { c, v, bars, errors },
+        &CampaignPage {
+            c,
+            v,
+            bars,
+            errors,
+            typed,
+        },
     ))
 }
 
@@ -667,7 +710,7 @@ pub(crate) async fn show_campaign(
     c: Chrome,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    campaign_page(&state, &me, c, &id, FieldErrors::new()).await
+    campaign_page(&state, &me, c, &id, FieldErrors::new(), Typed::default()).await
 }
 
 pub(crate) async fn delete_campaign(
@@ -701,10 +744,11 @@ async fn after_campaign_change(
     id: &str,
     r: Result<(), AppError>,
     anchor: &str,
+    typed: Typed,
 ) -> Result<Response, PageError> {
     match r {
         Ok(()) => Ok(Redirect::to(&format!("/campaigns/{id}#{anchor}")).into_response()),
-        Err(AppError::Invalid(errors)) => campaign_page(state, me, c, id, errors).await,
+        Err(AppError::Invalid(errors)) => campaign_page(state, me, c, id, errors, typed).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -717,7 +761,16 @@ pub(crate) async fn edit_campaign(
     form: FormFields,
 ) -> Result<Response, PageError> {
     let r = organizing::update_campaign(&state.ctx, &me, &id, raw_campaign(&form)).await;
-    after_campaign_change(&state, &me, c, &id, r, "strategy").await
+    after_campaign_change(
+        &state,
+        &me,
+        c,
+        &id,
+        r,
+        "strategy",
+        Typed::of("strategy", &form),
+    )
+    .await
 }
 
 pub(crate) async fn campaign_actor(
@@ -741,7 +794,7 @@ pub(crate) async fn campaign_actor(
         )
         .await
     };
-    after_campaign_change(&state, &me, c, &id, r, "actors").await
+    after_campaign_change(&state, &me, c, &id, r, "actors", Typed::of("actor", &form)).await
 }
 
 pub(crate) async fn campaign_phase(
@@ -766,7 +819,16 @@ pub(crate) async fn campaign_phase(
         )
         .await
     };
-    after_campaign_change(&state, &me, c, &id, r, "timeline").await
+    after_campaign_change(
+        &state,
+        &me,
+        c,
+        &id,
+        r,
+        "timeline",
+        Typed::of("phase", &form),
+    )
+    .await
 }
 
 fn raw_reflection(form: &FormFields) -> RawReflectionFields {
@@ -794,7 +856,16 @@ pub(crate) async fn campaign_reflection(
     let r = organizing::reflect(&state.ctx, &me, &id, raw_reflection(&form))
         .await
         .map(|_| ());
-    after_campaign_change(&state, &me, c, &id, r, "reflections").await
+    after_campaign_change(
+        &state,
+        &me,
+        c,
+        &id,
+        r,
+        "reflections",
+        Typed::of("reflection", &form),
+    )
+    .await
 }
 
 pub(crate) async fn export_markdown(
@@ -910,9 +981,26 @@ pub(crate) async fn draw_lesson(
             let campaign = form.text("campaign");
             let node = form.text("node");
             if !campaign.is_empty() {
-                campaign_page(&state, &me, c, &campaign, errors).await
+                campaign_page(
+                    &state,
+                    &me,
+                    c,
+                    &campaign,
+                    errors,
+                    Typed::of("lesson", &form),
+                )
+                .await
             } else if !node.is_empty() {
-                node_page(&state, &me, c, &node, (None, None), errors).await
+                node_page(
+                    &state,
+                    &me,
+                    c,
+                    &node,
+                    (None, None),
+                    errors,
+                    Typed::of("lesson", &form),
+                )
+                .await
             } else {
                 Err(AppError::Invalid(errors).into())
             }

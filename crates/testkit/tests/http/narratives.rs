@@ -429,3 +429,52 @@ async fn stories_come_a_page_at_a_time() {
     assert!(second["next"].is_null());
     assert!(a.get("/narratives").await.has("[data-test=next-page]"));
 }
+
+#[tokio::test]
+async fn refused_one_on_ones_and_stories_come_back_as_typed() {
+    let app = TestApp::spawn().await;
+    let author = app.create_member("Author").await;
+    let a = app.signed_in(&author).await;
+    let log = a
+        .post_form(
+            "/one-on-ones",
+            &[
+                ("with_name", "Samira"),
+                ("met_on", "yesterday"),
+                ("values_heard", "Her brother's deportation"),
+            ],
+        )
+        .await;
+    assert_eq!(log.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(log.has("[data-test=error-met_on]"));
+    assert!(log.has("#with_name[value=Samira]"));
+    assert!(
+        log.text("#a-values_heard")
+            .contains("Her brother's deportation")
+    );
+
+    let story = a
+        .post_form(
+            "/narratives",
+            &[
+                ("kind", "now"),
+                ("title", ""),
+                ("challenge", "The rent doubled overnight"),
+            ],
+        )
+        .await;
+    assert_eq!(story.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(story.has("[data-test=error-title]"));
+    assert!(story.has("#kind option[value=now][selected]"));
+    assert!(
+        story
+            .text("#p-challenge")
+            .contains("The rent doubled overnight")
+    );
+    assert!(
+        a.get("/api/v1/one-on-ones").await.json()["one_on_ones"]
+            .as_array()
+            .is_some_and(|l| l.is_empty()),
+        "nothing was kept"
+    );
+}

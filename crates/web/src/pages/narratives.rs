@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use crate::error::PageError;
 use crate::extract::{FormFields, PageMember};
-use crate::pages::{Chrome, render_with_status};
+use crate::pages::{Chrome, Typed, render_with_status};
 use crate::state::AppState;
 
 fn status_of(errors: &FieldErrors) -> StatusCode {
@@ -36,6 +36,7 @@ pub(crate) struct OneOnOnesPage {
     v: OneOnOnesView,
     me: praxis_domain::ids::MemberId,
     errors: FieldErrors,
+    typed: Typed,
 }
 
 impl OneOnOnesPage {
@@ -65,6 +66,7 @@ async fn one_on_ones_page(
     c: Chrome,
     after: Option<&str>,
     errors: FieldErrors,
+    typed: Typed,
 ) -> Result<Response, PageError> {
     let v = narratives::one_on_ones(&state.ctx, me, after).await?;
     Ok(render_with_status(
@@ -74,6 +76,7 @@ async fn one_on_ones_page(
             v,
             me: me.id,
             errors,
+            typed,
         },
     ))
 }
@@ -89,7 +92,15 @@ pub(crate) async fn show_one_on_ones(
     c: Chrome,
     Query(p): Query<PageParams>,
 ) -> Result<Response, PageError> {
-    one_on_ones_page(&state, &me, c, p.after.as_deref(), FieldErrors::new()).await
+    one_on_ones_page(
+        &state,
+        &me,
+        c,
+        p.after.as_deref(),
+        FieldErrors::new(),
+        Typed::default(),
+    )
+    .await
 }
 
 pub(crate) async fn log_one_on_one(
@@ -111,7 +122,9 @@ pub(crate) async fn log_one_on_one(
     };
     match narratives::log_one_on_one(&state.ctx, &me, raw, &form.text("team")).await {
         Ok(_) => Ok(Redirect::to("/one-on-ones").into_response()),
-        Err(AppError::Invalid(errors)) => one_on_ones_page(&state, &me, c, None, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            one_on_ones_page(&state, &me, c, None, errors, Typed::of("log", &form)).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -135,7 +148,9 @@ pub(crate) async fn share_one_on_one(
 ) -> Result<Response, PageError> {
     match narratives::share_one_on_one(&state.ctx, &me, &id, &form.text("team")).await {
         Ok(()) => Ok(Redirect::to("/one-on-ones").into_response()),
-        Err(AppError::Invalid(errors)) => one_on_ones_page(&state, &me, c, None, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            one_on_ones_page(&state, &me, c, None, errors, Typed::of("log", &form)).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -148,6 +163,7 @@ pub(crate) struct NarrativesPage {
     next: Option<String>,
     me: praxis_domain::ids::MemberId,
     errors: FieldErrors,
+    typed: Typed,
 }
 
 impl NarrativesPage {
@@ -174,6 +190,7 @@ async fn narratives_page(
     c: Chrome,
     after: Option<&str>,
     errors: FieldErrors,
+    typed: Typed,
 ) -> Result<Response, PageError> {
     let (list, next) = narratives::narratives(&state.ctx, me, after).await?;
     Ok(render_with_status(
@@ -184,6 +201,7 @@ async fn narratives_page(
             next,
             me: me.id,
             errors,
+            typed,
         },
     ))
 }
@@ -194,7 +212,15 @@ pub(crate) async fn show_narratives(
     c: Chrome,
     Query(p): Query<PageParams>,
 ) -> Result<Response, PageError> {
-    narratives_page(&state, &me, c, p.after.as_deref(), FieldErrors::new()).await
+    narratives_page(
+        &state,
+        &me,
+        c,
+        p.after.as_deref(),
+        FieldErrors::new(),
+        Typed::default(),
+    )
+    .await
 }
 
 fn raw_telling(form: &FormFields) -> RawTelling {
@@ -223,7 +249,9 @@ pub(crate) async fn start_narrative(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/narratives/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => narratives_page(&state, &me, c, None, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            narratives_page(&state, &me, c, None, errors, Typed::of("start", &form)).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -243,6 +271,7 @@ pub(crate) struct NarrativePage {
     compared: Option<(u32, Vec<Compared>)>,
     thread: Vec<Threaded>,
     errors: FieldErrors,
+    typed: Typed,
 }
 
 impl NarrativePage {
@@ -311,6 +340,7 @@ async fn narrative_page(
     id: &str,
     p: &ShowParams,
     errors: FieldErrors,
+    typed: Typed,
 ) -> Result<Response, PageError> {
     let v = narratives::narrative(&state.ctx, me, id).await?;
     let latest = v.narrative.versions;
@@ -329,6 +359,7 @@ async fn narrative_page(
             compared,
             thread,
             errors,
+            typed,
         },
     ))
 }
@@ -340,7 +371,16 @@ pub(crate) async fn show_narrative(
     Path(id): Path<String>,
     Query(p): Query<ShowParams>,
 ) -> Result<Response, PageError> {
-    narrative_page(&state, &me, c, &id, &p, FieldErrors::new()).await
+    narrative_page(
+        &state,
+        &me,
+        c,
+        &id,
+        &p,
+        FieldErrors::new(),
+        Typed::default(),
+    )
+    .await
 }
 
 pub(crate) async fn narrative_action(
@@ -390,7 +430,12 @@ pub(crate) async fn narrative_action(
             Ok(Redirect::to(&format!("/narratives/{id}{anchor}")).into_response())
         }
         Err(AppError::Invalid(errors)) => {
-            narrative_page(&state, &me, c, &id, &params, errors).await
+            let typed = match form.text("action").as_str() {
+                "retell" => Typed::of("retell", &form),
+                "reviewer" => Typed::of("reviewer", &form),
+                _ => Typed::of("feedback", &form),
+            };
+            narrative_page(&state, &me, c, &id, &params, errors, typed).await
         }
         Err(e) => Err(e.into()),
     }

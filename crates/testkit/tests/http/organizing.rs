@@ -102,6 +102,26 @@ async fn who_sees_a_campaign_one_table() {
             assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
             reflections.push((reach, r.json()["id"].as_str().unwrap().to_owned()));
         }
+        // Lessons of each reach, drawn from the network-wide reflection and set by a steward.
+        let st = w.app.signed_in(&w.steward).await;
+        let mut lessons = Vec::new();
+        for reach in ["team", "node", "network"] {
+            let drawn = t
+                .api("POST", "/api/v1/lessons", None, Some(json!({"reflection_ids": [reflections[2].1], "statement": format!("A lesson kept to the {reach}")})))
+                .await;
+            assert_eq!(drawn.status, StatusCode::CREATED, "{}", drawn.body);
+            let id = drawn.json()["id"].as_str().unwrap().to_owned();
+            let set = st
+                .api(
+                    "POST",
+                    &format!("/api/v1/lessons/{id}/status"),
+                    None,
+                    Some(json!({"status": "observation", "reach": reach})),
+                )
+                .await;
+            assert_eq!(set.status, StatusCode::NO_CONTENT, "{}", set.body);
+            lessons.push((reach, id));
+        }
         let secret = visibility == NodeVisibility::Secret;
         // (viewer, sees team, sees node, sees network)
         let table = [
@@ -162,6 +182,48 @@ async fn who_sees_a_campaign_one_table() {
                 assert_eq!(
                     r.status, status,
                     "{} on a {reach} reflection",
+                    who.display_name
+                );
+            }
+            for (reach, id) in &lessons {
+                let expected = match *reach {
+                    "team" => team,
+                    "node" => node,
+                    _ => network,
+                };
+                let status = if expected {
+                    StatusCode::OK
+                } else {
+                    StatusCode::NOT_FOUND
+                };
+                let api = b.get(&format!("/api/v1/lessons/{id}")).await;
+                let page = b.get(&format!("/lessons/{id}")).await;
+                assert_eq!(
+                    api.status, status,
+                    "{} on a {reach} lesson (API)",
+                    who.display_name
+                );
+                assert_eq!(
+                    page.status, status,
+                    "{} on a {reach} lesson (page)",
+                    who.display_name
+                );
+                if !expected {
+                    assert!(
+                        !api.body.contains("A lesson kept") && !page.body.contains("A lesson kept")
+                    );
+                }
+            }
+            let node_lessons = b.get("/api/v1/lessons?node=rent").await;
+            if who.id == w.outsider.id && secret {
+                assert_eq!(node_lessons.status, StatusCode::NOT_FOUND);
+            } else {
+                assert_eq!(
+                    node_lessons.json()["lessons"]
+                        .as_array()
+                        .map_or(0, Vec::len),
+                    [team, node, network].iter().filter(|x| **x).count(),
+                    "{} lists the lessons they may see",
                     who.display_name
                 );
             }

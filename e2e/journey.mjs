@@ -240,6 +240,8 @@ try {
   await page.locator('#q-happened').fill('150 signatures and a meeting with the water authority');
   await page.getByRole('button', { name: 'Write a reflection' }).click();
   check(await page.locator('[data-test=reflection]').count() === 1, 'the reflection is kept');
+  const chart = await page.request.get(base + await page.locator('[data-test=chart-svg]').getAttribute('href'));
+  check(chart.ok() && (await chart.text()).includes('Clean water for Zarqa'), 'the chart downloads as an SVG file for slides');
   await audit(page, '05t-campaign');
   await page.locator('[data-test=reflection] input[name=reflections]').check();
   await page.getByLabel('The lesson', { exact: true }).fill('Petitions grow where a neighbour asks a neighbour');
@@ -247,6 +249,9 @@ try {
   await page.waitForURL(/\/lessons\/[0-9a-f-]{36}$/);
   check(await page.locator('[data-test=source]').count() === 1, 'the lesson keeps where it came from');
   await audit(page, '05u-lesson');
+  await page.goto(`${base}/nodes/climate-jordan/organizing`);
+  check(await page.locator('[data-test=team-tree] [data-test=team]').count() >= 1, 'the team tree is drawn');
+  await audit(page, '05u2-organizing');
   await page.goto(`${base}/narratives`);
   await audit(page, '05v-narratives');
 

@@ -63,5 +63,7 @@ run "GET /api/v1/members (signed in)" /api/v1/members -H "Cookie: praxis_session
 campaign=$(curl -fs -b "praxis_session=$session" "$base/nodes/amman/organizing" | grep -o '/campaigns/[0-9a-f-]*' | head -1)
 run "GET a campaign (strategy, chart)" "$campaign" -H "Cookie: praxis_session=$session"
 run "GET /search?q=committee (signed in)" "/search?q=committee" -H "Cookie: praxis_session=$session"
+run "GET /commitments (signed in)" /commitments -H "Cookie: praxis_session=$session"
+run "GET /nodes/amman/organizing" /nodes/amman/organizing -H "Cookie: praxis_session=$session"
 echo
 echo "RSS after the load: $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$pid/status)"

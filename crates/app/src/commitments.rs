@@ -173,7 +173,8 @@ pub async fn ask(
     Ok(id)
 }
 
-/// Moves a commitment (either of the two people may).
+/// Moves a commitment (either of the two people may); the asker is mailed a link when the
+/// member asked agrees or declines.
 ///
 /// # Errors
 /// `NotFound` for anyone else; `Invalid` naming `status` for a move not allowed from where it
@@ -191,7 +192,20 @@ pub async fn move_to(ctx: &Context, me: &CurrentMember, id: &str, status: &str) 
     let to = CommitmentStatus::from_code(status.trim())
         .ok_or_else(|| AppError::Invalid(FieldErrors::single("status", "error-unknown-choice")))?;
     match ctx.store.move_commitment(id, to, me.id, ctx.now()).await? {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            // The asker learns the answer (agreed or declined) when the member asked gives it.
+            let answered = matches!(to, CommitmentStatus::Agreed | CommitmentStatus::Declined);
+            if let Some((asker, _)) = c.asker.filter(|(a, _)| answered && *a != me.id) {
+                let link = format!("{}/commitments", ctx.settings.base_url);
+                crate::mail::queue_to_member(
+                    ctx,
+                    asker,
+                    crate::mail::MailKind::CommitmentAnswered { link },
+                )
+                .await?;
+            }
+            Ok(())
+        }
         Err(e) => Err(AppError::Invalid(FieldErrors::single("status", e.key()))),
     }
 }

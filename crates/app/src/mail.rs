@@ -74,6 +74,12 @@ pub enum MailKind {
         /// The commitments page.
         link: String,
     },
+    /// The member asked for a commitment answered it (agreed or declined; the mail says
+    /// nothing of what or who: the link does).
+    CommitmentAnswered {
+        /// The commitments page.
+        link: String,
+    },
     /// A member endorsed a lesson the recipient drew (the mail names neither).
     LessonEndorsed {
         /// The lesson's page.
@@ -128,6 +134,11 @@ impl MailKind {
             MailKind::CommitmentAsked { link } => (
                 "mail-commitment-asked-subject",
                 "mail-commitment-asked-body",
+                Some(link),
+            ),
+            MailKind::CommitmentAnswered { link } => (
+                "mail-commitment-answered-subject",
+                "mail-commitment-answered-body",
                 Some(link),
             ),
             MailKind::LessonEndorsed { link } => (

@@ -1126,3 +1126,8 @@ reflection-workshop-none = — لا شيء —
 reflection-on-workshop = عن الورشة
 workshop-reflections = ما تعلّمناه منها
 workshop-reflections-lead = مراجعات كتبتها العُقد عن هذه الورشة، بقدر ما يحقّ لك قراءته.
+mail-commitment-answered-subject = جاء الردّ على التزام طلبتَه
+mail-commitment-answered-body =
+    ردّ عضو في { $site } على التزام طلبتَه منه. اطّلع على الردّ من هنا:
+
+    { $link }

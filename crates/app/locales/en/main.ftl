@@ -1100,3 +1100,8 @@ reflection-workshop-none = — none —
 reflection-on-workshop = On the workshop
 workshop-reflections = What was learned from it
 workshop-reflections-lead = Reflections that nodes wrote on this workshop, as far as you may read them.
+mail-commitment-answered-subject = A commitment you asked for was answered
+mail-commitment-answered-body =
+    A member of { $site } answered a commitment you asked them for. See the answer here:
+
+    { $link }

@@ -96,6 +96,7 @@ async fn a_commitment_moves_along_its_path_and_only_its_two_people_see_it() {
         "asked"
     );
 
+    app.deliver_mail().await;
     for step in ["agreed", "confirmed", "done"] {
         let r = b
             .api(
@@ -107,6 +108,12 @@ async fn a_commitment_moves_along_its_path_and_only_its_two_people_see_it() {
             .await;
         assert_eq!(r.status, StatusCode::NO_CONTENT, "{step}: {}", r.body);
     }
+    let answered = app.mail_to(&asker.email).await;
+    assert!(
+        answered.body.contains("/commitments") && !answered.body.contains("house meeting"),
+        "the asker learns of the answer from a link only: {}",
+        answered.body
+    );
     let closed = a
         .api(
             "POST",

@@ -359,3 +359,39 @@ async fn page(
     };
     Ok((list, next))
 }
+
+/// Reminds each member of the commitments they agreed to that come due today or tomorrow, once
+/// each (a mail with a link: confirm it, or say it will not happen). Safe to run from several
+/// processes at once. Returns how many reminders were queued.
+///
+/// # Errors
+/// When the store fails.
+pub async fn send_reminders(ctx: &Context) -> AppResult<usize> {
+    let Some(today) = ctx.now().to_datetime().map(|d| d.date()) else {
+        return Ok(0);
+    };
+    let tomorrow = today
+        .checked_add(time::Duration::days(1))
+        .unwrap_or(today)
+        .to_string();
+    let mut sent = 0;
+    loop {
+        let claimed = ctx
+            .store
+            .claim_commitment_reminders(&today.to_string(), &tomorrow, ctx.now(), 100)
+            .await?;
+        if claimed.is_empty() {
+            return Ok(sent);
+        }
+        for (_, asked) in claimed {
+            let link = format!("{}/commitments", ctx.settings.base_url);
+            crate::mail::queue_to_member(
+                ctx,
+                asked,
+                crate::mail::MailKind::CommitmentReminder { link },
+            )
+            .await?;
+            sent += 1;
+        }
+    }
+}

@@ -80,6 +80,12 @@ pub enum MailKind {
         /// The commitments page.
         link: String,
     },
+    /// A commitment the recipient agreed to comes due today or tomorrow (the mail says nothing
+    /// of it).
+    CommitmentReminder {
+        /// The commitments page.
+        link: String,
+    },
     /// A member endorsed a lesson the recipient drew (the mail names neither).
     LessonEndorsed {
         /// The lesson's page.
@@ -139,6 +145,11 @@ impl MailKind {
             MailKind::CommitmentAnswered { link } => (
                 "mail-commitment-answered-subject",
                 "mail-commitment-answered-body",
+                Some(link),
+            ),
+            MailKind::CommitmentReminder { link } => (
+                "mail-commitment-reminder-subject",
+                "mail-commitment-reminder-body",
                 Some(link),
             ),
             MailKind::LessonEndorsed { link } => (

@@ -244,6 +244,11 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "pruning failed"),
         }
+        match praxis_app::commitments::send_reminders(&ctx).await {
+            Ok(n) if n > 0 => tracing::info!(reminders = n, "reminded members of commitments due"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error, "sending commitment reminders failed"),
+        }
         // Every process follows the change log within seconds; a week is ample.
         if let Err(error) = ctx
             .store

@@ -344,6 +344,54 @@ impl Store {
             .collect()
     }
 
+    /// Claims up to `limit` agreed commitments due between `from` and `until` (YYYY-MM-DD) whose
+    /// member was not yet reminded, marking them reminded; two processes never claim the same
+    /// one. Returns each with the member asked.
+    pub async fn claim_commitment_reminders(
+        &self,
+        from: &str,
+        until: &str,
+        now: Timestamp,
+        limit: u32,
+    ) -> StoreResult<Vec<(CommitmentId, MemberId)>> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting the reminders")?;
+        let due: Vec<(String, String)> = sqlx::query_as(
+            "SELECT commitment_id, asked_id FROM commitments
+             WHERE status = 'agreed' AND due >= $1 AND due <= $2 AND reminded_at IS NULL
+             ORDER BY due, commitment_id LIMIT $3",
+        )
+        .bind(from)
+        .bind(until)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await
+        .describe("finding commitments to remind of")?;
+        let mut claimed = Vec::with_capacity(due.len());
+        for (id, asked) in due {
+            let done = sqlx::query(
+                "UPDATE commitments SET reminded_at = $2
+                 WHERE commitment_id = $1 AND reminded_at IS NULL",
+            )
+            .bind(&id)
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("marking a reminder")?;
+            if done.rows_affected() == 1 {
+                claimed.push((
+                    id.parse().map_err(|_| corrupt("commitment_id"))?,
+                    asked.parse().map_err(|_| corrupt("asked_id"))?,
+                ));
+            }
+        }
+        tx.commit().await.describe("committing the reminders")?;
+        Ok(claimed)
+    }
+
     /// How many of what a member asked for stand at each status.
     pub async fn asked_status_counts(
         &self,

@@ -85,6 +85,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_reflection_workshops.sql"),
         postgres: include_str!("../migrations/postgres/0012_reflection_workshops.sql"),
     },
+    Migration {
+        version: 13,
+        name: "commitment_reminders",
+        sqlite: include_str!("../migrations/sqlite/0013_commitment_reminders.sql"),
+        postgres: include_str!("../migrations/postgres/0013_commitment_reminders.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

@@ -1131,3 +1131,8 @@ mail-commitment-answered-body =
     ردّ عضو في { $site } على التزام طلبتَه منه. اطّلع على الردّ من هنا:
 
     { $link }
+mail-commitment-reminder-subject = يقترب موعد التزام قطعتَه
+mail-commitment-reminder-body =
+    وافقتَ على التزام في { $site } يحين موعده اليوم أو غدًا. أكّده — أو قل إنه لن يتمّ — من هنا:
+
+    { $link }

@@ -1105,3 +1105,8 @@ mail-commitment-answered-body =
     A member of { $site } answered a commitment you asked them for. See the answer here:
 
     { $link }
+mail-commitment-reminder-subject = A commitment you made comes due soon
+mail-commitment-reminder-body =
+    You agreed to a commitment on { $site } that comes due today or tomorrow. Confirm it — or say it will not happen — here:
+
+    { $link }

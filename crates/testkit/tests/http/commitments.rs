@@ -453,3 +453,57 @@ async fn a_commitment_made_at_a_session_or_in_a_one_on_one_shows_where_only_to_w
         .clone();
     assert!(house["made_at"].is_null());
 }
+
+#[tokio::test]
+async fn a_member_is_reminded_once_the_day_before_a_commitment_they_agreed_to_comes_due() {
+    let app = TestApp::spawn().await;
+    let asker = app.create_member("Asker").await;
+    let asked = app.create_member("Asked").await;
+    let a = app.signed_in(&asker).await;
+    let b = app.signed_in(&asked).await;
+    let mut ids = Vec::new();
+    for (what, due) in [
+        ("Bring the banner", in_days(1)),
+        ("Book the hall", in_days(5)),
+        ("Call the press", in_days(1)),
+    ] {
+        let r = a
+            .api(
+                "POST",
+                "/api/v1/commitments",
+                None,
+                Some(json!({"asked_id": asked.id.to_string(), "what": what, "due": due})),
+            )
+            .await;
+        ids.push(r.json()["id"].as_str().unwrap().to_owned());
+    }
+    // The first two are agreed; the third is still only asked.
+    for id in &ids[..2] {
+        b.api(
+            "POST",
+            &format!("/api/v1/commitments/{id}/status"),
+            None,
+            Some(json!({"status": "agreed"})),
+        )
+        .await;
+    }
+    app.deliver_mail().await;
+
+    let sent = praxis_app::commitments::send_reminders(&app.ctx)
+        .await
+        .unwrap();
+    assert_eq!(sent, 1, "only the agreed one due tomorrow");
+    let reminder = app.mail_to(&asked.email).await;
+    assert!(reminder.body.contains("/commitments"));
+    assert!(
+        !reminder.body.contains("banner"),
+        "what was agreed stays on the site"
+    );
+    assert_eq!(
+        praxis_app::commitments::send_reminders(&app.ctx)
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
+}

@@ -360,9 +360,9 @@ async fn page(
     Ok((list, next))
 }
 
-/// Reminds each member of the commitments they agreed to that come due today or tomorrow, once
-/// each (a mail with a link: confirm it, or say it will not happen). Safe to run from several
-/// processes at once. Returns how many reminders were queued.
+/// Reminds each member of the commitments they agreed to that come due today or tomorrow, and
+/// of the one-on-ones whose follow-up is due, once each (a mail with a link). Safe to run from
+/// several processes at once. Returns how many reminders were queued.
 ///
 /// # Errors
 /// When the store fails.
@@ -375,6 +375,30 @@ pub async fn send_reminders(ctx: &Context) -> AppResult<usize> {
         .unwrap_or(today)
         .to_string();
     let mut sent = 0;
+    // One-on-ones whose follow-up is due today (or was, within the week, before any reminder).
+    let week_ago = today
+        .checked_sub(time::Duration::days(7))
+        .unwrap_or(today)
+        .to_string();
+    loop {
+        let claimed = ctx
+            .store
+            .claim_follow_up_reminders(&week_ago, &today.to_string(), ctx.now(), 100)
+            .await?;
+        if claimed.is_empty() {
+            break;
+        }
+        for (_, author) in claimed {
+            let link = format!("{}/one-on-ones", ctx.settings.base_url);
+            crate::mail::queue_to_member(
+                ctx,
+                author,
+                crate::mail::MailKind::FollowUpReminder { link },
+            )
+            .await?;
+            sent += 1;
+        }
+    }
     loop {
         let claimed = ctx
             .store

@@ -86,6 +86,11 @@ pub enum MailKind {
         /// The commitments page.
         link: String,
     },
+    /// A one-on-one the recipient logged has its follow-up due today (the mail names no one).
+    FollowUpReminder {
+        /// The one-on-ones page.
+        link: String,
+    },
     /// A member endorsed a lesson the recipient drew (the mail names neither).
     LessonEndorsed {
         /// The lesson's page.
@@ -150,6 +155,11 @@ impl MailKind {
             MailKind::CommitmentReminder { link } => (
                 "mail-commitment-reminder-subject",
                 "mail-commitment-reminder-body",
+                Some(link),
+            ),
+            MailKind::FollowUpReminder { link } => (
+                "mail-follow-up-reminder-subject",
+                "mail-follow-up-reminder-body",
                 Some(link),
             ),
             MailKind::LessonEndorsed { link } => (

@@ -392,6 +392,56 @@ impl Store {
         Ok(claimed)
     }
 
+    /// Claims up to `limit` one-on-ones whose follow-up falls between `from` and `until`
+    /// (YYYY-MM-DD) and whose author was not yet reminded, marking them reminded. Returns each
+    /// with its author.
+    pub async fn claim_follow_up_reminders(
+        &self,
+        from: &str,
+        until: &str,
+        now: Timestamp,
+        limit: u32,
+    ) -> StoreResult<Vec<(OneOnOneId, MemberId)>> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting the follow-up reminders")?;
+        let due: Vec<(String, String)> = sqlx::query_as(
+            "SELECT one_on_one_id, author_id FROM one_on_ones
+             WHERE follow_up >= $1 AND follow_up <= $2 AND reminded_at IS NULL
+             ORDER BY follow_up, one_on_one_id LIMIT $3",
+        )
+        .bind(from)
+        .bind(until)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *tx)
+        .await
+        .describe("finding follow-ups to remind of")?;
+        let mut claimed = Vec::with_capacity(due.len());
+        for (id, author) in due {
+            let done = sqlx::query(
+                "UPDATE one_on_ones SET reminded_at = $2
+                 WHERE one_on_one_id = $1 AND reminded_at IS NULL",
+            )
+            .bind(&id)
+            .bind(now.unix_ms())
+            .execute(&mut *tx)
+            .await
+            .describe("marking a follow-up reminder")?;
+            if done.rows_affected() == 1 {
+                claimed.push((
+                    id.parse().map_err(|_| corrupt("one_on_one_id"))?,
+                    author.parse().map_err(|_| corrupt("author_id"))?,
+                ));
+            }
+        }
+        tx.commit()
+            .await
+            .describe("committing the follow-up reminders")?;
+        Ok(claimed)
+    }
+
     /// How many of what a member asked for stand at each status.
     pub async fn asked_status_counts(
         &self,

@@ -91,6 +91,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_commitment_reminders.sql"),
         postgres: include_str!("../migrations/postgres/0013_commitment_reminders.sql"),
     },
+    Migration {
+        version: 14,
+        name: "follow_up_reminders",
+        sqlite: include_str!("../migrations/sqlite/0014_follow_up_reminders.sql"),
+        postgres: include_str!("../migrations/postgres/0014_follow_up_reminders.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

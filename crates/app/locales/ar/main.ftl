@@ -1136,3 +1136,8 @@ mail-commitment-reminder-body =
     وافقتَ على التزام في { $site } يحين موعده اليوم أو غدًا. أكّده — أو قل إنه لن يتمّ — من هنا:
 
     { $link }
+mail-follow-up-reminder-subject = حان موعد متابعة لقاء فردي
+mail-follow-up-reminder-body =
+    حان موعد المتابعة التي حدّدتَها بعد لقاء فردي في { $site }. سجلّك هنا:
+
+    { $link }

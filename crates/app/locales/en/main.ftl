@@ -1110,3 +1110,8 @@ mail-commitment-reminder-body =
     You agreed to a commitment on { $site } that comes due today or tomorrow. Confirm it — or say it will not happen — here:
 
     { $link }
+mail-follow-up-reminder-subject = A one-on-one's follow-up is due
+mail-follow-up-reminder-body =
+    The follow-up you set after a one-on-one on { $site } is due. Your log is here:
+
+    { $link }

@@ -478,3 +478,40 @@ async fn refused_one_on_ones_and_stories_come_back_as_typed() {
         "nothing was kept"
     );
 }
+
+#[tokio::test]
+async fn the_author_is_reminded_once_when_a_one_on_ones_follow_up_is_due() {
+    let app = TestApp::spawn().await;
+    let author = app.create_member("Author").await;
+    let a = app.signed_in(&author).await;
+    let today = time::OffsetDateTime::now_utc().date();
+    for (with, follow_up) in [
+        ("Samira", today.to_string()),
+        ("Yusuf", (today + time::Duration::days(3)).to_string()),
+    ] {
+        let r = a
+            .api(
+                "POST",
+                "/api/v1/one-on-ones",
+                None,
+                Some(
+                    json!({"with_name": with, "met_on": today.to_string(), "follow_up": follow_up}),
+                ),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let sent = praxis_app::commitments::send_reminders(&app.ctx)
+        .await
+        .unwrap();
+    assert_eq!(sent, 1, "only the follow-up due today");
+    let reminder = app.mail_to(&author.email).await;
+    assert!(reminder.body.contains("/one-on-ones"));
+    assert!(!reminder.body.contains("Samira"), "the mail names no one");
+    assert_eq!(
+        praxis_app::commitments::send_reminders(&app.ctx)
+            .await
+            .unwrap(),
+        0
+    );
+}

@@ -419,3 +419,19 @@ pub async fn send_reminders(ctx: &Context) -> AppResult<usize> {
         }
     }
 }
+
+/// Whether the member wants reminder mail (commitments coming due, one-on-one follow-ups).
+///
+/// # Errors
+/// When the store fails.
+pub async fn reminders_on(ctx: &Context, me: &CurrentMember) -> AppResult<bool> {
+    Ok(ctx.store.reminders_on(me.id).await?)
+}
+
+/// Turns the member's reminder mail on or off.
+///
+/// # Errors
+/// When the store fails.
+pub async fn set_reminders(ctx: &Context, me: &CurrentMember, on: bool) -> AppResult<()> {
+    Ok(ctx.store.set_reminders(me.id, on).await?)
+}

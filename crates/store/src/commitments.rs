@@ -362,6 +362,7 @@ impl Store {
         let due: Vec<(String, String)> = sqlx::query_as(
             "SELECT commitment_id, asked_id FROM commitments
              WHERE status = 'agreed' AND due >= $1 AND due <= $2 AND reminded_at IS NULL
+               AND EXISTS (SELECT 1 FROM members m WHERE m.member_id = asked_id AND m.reminders = 1)
              ORDER BY due, commitment_id LIMIT $3",
         )
         .bind(from)
@@ -410,6 +411,7 @@ impl Store {
         let due: Vec<(String, String)> = sqlx::query_as(
             "SELECT one_on_one_id, author_id FROM one_on_ones
              WHERE follow_up >= $1 AND follow_up <= $2 AND reminded_at IS NULL
+               AND EXISTS (SELECT 1 FROM members m WHERE m.member_id = author_id AND m.reminders = 1)
              ORDER BY follow_up, one_on_one_id LIMIT $3",
         )
         .bind(from)
@@ -440,6 +442,28 @@ impl Store {
             .await
             .describe("committing the follow-up reminders")?;
         Ok(claimed)
+    }
+
+    /// Whether a member wants reminder mail.
+    pub async fn reminders_on(&self, member: MemberId) -> StoreResult<bool> {
+        let on: Option<i64> =
+            sqlx::query_scalar("SELECT reminders FROM members WHERE member_id = $1")
+                .bind(member.to_string())
+                .fetch_optional(&self.read)
+                .await
+                .describe("reading the reminder setting")?;
+        Ok(on.ok_or(StoreError::NotFound)? == 1)
+    }
+
+    /// Turns a member's reminder mail on or off.
+    pub async fn set_reminders(&self, member: MemberId, on: bool) -> StoreResult<()> {
+        sqlx::query("UPDATE members SET reminders = $2 WHERE member_id = $1")
+            .bind(member.to_string())
+            .bind(i64::from(on))
+            .execute(&self.write)
+            .await
+            .describe("saving the reminder setting")?;
+        Ok(())
     }
 
     /// How many of what a member asked for stand at each status.

@@ -97,6 +97,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_follow_up_reminders.sql"),
         postgres: include_str!("../migrations/postgres/0014_follow_up_reminders.sql"),
     },
+    Migration {
+        version: 15,
+        name: "reminder_setting",
+        sqlite: include_str!("../migrations/sqlite/0015_reminder_setting.sql"),
+        postgres: include_str!("../migrations/postgres/0015_reminder_setting.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

@@ -401,6 +401,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/settings/email", post(pages::settings::change_email))
         .route("/settings/export", get(pages::settings::export_data))
+        .route("/settings/reminders", post(pages::settings::save_reminders))
         .route("/settings/delete", post(pages::settings::delete_account))
         .route(
             "/settings/tokens",
@@ -419,6 +420,10 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/me", get(api::me::get_me).delete(api::me::delete_me))
         .route("/me/export", get(api::me::export_my_data))
+        .route(
+            "/me/reminders",
+            get(api::me::get_reminders).put(api::me::set_reminders),
+        )
         .route(
             "/me/profile",
             axum::routing::patch(api::me::update_my_profile),

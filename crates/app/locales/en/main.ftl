@@ -1115,3 +1115,7 @@ mail-follow-up-reminder-body =
     The follow-up you set after a one-on-one on { $site } is due. Your log is here:
 
     { $link }
+reminders-title = Reminders
+reminders-label = Mail me a reminder when a commitment I agreed to or a one-on-one follow-up comes due
+reminders-hint = The mail holds a link and nothing of the commitment or the person. Turn it off if mail from the network should reach your inbox as rarely as possible.
+reminders-saved-notice = Your reminder choice is saved.

@@ -507,3 +507,83 @@ async fn a_member_is_reminded_once_the_day_before_a_commitment_they_agreed_to_co
         "once"
     );
 }
+
+#[tokio::test]
+async fn a_member_who_turns_reminders_off_gets_none() {
+    let app = TestApp::spawn().await;
+    let asker = app.create_member("Asker").await;
+    let asked = app.create_member("Asked").await;
+    let a = app.signed_in(&asker).await;
+    let b = app.signed_in(&asked).await;
+
+    let page = b.get("/settings/account").await;
+    assert!(
+        page.has("[data-test=reminders][checked]"),
+        "on unless turned off"
+    );
+    assert!(
+        !page.text("title").contains("export") && !page.text("title").contains('<'),
+        "the page's title is only its title"
+    );
+    let saved = b.post_form("/settings/reminders", &[]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert!(
+        !b.get("/settings/account")
+            .await
+            .has("[data-test=reminders][checked]")
+    );
+    assert_eq!(
+        b.get("/api/v1/me/reminders").await.json()["reminders"],
+        false
+    );
+
+    let id = a
+        .api("POST", "/api/v1/commitments", None, Some(json!({"asked_id": asked.id.to_string(), "what": "Bring the banner", "due": in_days(1)})))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    b.api(
+        "POST",
+        &format!("/api/v1/commitments/{id}/status"),
+        None,
+        Some(json!({"status": "agreed"})),
+    )
+    .await;
+    app.deliver_mail().await;
+    assert_eq!(
+        praxis_app::commitments::send_reminders(&app.ctx)
+            .await
+            .unwrap(),
+        0
+    );
+
+    // Turned on again (through the API), the reminder comes.
+    let on = b
+        .api(
+            "PUT",
+            "/api/v1/me/reminders",
+            None,
+            Some(json!({"reminders": true})),
+        )
+        .await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+    let bad = b
+        .api(
+            "PUT",
+            "/api/v1/me/reminders",
+            None,
+            Some(json!({"reminders": "yes"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("reminders"), "{}", bad.body);
+    assert_eq!(
+        praxis_app::commitments::send_reminders(&app.ctx)
+            .await
+            .unwrap(),
+        1
+    );
+    app.mail_to(&asked.email).await;
+}

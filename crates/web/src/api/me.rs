@@ -223,3 +223,34 @@ pub(crate) async fn delete_me(
     accounts::delete_account(&state.ctx, &me, &request.password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The caller's reminder mail setting.
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RemindersBody {
+    /// Mail a reminder when a commitment agreed to or a one-on-one follow-up comes due.
+    reminders: bool,
+}
+
+/// Whether the caller gets reminder mail.
+#[utoipa::path(get, path = "/api/v1/me/reminders", tag = "me", responses((status = 200, body = RemindersBody)))]
+pub(crate) async fn get_reminders(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+) -> Result<Json<RemindersBody>, ApiError> {
+    Ok(Json(RemindersBody {
+        reminders: praxis_app::commitments::reminders_on(&state.ctx, &me).await?,
+    }))
+}
+
+/// Turns the caller's reminder mail on or off.
+#[utoipa::path(put, path = "/api/v1/me/reminders", tag = "me", request_body = RemindersBody,
+    responses((status = 200, body = RemindersBody), (status = 400, description = "not a boolean, named")))]
+pub(crate) async fn set_reminders(
+    State(state): State<AppState>,
+    ApiMember(me): ApiMember,
+    ApiJson(body): ApiJson<RemindersBody>,
+) -> Result<Json<RemindersBody>, ApiError> {
+    praxis_app::commitments::set_reminders(&state.ctx, &me, body.reminders).await?;
+    Ok(Json(body))
+}

@@ -18,6 +18,7 @@ use crate::api::{
         Errors are `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     paths(
         me::get_me, me::update_my_profile, me::export_my_data, me::delete_me,
+        me::get_reminders, me::set_reminders,
         tokens::list_my_tokens, tokens::create_my_token, tokens::revoke_my_token,
         members::list_members, members::get_member, directory::search_directory,
         nodes::list_nodes, nodes::create_node, nodes::get_node, nodes::update_node,

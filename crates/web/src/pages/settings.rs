@@ -245,15 +245,19 @@ pub(crate) struct AccountPage {
     new_email: String,
     errors: FieldErrors,
     notice: Option<String>,
+    /// Reminder mail is on.
+    reminders: bool,
 }
 
 /// The account page again, with the fields of a refused change named.
-fn refused_account_change(
+async fn refused_account_change(
+    state: &AppState,
     c: Chrome,
     me: &CurrentMember,
     new_email: String,
     errors: FieldErrors,
-) -> Response {
+) -> Result<Response, PageError> {
+    let reminders = praxis_app::commitments::reminders_on(&state.ctx, me).await?;
     // The sessions list is left out of a re-rendered form; the page itself shows it.
     let page = AccountPage {
         c,
@@ -262,8 +266,9 @@ fn refused_account_change(
         new_email,
         errors,
         notice: None,
+        reminders,
     };
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
 }
 
 #[derive(Deserialize)]
@@ -281,9 +286,11 @@ pub(crate) async fn show_account(
         Some("password") => Some(c.t("password-changed-notice")),
         Some("email") => Some(c.t("email-change-sent-notice")),
         Some("sessions") => Some(c.t("sessions-ended-notice")),
+        Some("reminders") => Some(c.t("reminders-saved-notice")),
         _ => None,
     };
     let sessions = accounts::list_sessions(&state.ctx, &me).await?;
+    let reminders = praxis_app::commitments::reminders_on(&state.ctx, &me).await?;
     Ok(render(&AccountPage {
         c,
         sessions,
@@ -291,7 +298,18 @@ pub(crate) async fn show_account(
         new_email: String::new(),
         errors: FieldErrors::new(),
         notice,
+        reminders,
     }))
+}
+
+pub(crate) async fn save_reminders(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    form: FormFields,
+) -> Result<Response, PageError> {
+    let on = form.get("reminders").is_some();
+    praxis_app::commitments::set_reminders(&state.ctx, &me, on).await?;
+    Ok(Redirect::to("/settings/account?done=reminders").into_response())
 }
 
 pub(crate) async fn end_other_sessions(
@@ -318,7 +336,9 @@ pub(crate) async fn change_password(
     .await
     {
         Ok(()) => Ok(Redirect::to("/settings/account?done=password").into_response()),
-        Err(AppError::Invalid(errors)) => Ok(refused_account_change(c, &me, String::new(), errors)),
+        Err(AppError::Invalid(errors)) => {
+            refused_account_change(&state, c, &me, String::new(), errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -350,7 +370,7 @@ pub(crate) async fn change_email(
                 }
                 errors = renamed;
             }
-            Ok(refused_account_change(c, &me, new_email, errors))
+            refused_account_change(&state, c, &me, new_email, errors).await
         }
         Err(e) => Err(e.into()),
     }
@@ -499,7 +519,7 @@ pub(crate) async fn delete_account(
         }
         Err(AppError::Invalid(_)) => {
             let errors = FieldErrors::single("delete_password", "error-password-wrong");
-            Ok(refused_account_change(c, &me, String::new(), errors))
+            refused_account_change(&state, c, &me, String::new(), errors).await
         }
         Err(e) => Err(e.into()),
     }

@@ -11,6 +11,7 @@ use praxis_store::commitments::CommitmentLinks;
 pub use praxis_store::commitments::{CommitmentRecord, MadeAt, SessionChoice};
 
 use crate::accounts::CurrentMember;
+use crate::mail::MailKind;
 use crate::{AppError, AppResult, Context};
 
 /// Commitments per page of each list.
@@ -267,6 +268,36 @@ pub(crate) struct Seen {
 }
 
 impl Seen {
+    /// True when the member may see this campaign (asked once per campaign).
+    async fn sees_campaign(
+        &mut self,
+        ctx: &Context,
+        me: &CurrentMember,
+        id: praxis_domain::ids::CampaignId,
+    ) -> AppResult<bool> {
+        if let Some(v) = self.campaigns.get(&id) {
+            return Ok(*v);
+        }
+        let v = found(crate::organizing::visible_campaign(ctx, me, &id.to_string()).await)?;
+        self.campaigns.insert(id, v);
+        Ok(v)
+    }
+
+    /// True when the member may see this workshop (asked once per workshop).
+    pub(crate) async fn sees_workshop(
+        &mut self,
+        ctx: &Context,
+        me: &CurrentMember,
+        id: praxis_domain::ids::WorkshopId,
+    ) -> AppResult<bool> {
+        if let Some(v) = self.workshops.get(&id) {
+            return Ok(*v);
+        }
+        let v = found(crate::workshops::visible(ctx, Some(me), &id.to_string()).await)?;
+        self.workshops.insert(id, v);
+        Ok(v)
+    }
+
     /// Blanks in each commitment what the member may not see: a campaign or a workshop hidden
     /// from them (the link goes), and someone else's one-on-one (only that it was one stays).
     pub(crate) async fn redact(
@@ -276,47 +307,17 @@ impl Seen {
         list: &mut [CommitmentRecord],
     ) -> AppResult<()> {
         for c in list.iter_mut() {
-            if let Some((id, _)) = &c.campaign {
-                let id = *id;
-                let visible = match self.campaigns.get(&id) {
-                    Some(v) => *v,
-                    None => {
-                        let v = match crate::organizing::visible_campaign(ctx, me, &id.to_string())
-                            .await
-                        {
-                            Ok(_) => true,
-                            Err(AppError::NotFound) => false,
-                            Err(e) => return Err(e),
-                        };
-                        self.campaigns.insert(id, v);
-                        v
-                    }
-                };
-                if !visible {
-                    c.campaign = None;
-                }
+            if let Some((id, _)) = c.campaign
+                && !self.sees_campaign(ctx, me, id).await?
+            {
+                c.campaign = None;
+            }
+            if let Some(MadeAt::Session { workshop_id, .. }) = c.made_at
+                && !self.sees_workshop(ctx, me, workshop_id).await?
+            {
+                c.made_at = None;
             }
             match &mut c.made_at {
-                Some(MadeAt::Session { workshop_id, .. }) => {
-                    let id = *workshop_id;
-                    let visible = match self.workshops.get(&id) {
-                        Some(v) => *v,
-                        None => {
-                            let v = match crate::workshops::visible(ctx, Some(me), &id.to_string())
-                                .await
-                            {
-                                Ok(_) => true,
-                                Err(AppError::NotFound) => false,
-                                Err(e) => return Err(e),
-                            };
-                            self.workshops.insert(id, v);
-                            v
-                        }
-                    };
-                    if !visible {
-                        c.made_at = None;
-                    }
-                }
                 Some(MadeAt::OneOnOne {
                     author_id,
                     with_name,
@@ -330,6 +331,15 @@ impl Seen {
             }
         }
         Ok(())
+    }
+}
+
+/// `Ok(false)` for something the member may not see, the error for any other failure.
+fn found<T>(r: AppResult<T>) -> AppResult<bool> {
+    match r {
+        Ok(_) => Ok(true),
+        Err(AppError::NotFound) => Ok(false),
+        Err(e) => Err(e),
     }
 }
 
@@ -374,50 +384,53 @@ pub async fn send_reminders(ctx: &Context) -> AppResult<usize> {
         .checked_add(time::Duration::days(1))
         .unwrap_or(today)
         .to_string();
+    let day = |d: time::Date| d.to_string();
+    let week_ago = today.checked_sub(time::Duration::days(7)).unwrap_or(today);
     let mut sent = 0;
     // One-on-ones whose follow-up is due today (or was, within the week, before any reminder).
-    let week_ago = today
-        .checked_sub(time::Duration::days(7))
-        .unwrap_or(today)
-        .to_string();
     loop {
         let claimed = ctx
             .store
-            .claim_follow_up_reminders(&week_ago, &today.to_string(), ctx.now(), 100)
+            .claim_follow_up_reminders(&day(week_ago), &day(today), ctx.now(), 100)
             .await?;
         if claimed.is_empty() {
             break;
         }
-        for (_, author) in claimed {
-            let link = format!("{}/one-on-ones", ctx.settings.base_url);
-            crate::mail::queue_to_member(
-                ctx,
-                author,
-                crate::mail::MailKind::FollowUpReminder { link },
-            )
-            .await?;
-            sent += 1;
-        }
+        let link = format!("{}/one-on-ones", ctx.settings.base_url);
+        sent += remind(ctx, claimed.iter().map(|(_, m)| *m), || {
+            MailKind::FollowUpReminder { link: link.clone() }
+        })
+        .await?;
     }
+    // Commitments agreed to that come due today or tomorrow.
     loop {
         let claimed = ctx
             .store
-            .claim_commitment_reminders(&today.to_string(), &tomorrow, ctx.now(), 100)
+            .claim_commitment_reminders(&day(today), &tomorrow, ctx.now(), 100)
             .await?;
         if claimed.is_empty() {
             return Ok(sent);
         }
-        for (_, asked) in claimed {
-            let link = format!("{}/commitments", ctx.settings.base_url);
-            crate::mail::queue_to_member(
-                ctx,
-                asked,
-                crate::mail::MailKind::CommitmentReminder { link },
-            )
-            .await?;
-            sent += 1;
-        }
+        let link = format!("{}/commitments", ctx.settings.base_url);
+        sent += remind(ctx, claimed.iter().map(|(_, m)| *m), || {
+            MailKind::CommitmentReminder { link: link.clone() }
+        })
+        .await?;
     }
+}
+
+/// Queues one reminder for each member; returns how many.
+async fn remind(
+    ctx: &Context,
+    members: impl Iterator<Item = MemberId>,
+    kind: impl Fn() -> MailKind,
+) -> AppResult<usize> {
+    let mut n = 0;
+    for member in members {
+        crate::mail::queue_to_member(ctx, member, kind()).await?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Whether the member wants reminder mail (commitments coming due, one-on-one follow-ups).

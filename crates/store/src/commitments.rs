@@ -6,6 +6,7 @@ use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
 
+use crate::workshops::TAKES_PART;
 use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 /// A stored commitment.
@@ -83,6 +84,32 @@ pub struct CommitmentLinks {
     /// The one-on-one where it was made.
     pub one_on_one: Option<OneOnOneId>,
 }
+
+/// Where one kind of reminder is kept: its table, id, member, date and which rows qualify.
+#[derive(Clone, Copy)]
+struct Reminders {
+    table: &'static str,
+    id: &'static str,
+    member: &'static str,
+    date: &'static str,
+    only: &'static str,
+}
+
+const COMMITMENT_REMINDERS: Reminders = Reminders {
+    table: "commitments",
+    id: "commitment_id",
+    member: "asked_id",
+    date: "due",
+    only: "status = 'agreed' AND",
+};
+
+const FOLLOW_UP_REMINDERS: Reminders = Reminders {
+    table: "one_on_ones",
+    id: "one_on_one_id",
+    member: "author_id",
+    date: "follow_up",
+    only: "",
+};
 
 const SELECT: &str = "SELECT c.commitment_id, c.asker_id, a.display_name AS asker_name, \
      c.asked_id, b.display_name AS asked_name, c.what, c.due, c.context, c.status, \
@@ -283,17 +310,13 @@ impl Store {
         only: Option<SessionId>,
         limit: u32,
     ) -> StoreResult<Vec<SessionChoice>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT s.session_id, w.workshop_id, w.title, s.starts_on, s.module
              FROM workshop_sessions s JOIN workshops w ON w.workshop_id = s.workshop_id
              WHERE ($4 <> '' OR s.starts_on BETWEEN $2 AND $3) AND ($4 = '' OR s.session_id = $4)
-               AND (EXISTS (SELECT 1 FROM workshop_staff st
-                            WHERE st.workshop_id = w.workshop_id AND st.member_id = $1)
-                    OR EXISTS (SELECT 1 FROM workshop_applications ap
-                               WHERE ap.workshop_id = w.workshop_id AND ap.member_id = $1
-                                 AND ap.status = 'accepted'))
-             ORDER BY s.starts_on DESC, s.starts_at DESC, s.session_id LIMIT $5",
-        )
+               AND {TAKES_PART}
+             ORDER BY s.starts_on DESC, s.starts_at DESC, s.session_id LIMIT $5"
+        )))
         .bind(member.to_string())
         .bind(from)
         .bind(to)
@@ -354,43 +377,8 @@ impl Store {
         now: Timestamp,
         limit: u32,
     ) -> StoreResult<Vec<(CommitmentId, MemberId)>> {
-        let mut tx = self
-            .write
-            .begin()
+        self.claim_reminders(&COMMITMENT_REMINDERS, from, until, now, limit)
             .await
-            .describe("starting the reminders")?;
-        let due: Vec<(String, String)> = sqlx::query_as(
-            "SELECT commitment_id, asked_id FROM commitments
-             WHERE status = 'agreed' AND due >= $1 AND due <= $2 AND reminded_at IS NULL
-               AND EXISTS (SELECT 1 FROM members m WHERE m.member_id = asked_id AND m.reminders = 1)
-             ORDER BY due, commitment_id LIMIT $3",
-        )
-        .bind(from)
-        .bind(until)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await
-        .describe("finding commitments to remind of")?;
-        let mut claimed = Vec::with_capacity(due.len());
-        for (id, asked) in due {
-            let done = sqlx::query(
-                "UPDATE commitments SET reminded_at = $2
-                 WHERE commitment_id = $1 AND reminded_at IS NULL",
-            )
-            .bind(&id)
-            .bind(now.unix_ms())
-            .execute(&mut *tx)
-            .await
-            .describe("marking a reminder")?;
-            if done.rows_affected() == 1 {
-                claimed.push((
-                    id.parse().map_err(|_| corrupt("commitment_id"))?,
-                    asked.parse().map_err(|_| corrupt("asked_id"))?,
-                ));
-            }
-        }
-        tx.commit().await.describe("committing the reminders")?;
-        Ok(claimed)
     }
 
     /// Claims up to `limit` one-on-ones whose follow-up falls between `from` and `until`
@@ -403,44 +391,62 @@ impl Store {
         now: Timestamp,
         limit: u32,
     ) -> StoreResult<Vec<(OneOnOneId, MemberId)>> {
+        self.claim_reminders(&FOLLOW_UP_REMINDERS, from, until, now, limit)
+            .await
+    }
+
+    /// Claims due rows of one kind of reminder in one transaction: each row is marked only if
+    /// no other process marked it first, and only for members who want reminders.
+    async fn claim_reminders<I: std::str::FromStr>(
+        &self,
+        kind: &Reminders,
+        from: &str,
+        until: &str,
+        now: Timestamp,
+        limit: u32,
+    ) -> StoreResult<Vec<(I, MemberId)>> {
+        let Reminders {
+            table,
+            id,
+            member,
+            date,
+            only,
+        } = *kind;
         let mut tx = self
             .write
             .begin()
             .await
-            .describe("starting the follow-up reminders")?;
-        let due: Vec<(String, String)> = sqlx::query_as(
-            "SELECT one_on_one_id, author_id FROM one_on_ones
-             WHERE follow_up >= $1 AND follow_up <= $2 AND reminded_at IS NULL
-               AND EXISTS (SELECT 1 FROM members m WHERE m.member_id = author_id AND m.reminders = 1)
-             ORDER BY follow_up, one_on_one_id LIMIT $3",
-        )
+            .describe("starting the reminders")?;
+        let due: Vec<(String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {id}, {member} FROM {table}
+             WHERE {only} {date} >= $1 AND {date} <= $2 AND reminded_at IS NULL
+               AND EXISTS (SELECT 1 FROM members m WHERE m.member_id = {member} AND m.reminders = 1)
+             ORDER BY {date}, {id} LIMIT $3"
+        )))
         .bind(from)
         .bind(until)
         .bind(i64::from(limit))
         .fetch_all(&mut *tx)
         .await
-        .describe("finding follow-ups to remind of")?;
+        .describe("finding what to remind of")?;
+        let mark =
+            format!("UPDATE {table} SET reminded_at = $2 WHERE {id} = $1 AND reminded_at IS NULL");
         let mut claimed = Vec::with_capacity(due.len());
-        for (id, author) in due {
-            let done = sqlx::query(
-                "UPDATE one_on_ones SET reminded_at = $2
-                 WHERE one_on_one_id = $1 AND reminded_at IS NULL",
-            )
-            .bind(&id)
-            .bind(now.unix_ms())
-            .execute(&mut *tx)
-            .await
-            .describe("marking a follow-up reminder")?;
+        for (row, who) in due {
+            let done = sqlx::query(AssertSqlSafe(mark.clone()))
+                .bind(&row)
+                .bind(now.unix_ms())
+                .execute(&mut *tx)
+                .await
+                .describe("marking a reminder")?;
             if done.rows_affected() == 1 {
                 claimed.push((
-                    id.parse().map_err(|_| corrupt("one_on_one_id"))?,
-                    author.parse().map_err(|_| corrupt("author_id"))?,
+                    row.parse().map_err(|_| corrupt(id))?,
+                    who.parse().map_err(|_| corrupt(member))?,
                 ));
             }
         }
-        tx.commit()
-            .await
-            .describe("committing the follow-up reminders")?;
+        tx.commit().await.describe("committing the reminders")?;
         Ok(claimed)
     }
 

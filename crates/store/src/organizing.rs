@@ -18,6 +18,7 @@ use sqlx::{AnyConnection, AssertSqlSafe, Row as _};
 use uuid::Uuid;
 
 use crate::search_changes::{ChangedEntity, record_change};
+use crate::workshops::TAKES_PART;
 use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 /// A stored team.
@@ -564,10 +565,13 @@ impl Store {
     /// A team's health checks, oldest first (the last 50).
     pub async fn health_checks(&self, id: CrewId) -> StoreResult<Vec<HealthCheck>> {
         let rows = sqlx::query(
-            "SELECT * FROM (SELECT checked_at, real_team, compelling_purpose, right_people,
-                sound_structure, supportive_context, team_coaching, notes
-             FROM crew_health_checks WHERE crew_id = $1 ORDER BY checked_at DESC LIMIT 50) h
-             ORDER BY checked_at",
+            "SELECT h.checked_at, h.real_team, h.compelling_purpose, h.right_people,
+                h.sound_structure, h.supportive_context, h.team_coaching, h.notes
+             FROM (SELECT checked_at, real_team, compelling_purpose, right_people,
+                     sound_structure, supportive_context, team_coaching, notes
+                   FROM crew_health_checks WHERE crew_id = $1
+                   ORDER BY checked_at DESC LIMIT 50) h
+             ORDER BY h.checked_at",
         )
         .bind(id.to_string())
         .fetch_all(&self.read)
@@ -1037,16 +1041,12 @@ impl Store {
         only: Option<WorkshopId>,
         limit: u32,
     ) -> StoreResult<Vec<(WorkshopId, String)>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
+        let rows: Vec<(String, String)> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT w.workshop_id, w.title FROM workshops w
              WHERE ($2 = '' OR w.workshop_id = $2)
-               AND (EXISTS (SELECT 1 FROM workshop_staff st
-                            WHERE st.workshop_id = w.workshop_id AND st.member_id = $1)
-                    OR EXISTS (SELECT 1 FROM workshop_applications ap
-                               WHERE ap.workshop_id = w.workshop_id AND ap.member_id = $1
-                                 AND ap.status = 'accepted'))
-             ORDER BY w.created_at DESC, w.workshop_id LIMIT $3",
-        )
+               AND {TAKES_PART}
+             ORDER BY w.created_at DESC, w.workshop_id LIMIT $3"
+        )))
         .bind(member.to_string())
         .bind(only.map(|w| w.to_string()).unwrap_or_default())
         .bind(i64::from(limit))

@@ -65,6 +65,13 @@ fn modules_text(modules: &[Practice]) -> String {
         .join("\n")
 }
 
+/// SQL true when the member bound as `$1` takes part in the workshop aliased `w`: on its staff,
+/// or an accepted applicant.
+pub(crate) const TAKES_PART: &str = "(EXISTS (SELECT 1 FROM workshop_staff st
+        WHERE st.workshop_id = w.workshop_id AND st.member_id = $1)
+    OR EXISTS (SELECT 1 FROM workshop_applications ap
+        WHERE ap.workshop_id = w.workshop_id AND ap.member_id = $1 AND ap.status = 'accepted'))";
+
 impl Store {
     /// Creates a workshop with its creator as lead trainer, in one transaction.
     ///

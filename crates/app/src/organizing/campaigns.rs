@@ -495,23 +495,11 @@ async fn hide_unseen_workshops(
     me: &CurrentMember,
     list: &mut [ReflectionRecord],
 ) -> AppResult<()> {
-    let mut seen: Vec<(praxis_domain::ids::WorkshopId, bool)> = Vec::new();
+    let mut seen = crate::commitments::Seen::default();
     for r in list.iter_mut() {
-        let Some((id, _)) = &r.workshop else { continue };
-        let id = *id;
-        let visible = match seen.iter().find(|(w, _)| *w == id) {
-            Some((_, v)) => *v,
-            None => {
-                let v = match crate::workshops::visible(ctx, Some(me), &id.to_string()).await {
-                    Ok(_) => true,
-                    Err(AppError::NotFound) => false,
-                    Err(e) => return Err(e),
-                };
-                seen.push((id, v));
-                v
-            }
-        };
-        if !visible {
+        if let Some((id, _)) = r.workshop
+            && !seen.sees_workshop(ctx, me, id).await?
+        {
             r.workshop = None;
         }
     }

@@ -5,8 +5,7 @@
 use praxis_domain::commitments::CommitmentStatus;
 use praxis_domain::ids::{CampaignId, CrewId, ReflectionId};
 use praxis_domain::organizing::{
-    ActorFields, CampaignFields, PhaseFields, RawCampaignFields, RawReflectionFields, Reach,
-    ReflectionFields,
+    ActorFields, CampaignFields, PhaseFields, RawCampaignFields, Reach, ReflectionFields,
 };
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
@@ -50,7 +49,7 @@ pub struct CampaignView {
     pub deletable: Vec<ReflectionId>,
 }
 
-fn campaign_id(id: &str) -> AppResult<CampaignId> {
+pub(super) fn campaign_id(id: &str) -> AppResult<CampaignId> {
     id.trim().parse().map_err(|_| AppError::NotFound)
 }
 
@@ -75,7 +74,7 @@ pub async fn visible_campaign(
     Ok((campaign, place))
 }
 
-async fn editable_campaign(
+pub(super) async fn editable_campaign(
     ctx: &Context,
     me: &CurrentMember,
     id: &str,
@@ -87,7 +86,7 @@ async fn editable_campaign(
     Ok((c, place))
 }
 
-fn merge(errors: &mut FieldErrors, e: &FieldErrors) {
+pub(super) fn merge(errors: &mut FieldErrors, e: &FieldErrors) {
     for err in e.iter() {
         errors.add(err.field().to_owned(), err.key());
     }
@@ -95,7 +94,7 @@ fn merge(errors: &mut FieldErrors, e: &FieldErrors) {
 
 /// Checks a team id for a node: it must be one of the node's teams, and the member on it (or
 /// a steward). A team-wide reach needs a team.
-async fn team_for(
+pub(super) async fn team_for(
     ctx: &Context,
     me: &CurrentMember,
     place: &Place,
@@ -380,248 +379,6 @@ pub async fn set_actual(
     }
 }
 
-/// Writes a reflection on the campaign (those who work on it).
-///
-/// # Errors
-/// `NotFound`, `Forbidden`, `Invalid` naming fields.
-pub async fn reflect(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-    raw: RawReflectionFields,
-) -> AppResult<ReflectionId> {
-    let (c, _) = editable_campaign(ctx, me, id).await?;
-    let fields = ReflectionFields::parse(raw)?;
-    if fields.reach == Reach::Team && c.crew_id.is_none() {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "reach",
-            "error-reach-needs-team",
-        )));
-    }
-    let rid = ReflectionId::generate();
-    ctx.store
-        .create_reflection(
-            rid,
-            c.node_id,
-            c.crew_id,
-            Some(c.id),
-            None,
-            &fields,
-            me.id,
-            ctx.now(),
-        )
-        .await?;
-    Ok(rid)
-}
-
-/// Writes a reflection in a node on no campaign — a workshop, an action — for one of its
-/// teams if given (the node's members).
-///
-/// # Errors
-/// `NotFound` for a node the member may not see, `Forbidden` for a non-member, `Invalid`
-/// naming fields.
-pub async fn reflect_in_node(
-    ctx: &Context,
-    me: &CurrentMember,
-    node: &str,
-    crew: &str,
-    workshop: &str,
-    raw: RawReflectionFields,
-) -> AppResult<ReflectionId> {
-    let place = node_place(ctx, me, node).await?;
-    if !place.standing.is_member() {
-        return Err(AppError::Forbidden);
-    }
-    let mut errors = FieldErrors::new();
-    let reach = Reach::from_code(raw.reach.trim());
-    let crew = team_for(ctx, me, &place, crew, reach, &mut errors).await?;
-    let workshop = match workshop.trim() {
-        "" => None,
-        w => {
-            let found = match w.parse() {
-                Ok(id) => ctx.store.member_workshops(me.id, Some(id), 1).await?.pop(),
-                Err(_) => None,
-            };
-            if found.is_none() {
-                errors.add("workshop_id", "error-unknown-choice");
-            } else if raw.subject.trim() != praxis_domain::organizing::Subject::Workshop.code() {
-                errors.add("workshop_id", "error-reflection-workshop-subject");
-            }
-            found.map(|(id, _)| id)
-        }
-    };
-    let fields = match ReflectionFields::parse(raw) {
-        Ok(f) => Some(f),
-        Err(e) => {
-            merge(&mut errors, &e);
-            None
-        }
-    };
-    let Some(fields) = fields.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(errors));
-    };
-    let id = ReflectionId::generate();
-    ctx.store
-        .create_reflection(
-            id,
-            place.node.id,
-            crew,
-            None,
-            workshop,
-            &fields,
-            me.id,
-            ctx.now(),
-        )
-        .await?;
-    Ok(id)
-}
-
-/// The workshops a member takes part in (latest first, the first 50): what a reflection on a
-/// workshop may name.
-///
-/// # Errors
-/// When the store fails.
-pub async fn my_workshops(
-    ctx: &Context,
-    me: &CurrentMember,
-) -> AppResult<Vec<(praxis_domain::ids::WorkshopId, String)>> {
-    Ok(ctx.store.member_workshops(me.id, None, 50).await?)
-}
-
-/// Drops from each reflection the workshop it names when the member may not see that
-/// workshop (asked once per workshop).
-async fn hide_unseen_workshops(
-    ctx: &Context,
-    me: &CurrentMember,
-    list: &mut [ReflectionRecord],
-) -> AppResult<()> {
-    let mut seen = crate::commitments::Seen::default();
-    for r in list.iter_mut() {
-        if let Some((id, _)) = r.workshop
-            && !seen.sees_workshop(ctx, me, id).await?
-        {
-            r.workshop = None;
-        }
-    }
-    Ok(())
-}
-
-/// The reflections on a workshop the member may read, newest first (the latest 50).
-///
-/// # Errors
-/// `NotFound` for a workshop the member may not see.
-pub async fn workshop_reflections(
-    ctx: &Context,
-    me: &CurrentMember,
-    workshop: &str,
-) -> AppResult<Vec<ReflectionRecord>> {
-    let w = crate::workshops::visible(ctx, Some(me), workshop).await?;
-    let all = ctx.store.workshop_reflections(w.id, 50).await?;
-    let mut places: Vec<((praxis_domain::ids::NodeId, Option<CrewId>), bool)> = Vec::new();
-    let mut out = Vec::new();
-    for r in all {
-        let key = (r.node_id, r.crew_id);
-        let readable = match places.iter().find(|(k, _)| *k == key) {
-            Some((_, v)) => *v,
-            None => {
-                let v = match place_of(ctx, me, r.node_id, r.crew_id).await {
-                    Ok(p) => p.sees(r.fields.reach),
-                    Err(AppError::NotFound) => false,
-                    Err(e) => return Err(e),
-                };
-                places.push((key, v));
-                v
-            }
-        };
-        if readable {
-            out.push(r);
-        }
-    }
-    Ok(out)
-}
-
-/// Reflections per page of a node's list.
-pub const REFLECTIONS_PER_PAGE: u32 = 30;
-
-/// A page of a node's reflections on no campaign that the member may read, newest first,
-/// after `cursor` (the last reflection of the previous page); hidden ones are skipped, never
-/// counted. Also the cursor of the next page.
-///
-/// # Errors
-/// `NotFound` for a node the member may not see.
-pub async fn node_reflections(
-    ctx: &Context,
-    me: &CurrentMember,
-    node: &str,
-    cursor: Option<&str>,
-) -> AppResult<(Vec<ReflectionRecord>, Option<String>)> {
-    let place = node_place(ctx, me, node).await?;
-    let mine = ctx.store.member_crews(me.id).await?;
-    let mut before = match cursor.and_then(|c| c.parse::<ReflectionId>().ok()) {
-        Some(id) => ctx
-            .store
-            .reflections_by_ids(&[id])
-            .await?
-            .pop()
-            .filter(|r| r.node_id == place.node.id)
-            .map(|r| (r.created_at, r.id)),
-        None => None,
-    };
-    let mut shown = Vec::new();
-    let mut next = None;
-    // Read in batches until a page of readable reflections is found or the list ends.
-    'read: loop {
-        let batch = ctx
-            .store
-            .node_reflections(place.node.id, before, REFLECTIONS_PER_PAGE * 2)
-            .await?;
-        let ended = batch.len() < (REFLECTIONS_PER_PAGE * 2) as usize;
-        for r in batch {
-            before = Some((r.created_at, r.id));
-            let mut p = place.clone();
-            p.in_team = r.crew_id.is_some_and(|c| mine.contains(&c));
-            if p.sees(r.fields.reach) {
-                shown.push(r);
-                if shown.len() == REFLECTIONS_PER_PAGE as usize {
-                    next = shown.last().map(|r| r.id.to_string());
-                    break 'read;
-                }
-            }
-        }
-        if ended {
-            break;
-        }
-    }
-    hide_unseen_workshops(ctx, me, &mut shown).await?;
-    Ok((shown, next))
-}
-
-/// One reflection, for those who may read it.
-///
-/// # Errors
-/// `NotFound` for anyone else.
-pub async fn view_reflection(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<ReflectionRecord> {
-    let id: ReflectionId = id.trim().parse().map_err(|_| AppError::NotFound)?;
-    let r = ctx
-        .store
-        .reflections_by_ids(&[id])
-        .await?
-        .pop()
-        .ok_or(AppError::NotFound)?;
-    let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
-    if !place.sees(r.fields.reach) {
-        return Err(AppError::NotFound);
-    }
-    let mut one = [r];
-    hide_unseen_workshops(ctx, me, &mut one).await?;
-    let [r] = one;
-    Ok(r)
-}
-
 /// Deletes a campaign for good — its actor map, timeline and the reflections on it — (its
 /// creator or the node's stewards). Lessons drawn from those reflections stay; commitments
 /// for it stay, unlinked.
@@ -640,26 +397,6 @@ pub async fn delete_campaign(
     }
     ctx.store.delete_campaign(campaign.id).await?;
     Ok(campaign)
-}
-
-/// Deletes a reflection for good (its author or the node's stewards); lessons drawn from it
-/// stay, without it as a source.
-///
-/// # Errors
-/// `NotFound` for anyone who may not read it, `Forbidden` for others who may.
-#[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn delete_reflection(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<ReflectionRecord> {
-    let r = view_reflection(ctx, me, id).await?;
-    let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
-    if !super::lessons::may_delete(&place, me, r.author.as_ref().map(|(a, _)| *a)) {
-        return Err(AppError::Forbidden);
-    }
-    ctx.store.delete_reflection(r.id).await?;
-    Ok(r)
 }
 
 /// The campaign with its reflections as a Markdown document, for those who may see it (the

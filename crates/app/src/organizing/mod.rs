@@ -7,6 +7,7 @@
 mod campaigns;
 mod crews;
 mod lessons;
+mod reflections;
 
 pub use campaigns::*;
 pub use crews::*;
@@ -15,6 +16,7 @@ pub use praxis_store::organizing::{
     ActorRecord, CampaignRecord, CrewMember, CrewRecord, Endorsement, HealthCheck, LessonRecord,
     PhaseRecord, ReflectionRecord,
 };
+pub use reflections::*;
 
 use praxis_domain::ids::{CrewId, NodeId};
 use praxis_domain::nodes::Standing;

@@ -19,6 +19,7 @@ use tracing::instrument;
 
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
+use crate::policy::seen::Seen;
 use crate::secrets::{hash_password, new_secret, verify_password};
 use crate::{AppError, AppResult, Context};
 
@@ -411,9 +412,7 @@ pub async fn export_account(ctx: &Context, me: &CurrentMember) -> AppResult<Memb
         items: ctx.store.items_created_by(me.id, 100_000).await?,
         commitments: {
             let mut all = ctx.store.member_commitments(me.id, 100_000).await?;
-            crate::commitments::Seen::default()
-                .redact(ctx, me, &mut all)
-                .await?;
+            crate::commitments::redact(&mut Seen::default(), ctx, me, &mut all).await?;
             all
         },
         one_on_ones: ctx

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use praxis_domain::applications::{
     ApplicationStatus, Audience, Decision, Question, RawQuestion, check_answers,
 };
-use praxis_domain::ids::{ApplicationId, QuestionId};
+use praxis_domain::ids::{ApplicationId, QuestionId, WorkshopId};
 use praxis_domain::validation::FieldErrors;
 use praxis_store::StoreError;
 use praxis_store::applications::Recipient;
@@ -19,7 +19,8 @@ pub use praxis_store::applications::{ApplicationRecord, QuestionRecord};
 use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{MailKind, compose_to};
-use crate::workshops::{WorkshopRecord, managed, visible};
+use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
+use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
 
 fn audience(code: &str) -> AppResult<Audience> {
@@ -34,10 +35,10 @@ fn audience(code: &str) -> AppResult<Audience> {
 pub async fn questions(
     ctx: &Context,
     me: Option<&CurrentMember>,
-    workshop: &str,
+    workshop: WorkshopId,
     role: &str,
 ) -> AppResult<(WorkshopRecord, Vec<QuestionRecord>)> {
-    let w = visible(ctx, me, workshop).await?;
+    let w = visible_workshop(ctx, me, workshop).await?;
     let list = ctx.store.list_questions(w.id, audience(role)?).await?;
     Ok((w, list))
 }
@@ -49,10 +50,10 @@ pub async fn questions(
 pub async fn add_question(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     raw: RawQuestion,
 ) -> AppResult<QuestionRecord> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let question = Question::parse(raw)?;
     let id = QuestionId::generate();
     ctx.store
@@ -68,12 +69,11 @@ pub async fn add_question(
 pub async fn remove_question(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    question: &str,
+    workshop: WorkshopId,
+    question: QuestionId,
 ) -> AppResult<()> {
-    let w = managed(ctx, me, workshop).await?;
-    let id: QuestionId = question.parse().map_err(|_| AppError::NotFound)?;
-    match ctx.store.remove_question(w.id, id).await {
+    let w = managed_workshop(ctx, me, workshop).await?;
+    match ctx.store.remove_question(w.id, question).await {
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         other => Ok(other?),
     }
@@ -88,11 +88,11 @@ pub async fn remove_question(
 pub async fn apply(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     role: &str,
     answers: &BTreeMap<String, Vec<String>>,
 ) -> AppResult<ApplicationId> {
-    let w = visible(ctx, Some(me), workshop).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let role = audience(role)?;
     let today = ctx
         .now()
@@ -148,9 +148,9 @@ pub async fn apply(
 pub async fn my_applications(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<Vec<ApplicationRecord>> {
-    let w = visible(ctx, Some(me), workshop).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     Ok(ctx.store.my_applications(w.id, me.id).await?)
 }
 
@@ -164,12 +164,12 @@ pub const REVIEW_PAGE: u32 = 100;
 pub async fn review(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     role: Option<&str>,
     status: Option<&str>,
     page: u32,
 ) -> AppResult<(WorkshopRecord, Vec<ApplicationRecord>)> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let role = role.filter(|r| !r.is_empty()).map(audience).transpose()?;
     let status = match status.filter(|s| !s.is_empty()) {
         Some(s) => Some(ApplicationStatus::from_code(s).ok_or_else(|| {
@@ -197,11 +197,10 @@ pub async fn review(
 pub async fn application(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    id: &str,
+    workshop: WorkshopId,
+    id: ApplicationId,
 ) -> AppResult<(ApplicationRecord, Vec<(Question, Option<String>)>)> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let id: ApplicationId = id.parse().map_err(|_| AppError::NotFound)?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let (app, answers) = ctx
         .store
         .get_application(id)
@@ -210,7 +209,7 @@ pub async fn application(
     if app.workshop_id != w.id {
         return Err(AppError::NotFound);
     }
-    if app.member_id != me.id && managed(ctx, me, workshop).await.is_err() {
+    if app.member_id != me.id && !manages(ctx, me, &w).await? {
         return Err(AppError::NotFound);
     }
     let questions = ctx.store.list_questions(w.id, app.role).await?;
@@ -258,11 +257,11 @@ fn decision_mail<'a>(
 pub async fn decide(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     ids: &[String],
     decision: &str,
 ) -> AppResult<usize> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let decision = Decision::from_code(decision.trim()).ok_or_else(|| {
         AppError::Invalid(FieldErrors::single("decision", "error-unknown-choice"))
     })?;
@@ -310,11 +309,10 @@ pub async fn decide(
 pub async fn withdraw(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    id: &str,
+    workshop: WorkshopId,
+    id: ApplicationId,
 ) -> AppResult<()> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let id: ApplicationId = id.parse().map_err(|_| AppError::NotFound)?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let (participants, coaches) = (
         i64::from(w.fields.participant_capacity),
         i64::from(w.fields.coach_capacity),
@@ -326,7 +324,7 @@ pub async fn withdraw(
     let mail = decision_mail(ctx, &w);
     match ctx
         .store
-        .withdraw_application(id, me.id, &seats, &mail, ctx.now())
+        .withdraw_application(w.id, id, me.id, &seats, &mail, ctx.now())
         .await
     {
         Err(StoreError::NotFound) => return Err(AppError::NotFound),

@@ -2,14 +2,14 @@
 //! link can verify one; a revoked certificate says so.
 
 use praxis_domain::applications::{ApplicationStatus, Audience};
-use praxis_domain::ids::MemberId;
+use praxis_domain::ids::{MemberId, WorkshopId};
 use praxis_store::StoreError;
 
 pub use praxis_store::certificates::CertificateRecord;
 
 use crate::accounts::CurrentMember;
+use crate::policy::workshops::{managed_workshop, visible_workshop};
 use crate::secrets::new_secret;
-use crate::workshops::{managed, visible};
 use crate::{AppError, AppResult, Context};
 
 /// Issues certificates to the accepted participants (those given, or all); returns how many
@@ -20,10 +20,10 @@ use crate::{AppError, AppResult, Context};
 pub async fn issue(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     only: &[String],
 ) -> AppResult<u64> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let accepted = ctx
         .store
         .list_applications(
@@ -53,11 +53,11 @@ pub async fn issue(
 pub async fn list(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<Vec<CertificateRecord>> {
-    let w = visible(ctx, Some(me), workshop).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let all = ctx.store.list_certificates(w.id).await?;
-    if managed(ctx, me, workshop).await.is_ok() {
+    if managed_workshop(ctx, me, workshop).await.is_ok() {
         Ok(all)
     } else {
         Ok(all.into_iter().filter(|c| c.member_id == me.id).collect())
@@ -85,10 +85,10 @@ pub async fn verify(ctx: &Context, code: &str) -> AppResult<CertificateRecord> {
 pub async fn revoke(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     code: &str,
 ) -> AppResult<()> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     match ctx.store.revoke_certificate(w.id, code, ctx.now()).await {
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         other => Ok(other?),

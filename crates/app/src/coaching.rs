@@ -3,8 +3,8 @@
 //! export or mail — and every read of it is recorded.
 
 use praxis_domain::applications::{ApplicationStatus, Audience};
-use praxis_domain::coaching::{LogAccess, LogFields, RawLog, log_access};
-use praxis_domain::ids::{LogId, MemberId, SessionId};
+use praxis_domain::coaching::{LogAccess, LogFields, RawLog};
+use praxis_domain::ids::{LogId, MemberId, SessionId, WorkshopId};
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::StaffRole;
@@ -13,28 +13,11 @@ use tracing::instrument;
 pub use praxis_store::coaching::LogRecord;
 
 use crate::accounts::CurrentMember;
-use crate::workshops::{WorkshopRecord, visible};
+use crate::policy::workshops::{
+    coaches_or_manages, coaching_log_access, staff_roles, visible_workshop,
+};
+use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
-
-/// The member's roles on the workshop, a team's coach counting as a coach.
-async fn roles(ctx: &Context, w: &WorkshopRecord, me: MemberId) -> AppResult<Vec<StaffRole>> {
-    let mut roles = ctx.store.workshop_roles(w.id, me).await?;
-    if !roles.contains(&StaffRole::Coach)
-        && ctx.store.list_teams(w.id).await?.iter().any(|t| {
-            t.coach.as_ref().is_some_and(|(c, _)| *c == me)
-                || t.co_coach.as_ref().is_some_and(|(c, _)| *c == me)
-        })
-    {
-        roles.push(StaffRole::Coach);
-    }
-    Ok(roles)
-}
-
-fn coaches_or_manages(roles: &[StaffRole]) -> bool {
-    roles
-        .iter()
-        .any(|r| r.manages() || matches!(r, StaffRole::Coach | StaffRole::MetaCoach))
-}
 
 async fn accepted_participants(
     ctx: &Context,
@@ -94,11 +77,10 @@ async fn people_in_reach(
 pub async fn roster(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    session: &str,
+    workshop: WorkshopId,
+    session: SessionId,
 ) -> AppResult<(WorkshopRecord, SessionId, Vec<(MemberId, String, bool)>)> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let session: SessionId = session.parse().map_err(|_| AppError::NotFound)?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     if !ctx
         .store
         .list_workshop_sessions(w.id)
@@ -108,7 +90,7 @@ pub async fn roster(
     {
         return Err(AppError::NotFound);
     }
-    let roles = roles(ctx, &w, me.id).await?;
+    let roles = staff_roles(ctx, &w, me.id).await?;
     if !coaches_or_manages(&roles) {
         return Err(AppError::Forbidden);
     }
@@ -135,8 +117,8 @@ pub async fn roster(
 pub async fn record_attendance(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    session: &str,
+    workshop: WorkshopId,
+    session: SessionId,
     present: &[String],
 ) -> AppResult<usize> {
     let (_, session, people) = roster(ctx, me, workshop, session).await?;
@@ -166,10 +148,10 @@ pub async fn record_attendance(
 pub async fn subjects(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<Vec<(String, String)>> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let roles = roles(ctx, &w, me.id).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
+    let roles = staff_roles(ctx, &w, me.id).await?;
     if !coaches_or_manages(&roles) {
         return Err(AppError::Forbidden);
     }
@@ -199,12 +181,12 @@ pub async fn subjects(
 pub async fn write_log(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     subject: &str,
     session: Option<&str>,
     raw: RawLog,
 ) -> AppResult<LogId> {
-    let w = visible(ctx, Some(me), workshop).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let choices = subjects(ctx, me, workshop).await?;
     let mut errors = FieldErrors::new();
     let chosen = subject.trim();
@@ -278,10 +260,10 @@ fn masked(mut log: LogRecord, access: LogAccess) -> LogRecord {
 pub async fn logs(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<(Vec<LogRecord>, bool)> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let roles = roles(ctx, &w, me.id).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
+    let roles = staff_roles(ctx, &w, me.id).await?;
     let staff = coaches_or_manages(&roles);
     let subject = if staff { None } else { Some(me.id) };
     let list = ctx.store.list_coaching_logs(w.id, subject, 500).await?;
@@ -300,11 +282,10 @@ pub async fn logs(
 pub async fn log(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    id: &str,
+    workshop: WorkshopId,
+    id: LogId,
 ) -> AppResult<(LogRecord, LogAccess, Vec<(String, Timestamp)>)> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let id: LogId = id.parse().map_err(|_| AppError::NotFound)?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let log = ctx
         .store
         .get_coaching_log(id)
@@ -313,21 +294,7 @@ pub async fn log(
     if log.workshop_id != w.id {
         return Err(AppError::NotFound);
     }
-    let roles = roles(ctx, &w, me.id).await?;
-    let in_team = match log.team_id {
-        Some(team) => ctx
-            .store
-            .list_teams(w.id)
-            .await?
-            .iter()
-            .any(|t| t.id == team && t.published && t.members.iter().any(|m| m.id == me.id)),
-        None => false,
-    };
-    let access = log_access(
-        log.author_id == Some(me.id),
-        &roles,
-        log.subject_id == Some(me.id) || in_team,
-    );
+    let access = coaching_log_access(ctx, me, &w, &log).await?;
     if access == LogAccess::None {
         return Err(AppError::NotFound);
     }

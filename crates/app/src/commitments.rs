@@ -12,6 +12,9 @@ pub use praxis_store::commitments::{CommitmentRecord, MadeAt, SessionChoice};
 
 use crate::accounts::CurrentMember;
 use crate::mail::MailKind;
+use crate::organizing::crews::rate_of;
+use crate::policy::organizing::visible_campaign;
+use crate::policy::seen::Seen;
 use crate::{AppError, AppResult, Context};
 
 /// Commitments per page of each list.
@@ -74,7 +77,7 @@ pub async fn ask(
     let mut errors = FieldErrors::new();
     let campaign = match links.campaign.trim() {
         "" => None,
-        c => match crate::organizing::visible_campaign(ctx, me, c).await {
+        c => match visible_campaign(ctx, me, c.parse().map_err(|_| AppError::NotFound)?).await {
             Ok((found, _)) => Some(found.id),
             Err(AppError::NotFound) => {
                 errors.add("campaign_id", "error-unknown-choice");
@@ -238,7 +241,7 @@ pub async fn view(
     let counts = ctx.store.asked_status_counts(me.id).await?;
     let mut seen = Seen::default();
     for list in [&mut follow_up, &mut asked_by_me, &mut asked_of_me] {
-        seen.redact(ctx, me, list).await?;
+        redact(&mut seen, ctx, me, list).await?;
     }
     Ok(CommitmentsView {
         follow_up,
@@ -246,7 +249,7 @@ pub async fn view(
         asked_by_me_next,
         asked_of_me,
         asked_of_me_next,
-        kept_rate: crate::organizing::rate_of(&counts),
+        kept_rate: rate_of(&counts),
         sessions: ctx
             .store
             .member_sessions(me.id, &day(-31), &day(31), None, CHOICES)
@@ -259,88 +262,39 @@ pub async fn view(
     })
 }
 
-/// What a member may see of the places commitments point to, remembered per campaign and
-/// workshop so a page asks once for each.
-#[derive(Default)]
-pub(crate) struct Seen {
-    campaigns: std::collections::HashMap<praxis_domain::ids::CampaignId, bool>,
-    workshops: std::collections::HashMap<praxis_domain::ids::WorkshopId, bool>,
-}
-
-impl Seen {
-    /// True when the member may see this campaign (asked once per campaign).
-    async fn sees_campaign(
-        &mut self,
-        ctx: &Context,
-        me: &CurrentMember,
-        id: praxis_domain::ids::CampaignId,
-    ) -> AppResult<bool> {
-        if let Some(v) = self.campaigns.get(&id) {
-            return Ok(*v);
+/// Blanks in each commitment what the member may not see: a campaign or a workshop hidden
+/// from them (the link goes), and someone else's one-on-one (only that it was one stays).
+pub(crate) async fn redact(
+    seen: &mut Seen,
+    ctx: &Context,
+    me: &CurrentMember,
+    list: &mut [CommitmentRecord],
+) -> AppResult<()> {
+    for c in list.iter_mut() {
+        if let Some((id, _)) = c.campaign
+            && !seen.sees_campaign(ctx, me, id).await?
+        {
+            c.campaign = None;
         }
-        let v = found(crate::organizing::visible_campaign(ctx, me, &id.to_string()).await)?;
-        self.campaigns.insert(id, v);
-        Ok(v)
-    }
-
-    /// True when the member may see this workshop (asked once per workshop).
-    pub(crate) async fn sees_workshop(
-        &mut self,
-        ctx: &Context,
-        me: &CurrentMember,
-        id: praxis_domain::ids::WorkshopId,
-    ) -> AppResult<bool> {
-        if let Some(v) = self.workshops.get(&id) {
-            return Ok(*v);
+        if let Some(MadeAt::Session { workshop_id, .. }) = c.made_at
+            && !seen.sees_workshop(ctx, me, workshop_id).await?
+        {
+            c.made_at = None;
         }
-        let v = found(crate::workshops::visible(ctx, Some(me), &id.to_string()).await)?;
-        self.workshops.insert(id, v);
-        Ok(v)
-    }
-
-    /// Blanks in each commitment what the member may not see: a campaign or a workshop hidden
-    /// from them (the link goes), and someone else's one-on-one (only that it was one stays).
-    pub(crate) async fn redact(
-        &mut self,
-        ctx: &Context,
-        me: &CurrentMember,
-        list: &mut [CommitmentRecord],
-    ) -> AppResult<()> {
-        for c in list.iter_mut() {
-            if let Some((id, _)) = c.campaign
-                && !self.sees_campaign(ctx, me, id).await?
-            {
-                c.campaign = None;
+        match &mut c.made_at {
+            Some(MadeAt::OneOnOne {
+                author_id,
+                with_name,
+                met_on,
+                ..
+            }) if *author_id != me.id => {
+                with_name.clear();
+                met_on.clear();
             }
-            if let Some(MadeAt::Session { workshop_id, .. }) = c.made_at
-                && !self.sees_workshop(ctx, me, workshop_id).await?
-            {
-                c.made_at = None;
-            }
-            match &mut c.made_at {
-                Some(MadeAt::OneOnOne {
-                    author_id,
-                    with_name,
-                    met_on,
-                    ..
-                }) if *author_id != me.id => {
-                    with_name.clear();
-                    met_on.clear();
-                }
-                _ => {}
-            }
+            _ => {}
         }
-        Ok(())
     }
-}
-
-/// `Ok(false)` for something the member may not see, the error for any other failure.
-fn found<T>(r: AppResult<T>) -> AppResult<bool> {
-    match r {
-        Ok(_) => Ok(true),
-        Err(AppError::NotFound) => Ok(false),
-        Err(e) => Err(e),
-    }
+    Ok(())
 }
 
 async fn page(

@@ -5,12 +5,14 @@
 use praxis_domain::members::profile::{
     Level, Practice, Role, Viewer, can_view_profile, search_terms,
 };
-use praxis_domain::nodes::can_see_node_members;
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
 use praxis_store::directory::DirectoryFilter;
 use praxis_store::members::ListScope;
 
+use crate::accounts::CurrentMember;
+use crate::policy::nodes::{may_see_members, visible_node};
+use crate::policy::viewer_of;
 use crate::profiles::{MAX_PAGE, ProfilePage, ProfileView, decode_cursor, encode_cursor};
 use crate::{AppError, AppResult, Context};
 
@@ -52,9 +54,10 @@ fn given(value: Option<&String>) -> Option<&str> {
 /// the viewer may not see — the same answer, so the filter reveals nothing) or `cursor`.
 pub async fn search_directory(
     ctx: &Context,
-    viewer: Viewer,
+    me: Option<&CurrentMember>,
     q: &DirectoryQuery,
 ) -> AppResult<ProfilePage> {
+    let viewer = viewer_of(me);
     let mut errors = FieldErrors::new();
     let mut filter = DirectoryFilter::default();
     if let Some(code) = given(q.practice.as_ref()) {
@@ -82,15 +85,8 @@ pub async fn search_directory(
         filter.words = search_terms(&[text]);
     }
     if let Some(key) = given(q.node.as_ref()) {
-        match crate::nodes::visible_node_for(ctx, viewer, key).await {
-            Ok((node, standing))
-                if can_see_node_members(
-                    node.fields.visibility,
-                    node.fields.safety,
-                    viewer,
-                    standing,
-                ) =>
-            {
+        match visible_node(ctx, me, key).await {
+            Ok((node, standing)) if may_see_members(&node, me, standing) => {
                 filter.node = Some(node.id);
             }
             Ok(_) | Err(AppError::NotFound) => errors.add("node", "error-unknown-node"),

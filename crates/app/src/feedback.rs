@@ -3,36 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use praxis_domain::applications::{ApplicationStatus, Audience};
-use praxis_domain::ids::SessionId;
+use praxis_domain::ids::{SessionId, WorkshopId};
 use praxis_domain::members::profile::Practice;
 use praxis_domain::validation::FieldErrors;
 
 pub use praxis_store::feedback::FeedbackEntry;
 
 use crate::accounts::CurrentMember;
-use crate::workshops::{WorkshopRecord, managed, visible};
+use crate::policy::workshops::{managed_workshop, participant_workshop};
+use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
 
-async fn participant_workshop(
-    ctx: &Context,
-    me: &CurrentMember,
-    workshop: &str,
-) -> AppResult<WorkshopRecord> {
-    let w = visible(ctx, Some(me), workshop).await?;
-    let mine = ctx.store.my_applications(w.id, me.id).await?;
-    if mine
-        .iter()
-        .any(|a| a.role == Audience::Participant && a.status == ApplicationStatus::Accepted)
-    {
-        Ok(w)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-async fn session_of(ctx: &Context, w: &WorkshopRecord, session: &str) -> AppResult<SessionId> {
-    let id: SessionId = session.parse().map_err(|_| AppError::NotFound)?;
+async fn session_of(ctx: &Context, w: &WorkshopRecord, id: SessionId) -> AppResult<SessionId> {
     if ctx
         .store
         .list_workshop_sessions(w.id)
@@ -54,8 +36,8 @@ async fn session_of(ctx: &Context, w: &WorkshopRecord, session: &str) -> AppResu
 pub async fn give_feedback(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    session: &str,
+    workshop: WorkshopId,
+    session: SessionId,
     rating: &str,
     plus: &str,
     delta: &str,
@@ -96,10 +78,10 @@ pub async fn give_feedback(
 pub async fn session_summary(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    session: &str,
+    workshop: WorkshopId,
+    session: SessionId,
 ) -> AppResult<([usize; 5], Vec<FeedbackEntry>)> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let session = session_of(ctx, &w, session).await?;
     let entries = ctx.store.session_feedback(session).await?;
     let mut counts = [0usize; 5];
@@ -122,7 +104,7 @@ pub async fn session_summary(
 pub async fn answer_survey(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     phase: &str,
     answers: &BTreeMap<String, String>,
 ) -> AppResult<()> {
@@ -165,12 +147,12 @@ pub fn survey_practices(w: &WorkshopRecord) -> Vec<Practice> {
 pub async fn survey_results(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<(
     WorkshopRecord,
     Vec<(Practice, Option<i64>, Option<i64>, i64, i64)>,
 )> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let totals = ctx.store.survey_totals(w.id).await?;
     let average = |phase: &str, practice: Practice| -> (Option<i64>, i64) {
         totals
@@ -198,7 +180,7 @@ pub async fn survey_results(
 pub async fn answered(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     phase: &str,
 ) -> AppResult<(WorkshopRecord, bool)> {
     let w = participant_workshop(ctx, me, workshop).await?;

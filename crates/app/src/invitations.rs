@@ -3,8 +3,6 @@
 //! joined this way.
 
 use praxis_domain::members::credentials::Email;
-use praxis_domain::members::profile::Viewer;
-use praxis_domain::nodes::Standing;
 use praxis_store::hash_token;
 use tracing::instrument;
 
@@ -12,7 +10,7 @@ use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
 use crate::markdown::render_markdown;
-use crate::nodes::visible_node_for;
+use crate::policy::nodes::{outreach_node, stewarded_node};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
 
@@ -30,19 +28,6 @@ pub struct InviteReport {
     pub invalid: Vec<String>,
 }
 
-async fn steward_node(
-    ctx: &Context,
-    me: &CurrentMember,
-    key: &str,
-) -> AppResult<praxis_store::nodes::NodeRecord> {
-    let (node, standing) = visible_node_for(ctx, Viewer::Member(me.id), key).await?;
-    if standing == Standing::Steward {
-        Ok(node)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// Invites each address (commas, semicolons, spaces or lines between them), skipping those
 /// already invited or already members, and reports what happened to each.
 ///
@@ -55,7 +40,7 @@ pub async fn invite_by_email(
     key: &str,
     addresses: &str,
 ) -> AppResult<InviteReport> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = outreach_node(ctx, me, key).await?;
     let mut report = InviteReport::default();
     let now = ctx.now();
     for entry in addresses
@@ -116,7 +101,7 @@ pub async fn create_invitation_link(
     me: &CurrentMember,
     key: &str,
 ) -> AppResult<String> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = outreach_node(ctx, me, key).await?;
     let token = new_secret("pxi_")?;
     let now = ctx.now();
     ctx.store
@@ -188,7 +173,7 @@ pub async fn list_invitations(
     me: &CurrentMember,
     key: &str,
 ) -> AppResult<Vec<praxis_store::invitations::PendingInvitation>> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = stewarded_node(ctx, me, key).await?;
     Ok(ctx
         .store
         .list_pending_invitations(node.id, ctx.now(), 200)
@@ -207,7 +192,7 @@ pub async fn revoke_invitation(
     key: &str,
     invitation_id: &str,
 ) -> AppResult<()> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = stewarded_node(ctx, me, key).await?;
     ctx.store.revoke_invitation(node.id, invitation_id).await?;
     tracing::info!(node.id = %node.id, "invitation revoked");
     Ok(())

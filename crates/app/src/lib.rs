@@ -28,6 +28,7 @@ pub mod organizations;
 pub mod organizing;
 pub mod paging;
 pub mod pathways;
+pub mod policy;
 pub mod profiles;
 pub mod rosters;
 pub mod search;

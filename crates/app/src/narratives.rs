@@ -2,7 +2,7 @@
 //! public narrative drafts: a story of self, us or now retold version after version, read
 //! only by its author and the peers or coach they ask, who answer in threads on a telling.
 
-use praxis_domain::ids::{CrewId, MemberId, NarrativeId, OneOnOneId};
+use praxis_domain::ids::{CrewId, FeedbackId, MemberId, NarrativeId, OneOnOneId};
 use praxis_domain::narratives::{
     Compared, OneOnOneFields, RawOneOnOne, RawTelling, StoryKind, Telling, compare, parse_feedback,
     parse_title,
@@ -15,6 +15,9 @@ pub use praxis_store::narratives::{
 };
 
 use crate::accounts::CurrentMember;
+use crate::policy::narratives::{
+    own_narrative, own_one_on_one, readable_narrative, readable_one_on_one,
+};
 use crate::{AppError, AppResult, Context};
 
 /// One-on-ones per page.
@@ -143,21 +146,12 @@ pub async fn one_on_ones(
 ///
 /// # Errors
 /// `NotFound` for anyone else.
-pub async fn one_on_one(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<OneOnOneRecord> {
-    let id: OneOnOneId = id.trim().parse().map_err(|_| AppError::NotFound)?;
-    let o = ctx
-        .store
-        .get_one_on_one(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let shared = match o.crew_id {
-        Some(c) => ctx.store.is_crew_member(c, me.id).await?,
-        None => false,
-    };
-    if o.author_id != me.id && !shared {
-        return Err(AppError::NotFound);
-    }
-    Ok(o)
+pub async fn one_on_one(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: OneOnOneId,
+) -> AppResult<OneOnOneRecord> {
+    readable_one_on_one(ctx, me, id).await
 }
 
 /// Shares a one-on-one with one of the author's teams, or keeps it private again (empty).
@@ -167,13 +161,10 @@ pub async fn one_on_one(ctx: &Context, me: &CurrentMember, id: &str) -> AppResul
 pub async fn share_one_on_one(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: OneOnOneId,
     team: &str,
 ) -> AppResult<()> {
-    let o = one_on_one(ctx, me, id).await?;
-    if o.author_id != me.id {
-        return Err(AppError::NotFound);
-    }
+    let o = own_one_on_one(ctx, me, id).await?;
     let crew = my_team(ctx, me, team).await?;
     ctx.store.share_one_on_one(o.id, crew, ctx.now()).await?;
     Ok(())
@@ -183,11 +174,8 @@ pub async fn share_one_on_one(
 ///
 /// # Errors
 /// `NotFound` for anyone else.
-pub async fn delete_one_on_one(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<()> {
-    let o = one_on_one(ctx, me, id).await?;
-    if o.author_id != me.id {
-        return Err(AppError::NotFound);
-    }
+pub async fn delete_one_on_one(ctx: &Context, me: &CurrentMember, id: OneOnOneId) -> AppResult<()> {
+    let o = own_one_on_one(ctx, me, id).await?;
     ctx.store.delete_one_on_one(o.id).await?;
     Ok(())
 }
@@ -220,10 +208,6 @@ impl NarrativeView {
             &self.version(after)?.telling,
         ))
     }
-}
-
-fn narrative_id(id: &str) -> AppResult<NarrativeId> {
-    id.trim().parse().map_err(|_| AppError::NotFound)
 }
 
 /// Starts a story with its first telling.
@@ -303,18 +287,12 @@ pub async fn narratives(
 ///
 /// # Errors
 /// `NotFound` for anyone else.
-pub async fn narrative(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<NarrativeView> {
-    let id = narrative_id(id)?;
-    let narrative = ctx
-        .store
-        .get_narrative(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let reviewers = ctx.store.narrative_reviewers(id).await?;
-    let is_author = narrative.author_id == me.id;
-    if !is_author && !reviewers.iter().any(|(r, _)| *r == me.id) {
-        return Err(AppError::NotFound);
-    }
+pub async fn narrative(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: NarrativeId,
+) -> AppResult<NarrativeView> {
+    let (narrative, reviewers, is_author) = readable_narrative(ctx, me, id).await?;
     Ok(NarrativeView {
         versions: ctx.store.narrative_versions(id).await?,
         feedback: ctx.store.narrative_feedback(id).await?,
@@ -328,12 +306,9 @@ pub async fn narrative(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult
 ///
 /// # Errors
 /// `NotFound` for anyone but reviewers, `Forbidden` for reviewers.
-pub async fn delete_narrative(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<()> {
-    let v = narrative(ctx, me, id).await?;
-    if !v.is_author {
-        return Err(AppError::Forbidden);
-    }
-    ctx.store.delete_narrative(v.narrative.id).await?;
+pub async fn delete_narrative(ctx: &Context, me: &CurrentMember, id: NarrativeId) -> AppResult<()> {
+    let (n, _) = own_narrative(ctx, me, id).await?;
+    ctx.store.delete_narrative(n.id).await?;
     Ok(())
 }
 
@@ -344,18 +319,12 @@ pub async fn delete_narrative(ctx: &Context, me: &CurrentMember, id: &str) -> Ap
 pub async fn retell(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: NarrativeId,
     raw: RawTelling,
 ) -> AppResult<u32> {
-    let v = narrative(ctx, me, id).await?;
-    if !v.is_author {
-        return Err(AppError::Forbidden);
-    }
+    let (n, _) = own_narrative(ctx, me, id).await?;
     let telling = Telling::parse(raw)?;
-    Ok(ctx
-        .store
-        .add_version(v.narrative.id, &telling, ctx.now())
-        .await?)
+    Ok(ctx.store.add_version(n.id, &telling, ctx.now()).await?)
 }
 
 /// Asks a member (a peer or their coach) for feedback (its author).
@@ -365,13 +334,10 @@ pub async fn retell(
 pub async fn ask_reviewer(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: NarrativeId,
     member: &str,
 ) -> AppResult<()> {
-    let v = narrative(ctx, me, id).await?;
-    if !v.is_author {
-        return Err(AppError::Forbidden);
-    }
+    let (n, reviewers) = own_narrative(ctx, me, id).await?;
     let member: Option<MemberId> = member
         .trim()
         .trim_end_matches('/')
@@ -384,10 +350,10 @@ pub async fn ask_reviewer(
     };
     match member {
         Some(m) if known => {
-            let already = v.reviewers.iter().any(|(r, _)| *r == m);
-            ctx.store.add_reviewer(v.narrative.id, m).await?;
+            let already = reviewers.iter().any(|(r, _)| *r == m);
+            ctx.store.add_reviewer(n.id, m).await?;
             if !already {
-                let link = format!("{}/narratives/{}", ctx.settings.base_url, v.narrative.id);
+                let link = format!("{}/narratives/{}", ctx.settings.base_url, n.id);
                 crate::mail::queue_to_member(ctx, m, crate::mail::MailKind::FeedbackAsked { link })
                     .await?;
             }
@@ -407,7 +373,7 @@ pub async fn ask_reviewer(
 pub async fn give_feedback(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: NarrativeId,
     version: &str,
     parent: &str,
     body: &str,
@@ -425,7 +391,7 @@ pub async fn give_feedback(
     let parent = match parent.trim() {
         "" => None,
         p => {
-            let found = p.parse::<uuid::Uuid>().ok().filter(|p| {
+            let found = p.parse::<FeedbackId>().ok().filter(|p| {
                 v.feedback
                     .iter()
                     .any(|f| f.id == *p && Some(f.version) == version)

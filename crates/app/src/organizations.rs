@@ -17,6 +17,7 @@ use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::nodes::{NodePerson, people};
 use crate::paging::{decode_cursor, encode_cursor};
+use crate::policy::organizations::{administered_organization, find_organization};
 use crate::{AppError, AppResult, Context};
 
 /// An organization as one viewer may see it.
@@ -135,13 +136,6 @@ pub async fn list_organization_page(
     Ok((rows, next))
 }
 
-async fn find(ctx: &Context, key: &str) -> AppResult<OrganizationRecord> {
-    ctx.store
-        .find_organization(key)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 /// An organization's page as the viewer may see it.
 ///
 /// # Errors
@@ -151,7 +145,7 @@ pub async fn view_organization(
     viewer: Viewer,
     key: &str,
 ) -> AppResult<OrganizationView> {
-    let mut org = find(ctx, key).await?;
+    let mut org = find_organization(ctx, key).await?;
     let affiliation = match viewer {
         Viewer::Member(id) => ctx.store.affiliation(org.id, id).await?,
         Viewer::Anonymous => Affiliation::None,
@@ -201,7 +195,7 @@ pub async fn view_organization(
 /// # Errors
 /// `NotFound` for an unknown organization.
 pub async fn claim_affiliation(ctx: &Context, me: &CurrentMember, key: &str) -> AppResult<()> {
-    let org = find(ctx, key).await?;
+    let org = find_organization(ctx, key).await?;
     ctx.store
         .claim_affiliation(org.id, me.id, ctx.now())
         .await?;
@@ -220,10 +214,7 @@ pub async fn decide_claim(
     member: MemberId,
     confirm: bool,
 ) -> AppResult<()> {
-    let org = find(ctx, key).await?;
-    if ctx.store.affiliation(org.id, me.id).await? != Affiliation::Admin {
-        return Err(AppError::Forbidden);
-    }
+    let org = administered_organization(ctx, me, key).await?;
     ctx.store
         .decide_affiliation(org.id, member, confirm)
         .await?;
@@ -254,12 +245,7 @@ pub async fn organization_for_editing(
     me: &CurrentMember,
     key: &str,
 ) -> AppResult<OrganizationRecord> {
-    let org = find(ctx, key).await?;
-    if ctx.store.affiliation(org.id, me.id).await? == Affiliation::Admin {
-        Ok(org)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    administered_organization(ctx, me, key).await
 }
 
 /// Edits an organization (its admins only); every field is validated before anything changes.
@@ -298,7 +284,7 @@ pub async fn edit_organization(
 /// # Errors
 /// `NotFound` when they have none; `Invalid` naming `member` for the last admin.
 pub async fn leave_organization(ctx: &Context, me: &CurrentMember, key: &str) -> AppResult<()> {
-    let org = find(ctx, key).await?;
+    let org = find_organization(ctx, key).await?;
     match ctx.store.leave_organization(org.id, me.id).await {
         Err(StoreError::Conflict(Constraint::LastSteward)) => Err(AppError::Invalid(
             FieldErrors::single("member", "error-last-admin"),

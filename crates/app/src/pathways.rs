@@ -2,9 +2,7 @@
 //! the network) and stewards (for their node) see the pipeline — how many people stand at each
 //! step, who moved this quarter — and record the steps people reach.
 
-use praxis_domain::ids::{MemberId, NodeId};
-use praxis_domain::members::profile::Viewer;
-use praxis_domain::nodes::Standing;
+use praxis_domain::ids::{MemberId, WorkshopId};
 use praxis_domain::pathways::Step;
 use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::parse_date;
@@ -12,7 +10,8 @@ use praxis_domain::workshops::parse_date;
 pub use praxis_store::pathways::{Nomination, PipelineEntry};
 
 use crate::accounts::CurrentMember;
-use crate::nodes::visible_node_for;
+use crate::policy::pathways::oversee;
+use crate::policy::workshops::managed_workshop;
 use crate::{AppError, AppResult, Context};
 
 /// The pipeline as an overseer sees it.
@@ -24,29 +23,6 @@ pub struct PipelineView {
     pub moved: Vec<PipelineEntry>,
     /// Recent nominations.
     pub nominations: Vec<Nomination>,
-}
-
-/// The node whose pipeline the member oversees (`None` for the whole network, admins only).
-///
-/// # Errors
-/// `Forbidden` for members who oversee neither; `NotFound` for a node they may not see.
-pub async fn oversee(
-    ctx: &Context,
-    me: &CurrentMember,
-    node: Option<&str>,
-) -> AppResult<Option<NodeId>> {
-    match node.map(str::trim).filter(|n| !n.is_empty()) {
-        None if me.is_admin => Ok(None),
-        None => Err(AppError::Forbidden),
-        Some(key) => {
-            let (node, standing) = visible_node_for(ctx, Viewer::Member(me.id), key).await?;
-            if standing == Standing::Steward || me.is_admin {
-                Ok(Some(node.id))
-            } else {
-                Err(AppError::Forbidden)
-            }
-        }
-    }
 }
 
 /// The pipeline of the network or a node.
@@ -197,9 +173,13 @@ pub async fn invite_to_coach(
 ) -> AppResult<()> {
     oversee(ctx, me, node).await?;
     let member = member_id(member)?;
-    let w = crate::workshops::managed(ctx, me, workshop)
-        .await
-        .map_err(|_| AppError::Invalid(FieldErrors::single("workshop", "error-unknown-choice")))?;
+    let unknown = || AppError::Invalid(FieldErrors::single("workshop", "error-unknown-choice"));
+    let workshop: WorkshopId = workshop.trim().parse().map_err(|_| unknown())?;
+    let w = match managed_workshop(ctx, me, workshop).await {
+        Ok(w) => w,
+        Err(AppError::NotFound | AppError::Forbidden) => return Err(unknown()),
+        Err(e) => return Err(e),
+    };
     let account = match ctx.store.get_account(member).await {
         Ok(a) => a,
         Err(praxis_store::StoreError::NotFound) => {

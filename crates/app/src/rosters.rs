@@ -5,8 +5,6 @@
 
 use std::fmt::Write as _;
 
-use praxis_domain::members::profile::Viewer;
-use praxis_domain::nodes::Standing;
 use praxis_domain::rosters::{
     RosterError, RowPlan, RowReport, parse_roster, plan_roster, spreadsheet_safe,
 };
@@ -21,7 +19,7 @@ use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::invitations::INVITATION_DAYS;
 use crate::mail::{self, MailKind};
-use crate::nodes::visible_node_for;
+use crate::policy::nodes::{outreach_node, stewarded_node};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
 
@@ -47,15 +45,6 @@ pub struct RosterCheck {
     pub to_reject: usize,
 }
 
-async fn steward_node(ctx: &Context, me: &CurrentMember, key: &str) -> AppResult<NodeRecord> {
-    let (node, standing) = visible_node_for(ctx, Viewer::Member(me.id), key).await?;
-    if standing == Standing::Steward {
-        Ok(node)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 fn file_error(error: &RosterError) -> AppError {
     let field = if matches!(error, RosterError::NoEmailColumn) {
         "email_column"
@@ -78,7 +67,7 @@ pub async fn check_roster(
     file: &[u8],
     email_column: Option<&str>,
 ) -> AppResult<RosterCheck> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = outreach_node(ctx, me, key).await?;
     let roster = parse_roster(file).map_err(|e| file_error(&e))?;
     let column = roster
         .email_column(email_column)
@@ -114,7 +103,7 @@ pub async fn recheck_roster(
     import_id: &str,
     email_column: &str,
 ) -> AppResult<RosterCheck> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = outreach_node(ctx, me, key).await?;
     let import = ctx.store.get_import(node.id, import_id).await?;
     if import.status != "checked" {
         return Err(AppError::Invalid(FieldErrors::single(
@@ -166,7 +155,7 @@ pub async fn start_import(
     key: &str,
     import_id: &str,
 ) -> AppResult<()> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = outreach_node(ctx, me, key).await?;
     let import = ctx.store.get_import(node.id, import_id).await?;
     if !ctx.store.start_import(&import.id, ctx.now()).await? {
         return Err(AppError::Invalid(FieldErrors::single(
@@ -263,7 +252,7 @@ pub async fn import_status(
     key: &str,
     import_id: &str,
 ) -> AppResult<ImportRecord> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = stewarded_node(ctx, me, key).await?;
     Ok(ctx.store.get_import(node.id, import_id).await?)
 }
 
@@ -277,7 +266,7 @@ pub async fn export_roster(
     me: &CurrentMember,
     key: &str,
 ) -> AppResult<(String, String)> {
-    let node = steward_node(ctx, me, key).await?;
+    let node = stewarded_node(ctx, me, key).await?;
     let mut out = String::from("member_id,display_name,role,languages,regions\r\n");
     let mut offset = 0;
     loop {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use praxis_domain::applications::{ApplicationStatus, Audience};
-use praxis_domain::ids::{MemberId, TeamId};
+use praxis_domain::ids::{MemberId, TeamId, WorkshopId};
 use praxis_domain::members::profile::{Practice, Profile};
 use praxis_domain::teams::{
     Coach, Colleagues, Participant, Problem, Reason, TeamOptions, form_teams,
@@ -19,7 +19,8 @@ use tracing::instrument;
 pub use praxis_store::teams::{TeamMember, TeamRecord};
 
 use crate::accounts::CurrentMember;
-use crate::workshops::{WorkshopRecord, managed, visible};
+use crate::policy::workshops::{managed_workshop, visible_workshop};
+use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
 
 /// How the trainer asked for teams.
@@ -99,10 +100,10 @@ fn level(profile: &Profile, practice: Practice) -> u8 {
 pub async fn propose(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     raw: &RawTeamOptions,
 ) -> AppResult<ProposalOutcome> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let mut errors = FieldErrors::new();
     let min_size = number(&raw.min_size, 4, "min_size", 2..=20, &mut errors);
     let max_size = number(&raw.max_size, 6, "max_size", min_size..=30, &mut errors);
@@ -321,11 +322,11 @@ fn describe(p: &Problem, name: &dyn Fn(usize) -> String) -> String {
 pub async fn teams(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<(WorkshopRecord, Vec<TeamRecord>, bool)> {
-    let w = visible(ctx, Some(me), workshop).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let all = ctx.store.list_teams(w.id).await?;
-    let manages = managed(ctx, me, workshop).await.is_ok();
+    let manages = managed_workshop(ctx, me, workshop).await.is_ok();
     if manages {
         return Ok((w, all, true));
     }
@@ -357,13 +358,11 @@ pub async fn teams(
 pub async fn move_member(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
-    member: &str,
-    to: &str,
+    workshop: WorkshopId,
+    member: MemberId,
+    to: TeamId,
 ) -> AppResult<Vec<&'static str>> {
-    let w = managed(ctx, me, workshop).await?;
-    let member: MemberId = member.parse().map_err(|_| AppError::NotFound)?;
-    let to: TeamId = to.parse().map_err(|_| AppError::NotFound)?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     match ctx.store.move_team_member(w.id, member, to).await {
         Err(StoreError::NotFound) => return Err(AppError::NotFound),
         other => other?,
@@ -437,8 +436,8 @@ pub async fn move_member(
 ///
 /// # Errors
 /// `NotFound`, `Forbidden`; `Invalid` naming `teams` when there are none.
-pub async fn publish(ctx: &Context, me: &CurrentMember, workshop: &str) -> AppResult<u64> {
-    let w = managed(ctx, me, workshop).await?;
+pub async fn publish(ctx: &Context, me: &CurrentMember, workshop: WorkshopId) -> AppResult<u64> {
+    let w = managed_workshop(ctx, me, workshop).await?;
     if ctx.store.list_teams(w.id).await?.is_empty() {
         return Err(AppError::Invalid(FieldErrors::single(
             "teams",

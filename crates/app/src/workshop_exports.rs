@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use praxis_domain::applications::Audience;
+use praxis_domain::ids::WorkshopId;
 use praxis_domain::rosters::spreadsheet_safe;
 
 use crate::accounts::CurrentMember;
+use crate::policy::workshops::managed_workshop;
 use crate::rosters::csv_cell;
-use crate::workshops::managed;
 use crate::{AppError, AppResult, Context};
 
 fn line(out: &mut String, cells: &[String]) {
@@ -28,10 +29,10 @@ fn line(out: &mut String, cells: &[String]) {
 pub async fn export(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     what: &str,
 ) -> AppResult<(String, String)> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let mut out = String::new();
     match what {
         "applications" => {

@@ -6,11 +6,12 @@
 use std::collections::HashSet;
 
 use praxis_domain::applications::{ApplicationStatus, Audience};
+use praxis_domain::ids::WorkshopId;
 use praxis_domain::rosters::{RowPlan, parse_roster, plan_roster};
 use praxis_domain::validation::FieldErrors;
 
 use crate::accounts::CurrentMember;
-use crate::workshops::managed;
+use crate::policy::workshops::managed_workshop;
 use crate::{AppError, AppResult, Context};
 
 /// What became (or would become) of one row.
@@ -43,12 +44,12 @@ pub struct ImportReport {
 pub async fn import_participants(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
     bytes: &[u8],
     email_column: Option<&str>,
     dry_run: bool,
 ) -> AppResult<ImportReport> {
-    let w = managed(ctx, me, workshop).await?;
+    let w = managed_workshop(ctx, me, workshop).await?;
     let invalid = |key| AppError::Invalid(FieldErrors::single("file", key));
     let roster = parse_roster(bytes).map_err(|e| invalid(e.key()))?;
     let column = roster

@@ -4,13 +4,12 @@
 
 use praxis_domain::ids::{MemberId, SessionId, WorkshopId};
 use praxis_domain::library::ItemScope;
-use praxis_domain::members::profile::{Role, Viewer, can_view_profile};
+use praxis_domain::members::profile::can_view_profile;
 use praxis_domain::nodes::Standing;
 use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::{
     RawSessionFields, RawWorkshopFields, SessionFields, StaffRole, WorkshopFields,
 };
-use praxis_store::library::ItemReach;
 use praxis_store::nodes::NodeRecord;
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
@@ -18,11 +17,13 @@ use tracing::instrument;
 pub use praxis_store::workshops::{SessionRecord, StaffMember, WorkshopRecord};
 
 use crate::accounts::CurrentMember;
-use crate::library::ViewerNodes;
 use crate::markdown::render_markdown;
-use crate::nodes::visible_node_for;
 use crate::paging::{decode_cursor, encode_cursor};
-use crate::profiles::viewer_of;
+use crate::policy::nodes::{hide_unknown_nodes, known_node, visible_node};
+use crate::policy::viewer_of;
+use crate::policy::workshops::{
+    managed_workshop, manages, may_create as policy_may_create, visible_workshop,
+};
 use crate::{AppError, AppResult, Context};
 
 /// A workshop as one viewer may see it.
@@ -42,65 +43,6 @@ pub struct WorkshopView {
     pub can_manage: bool,
 }
 
-fn may_see(w: &WorkshopRecord, viewer: Viewer, nodes: &ViewerNodes) -> bool {
-    match w.reach {
-        ItemReach::Public => true,
-        ItemReach::Members => matches!(viewer, Viewer::Member(_)),
-        ItemReach::NodeMembers => w.node_id.is_some_and(|n| nodes.contains(n)),
-    }
-}
-
-async fn visible_workshop(ctx: &Context, viewer: Viewer, id: &str) -> AppResult<WorkshopRecord> {
-    let id: WorkshopId = id.parse().map_err(|_| AppError::NotFound)?;
-    let w = ctx
-        .store
-        .get_workshop(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if may_see(&w, viewer, &ViewerNodes::of(ctx, viewer).await?) {
-        Ok(w)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-async fn manages(ctx: &Context, me: &CurrentMember, w: &WorkshopRecord) -> AppResult<bool> {
-    let roles = ctx.store.workshop_roles(w.id, me.id).await?;
-    Ok(roles.iter().any(|r| r.manages()) || (me.is_admin && w.fields.scope != ItemScope::Node))
-}
-
-/// The workshop, if the member may manage it (`NotFound` when they may not see it).
-async fn managed_workshop(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<WorkshopRecord> {
-    let w = visible_workshop(ctx, Viewer::Member(me.id), id).await?;
-    if manages(ctx, me, &w).await? {
-        Ok(w)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// The workshop, if the viewer may see it.
-pub(crate) async fn visible(
-    ctx: &Context,
-    me: Option<&CurrentMember>,
-    id: &str,
-) -> AppResult<WorkshopRecord> {
-    visible_workshop(ctx, viewer_of(me), id).await
-}
-
-/// The workshop, if the member manages it.
-pub(crate) async fn managed(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<WorkshopRecord> {
-    managed_workshop(ctx, me, id).await
-}
-
 /// One workshop as the viewer may see it.
 ///
 /// # Errors
@@ -108,17 +50,12 @@ pub(crate) async fn managed(
 pub async fn view_workshop(
     ctx: &Context,
     me: Option<&CurrentMember>,
-    id: &str,
+    id: WorkshopId,
 ) -> AppResult<WorkshopView> {
     let viewer = viewer_of(me);
-    let workshop = visible_workshop(ctx, viewer, id).await?;
-    let node = match workshop.node_id {
-        Some(n) => visible_node_for(ctx, viewer, &n.to_string())
-            .await
-            .ok()
-            .map(|(n, _)| n),
-        None => None,
-    };
+    let mut workshop = visible_workshop(ctx, me, id).await?;
+    let node = known_node(ctx, me, workshop.node_id).await?;
+    workshop.node_id = node.as_ref().map(|n| n.id);
     let staff = ctx.store.list_workshop_staff(workshop.id).await?;
     let ids: Vec<MemberId> = staff.iter().map(|s| s.member_id).collect();
     let profiles = ctx.store.profiles_by_ids(&ids).await?;
@@ -146,12 +83,11 @@ pub async fn view_workshop(
 
 /// True when the member may create workshops: network admins, educators, and (for their node)
 /// stewards.
+///
+/// # Errors
+/// When the store fails.
 pub async fn may_create(ctx: &Context, me: &CurrentMember) -> AppResult<bool> {
-    if me.is_admin {
-        return Ok(true);
-    }
-    let member = ctx.store.get_member(me.id).await?;
-    Ok(member.profile.roles.contains(&Role::Educator))
+    policy_may_create(ctx, me).await
 }
 
 async fn node_for(
@@ -166,7 +102,7 @@ async fn node_for(
             "error-required",
         ))),
         None => Ok(None),
-        Some(key) => match visible_node_for(ctx, Viewer::Member(me.id), key).await {
+        Some(key) => match visible_node(ctx, Some(me), key).await {
             Ok((node, standing)) if standing.is_member() && !node.is_proposed => {
                 Ok(Some((node.id, standing)))
             }
@@ -212,7 +148,7 @@ pub async fn create_workshop(
 pub async fn edit_workshop(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: WorkshopId,
     raw: RawWorkshopFields,
     node: Option<&str>,
 ) -> AppResult<WorkshopRecord> {
@@ -241,7 +177,7 @@ pub async fn list_workshops_page(
 ) -> AppResult<(Vec<WorkshopRecord>, Option<String>)> {
     let viewer = viewer_of(me);
     let node = match node.filter(|n| !n.is_empty()) {
-        Some(n) => Some(visible_node_for(ctx, viewer, n).await?.0.id),
+        Some(n) => Some(visible_node(ctx, me, n).await?.0.id),
         None => None,
     };
     let bad = || AppError::Invalid(FieldErrors::single("cursor", "error-cursor"));
@@ -267,6 +203,7 @@ pub async fn list_workshops_page(
     } else {
         None
     };
+    hide_unknown_nodes(ctx, me, list.iter_mut().map(|w| &mut w.node_id).collect()).await?;
     Ok((list, next))
 }
 
@@ -277,7 +214,7 @@ pub async fn list_workshops_page(
 pub async fn add_session(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: WorkshopId,
     raw: RawSessionFields,
 ) -> AppResult<SessionRecord> {
     let w = managed_workshop(ctx, me, id).await?;
@@ -299,11 +236,10 @@ pub async fn add_session(
 pub async fn remove_session(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
-    session: &str,
+    id: WorkshopId,
+    session: SessionId,
 ) -> AppResult<()> {
     let w = managed_workshop(ctx, me, id).await?;
-    let session: SessionId = session.parse().map_err(|_| AppError::NotFound)?;
     match ctx.store.remove_workshop_session(w.id, session).await {
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         other => Ok(other?),
@@ -317,7 +253,7 @@ pub async fn remove_session(
 pub async fn add_staff(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: WorkshopId,
     member: &str,
     role: &str,
 ) -> AppResult<()> {
@@ -347,13 +283,12 @@ pub async fn add_staff(
 pub async fn remove_staff(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
-    member: &str,
+    id: WorkshopId,
+    member: MemberId,
     role: &str,
 ) -> AppResult<()> {
     let w = managed_workshop(ctx, me, id).await?;
     let role = StaffRole::from_code(role).ok_or(AppError::NotFound)?;
-    let member: MemberId = member.parse().map_err(|_| AppError::NotFound)?;
     match ctx.store.remove_workshop_staff(w.id, member, role).await {
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         Err(StoreError::Conflict(Constraint::LastSteward)) => {

@@ -159,6 +159,21 @@ uuid_id!(
     NarrativeId
 );
 
+uuid_id!(
+    /// Identifies an actor on a campaign's map.
+    ActorId
+);
+
+uuid_id!(
+    /// Identifies a phase of a campaign's timeline.
+    PhaseId
+);
+
+uuid_id!(
+    /// Identifies a piece of feedback on a narrative's telling.
+    FeedbackId
+);
+
 /// Identifies a personal access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenId(Uuid);

@@ -442,12 +442,14 @@ impl Store {
         Ok(changed)
     }
 
-    /// Withdraws the member's application; a seat it held goes to the waiting list.
+    /// Withdraws the member's application to this workshop; a seat it held goes to the waiting
+    /// list.
     ///
     /// # Errors
     /// `NotFound` when the member has no such application, or it is already withdrawn.
     pub async fn withdraw_application(
         &self,
+        workshop: WorkshopId,
         id: ApplicationId,
         member: MemberId,
         seats: &(dyn Fn(Audience) -> i64 + Sync),
@@ -455,17 +457,18 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<()> {
         let mut tx = self.write.begin().await.describe("starting a withdrawal")?;
-        let found: Option<(String, String, String)> = sqlx::query_as(
-            "SELECT workshop_id, role, status FROM workshop_applications
-             WHERE application_id = $1 AND member_id = $2 AND status <> 'withdrawn'",
+        let found: Option<(String, String)> = sqlx::query_as(
+            "SELECT role, status FROM workshop_applications
+             WHERE application_id = $1 AND member_id = $2 AND workshop_id = $3
+               AND status <> 'withdrawn'",
         )
         .bind(id.to_string())
         .bind(member.to_string())
+        .bind(workshop.to_string())
         .fetch_optional(&mut *tx)
         .await
         .describe("reading an application")?;
-        let (workshop, role, status) = found.ok_or(StoreError::NotFound)?;
-        let workshop: WorkshopId = workshop.parse().map_err(|_| corrupt("workshop_id"))?;
+        let (role, status) = found.ok_or(StoreError::NotFound)?;
         let role = Audience::from_code(&role).ok_or_else(|| corrupt("role"))?;
         sqlx::query(
             "UPDATE workshop_applications SET status = 'withdrawn', decided_at = $2 WHERE application_id = $1",

@@ -1,12 +1,12 @@
 //! One-on-one logs, and public narrative drafts with their versions, reviewers and feedback.
 
-use praxis_domain::ids::{CrewId, MemberId, NarrativeId, OneOnOneId};
+use praxis_domain::ids::{CrewId, FeedbackId, MemberId, NarrativeId, OneOnOneId};
 use praxis_domain::narratives::{OneOnOneFields, StoryKind, Telling};
 use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
-use uuid::Uuid;
 
+use crate::organizing::crews::CURRENT_CREWS;
 use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 /// A stored one-on-one.
@@ -58,11 +58,11 @@ pub struct VersionRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedbackRecord {
     /// Its id.
-    pub id: Uuid,
+    pub id: FeedbackId,
     /// The telling it is about.
     pub version: u32,
     /// What it answers.
-    pub parent_id: Option<Uuid>,
+    pub parent_id: Option<FeedbackId>,
     /// Who wrote it, with their name.
     pub author: Option<(MemberId, String)>,
     /// The feedback.
@@ -224,7 +224,7 @@ impl Store {
         let sql = format!(
             "SELECT {ONE_ON_ONE_COLUMNS} FROM one_on_ones o JOIN members m ON m.member_id = o.author_id
              WHERE (o.author_id = $1
-                OR o.crew_id IN (SELECT crew_id FROM crew_members WHERE member_id = $1))
+                OR o.crew_id IN ({CURRENT_CREWS}))
                AND ($2 = '' OR o.met_on < $2 OR (o.met_on = $2 AND o.one_on_one_id < $3))
              ORDER BY o.met_on DESC, o.one_on_one_id DESC LIMIT $4"
         );
@@ -422,12 +422,12 @@ impl Store {
         &self,
         id: NarrativeId,
         version: u32,
-        parent: Option<Uuid>,
+        parent: Option<FeedbackId>,
         author: MemberId,
         body: &str,
         now: Timestamp,
-    ) -> StoreResult<Uuid> {
-        let fid = Uuid::now_v7();
+    ) -> StoreResult<FeedbackId> {
+        let fid = FeedbackId::generate();
         sqlx::query(
             "INSERT INTO narrative_feedback (feedback_id, narrative_id, version, parent_id, author_id,
                 body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -203,6 +203,17 @@ impl Browser {
         .await
     }
 
+    /// A request as the site's own scripts send it: with the CSRF header copied from the
+    /// site's cookie (when the browser has one).
+    fn request(&self, method: &str, path: &str) -> reqwest::RequestBuilder {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
+        let request = self.client.request(method, self.url(path));
+        match self.cookie("praxis_csrf") {
+            Some(token) => request.header("x-csrf-token", token),
+            None => request,
+        }
+    }
+
     /// A JSON request with this browser's cookies and optional bearer token.
     pub async fn api(
         &self,
@@ -211,8 +222,7 @@ impl Browser {
         bearer: Option<&str>,
         body: Option<serde_json::Value>,
     ) -> Page {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
-        let mut request = self.client.request(method, self.url(path));
+        let mut request = self.request(method, path);
         if let Some(token) = bearer {
             request = request.bearer_auth(token);
         }
@@ -235,10 +245,8 @@ impl Browser {
 
     /// A request with a binary body (API uploads), with this browser's cookies.
     pub async fn api_bytes(&self, method: &str, path: &str, body: Vec<u8>) -> Page {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
         let response = self
-            .client
-            .request(method, self.url(path))
+            .request(method, path)
             .header("content-type", "application/octet-stream")
             .body(body)
             .send()
@@ -249,6 +257,24 @@ impl Browser {
 
     /// A raw request body with a content type (for malformed-input tests).
     pub async fn api_raw(&self, method: &str, path: &str, content_type: &str, body: &str) -> Page {
+        let response = self
+            .request(method, path)
+            .header("content-type", content_type)
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("API request");
+        Self::read(response).await
+    }
+
+    /// A request another site's page could make with this browser's cookies: no CSRF header.
+    pub async fn forged_api(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> Page {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("an HTTP method");
         let response = self
             .client
@@ -261,6 +287,20 @@ impl Browser {
         Self::read(response).await
     }
 
+    /// A request without a body, with extra headers (an `Origin`, say).
+    pub async fn api_with_headers(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let mut request = self.request(method, path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::read(request.send().await.expect("API request")).await
+    }
+
     /// Signs in through the log-in form and checks that it worked.
     pub async fn sign_in(&self, member: &TestMember) {
         let page = self.log_in(&member.email, &member.password).await;
@@ -270,6 +310,9 @@ impl Browser {
             "signing in failed: {}",
             page.body
         );
+        // A browser follows the redirect to a page, which hands it a new CSRF token (the
+        // old one ended with the log-in).
+        self.get(page.location().unwrap_or("/")).await;
     }
 
     /// Submits the log-in form.

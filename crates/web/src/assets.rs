@@ -1,8 +1,9 @@
 //! Static assets, compiled into the binary: no CDN, no request leaves the site.
 
-use axum::extract::Path;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+
+use crate::extract::Path;
 
 const ASSETS: &[(&str, &str, &[u8])] = &[
     (

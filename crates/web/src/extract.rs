@@ -1,6 +1,8 @@
 //! Extractors: who is asking, and our wrappers for forms (with the CSRF check) and JSON
 //! bodies (with errors in our format).
 
+use std::str::FromStr;
+
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
@@ -9,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::accounts::CurrentMember;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
 
 use crate::error::{ApiError, PageError};
 use crate::middleware::RequestInfo;
@@ -153,7 +156,7 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
     }
 }
 
-fn constant_time_eq(a: &str, b: &str) -> bool {
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())
@@ -239,6 +242,47 @@ impl<S: Send + Sync> FromRequest<S> for UploadForm {
 /// Percent-encodes a URL component.
 pub(crate) fn encode_component(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// One id taken from the path, typed (`Path<Key<WorkshopId>>`): a segment that is not a
+/// well-formed id names nothing that exists.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key<T>(pub(crate) T);
+
+impl<'de, T: FromStr> Deserialize<'de> for Key<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse()
+            .map(Key)
+            .map_err(|_| serde::de::Error::custom("not an id"))
+    }
+}
+
+/// The path's parameters; one that does not parse (a malformed id, bytes that are not UTF-8)
+/// names nothing that exists: 404, as a page or in the API's error format.
+pub(crate) struct Path<T>(pub(crate) T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(_) if parts.uri.path().starts_with("/api/") => {
+                Err(ApiError::App(AppError::NotFound).into_response())
+            }
+            Err(_) => Err(PageError(AppError::NotFound).into_response()),
+        }
+    }
+}
+
+/// An id a form carries for a thing on the page (a row to remove, a team to move to): one that
+/// does not parse names nothing that exists.
+///
+/// # Errors
+/// `NotFound` for a malformed id.
+pub(crate) fn form_id<T: FromStr>(value: &str) -> Result<T, AppError> {
+    value.trim().parse().map_err(|_| AppError::NotFound)
 }
 
 /// A JSON request body; malformed input answers 400 naming the field, in our error format.

@@ -13,12 +13,15 @@ use praxis_app::i18n::Locale;
 use praxis_app::{access_tokens, accounts};
 
 use crate::error::{ApiFailure, LoggedError, PageFailure, api_failure_body};
+use crate::extract::constant_time_eq;
 use crate::pages::{Chrome, render_error_page};
 use crate::state::AppState;
 
 pub(crate) const SESSION_COOKIE: &str = "praxis_session";
 pub(crate) const CSRF_COOKIE: &str = "praxis_csrf";
 pub(crate) const LANG_COOKIE: &str = "praxis_lang";
+/// The header the site's own scripts send the CSRF token in with an API write.
+pub(crate) const CSRF_HEADER: &str = "x-csrf-token";
 
 /// Who is asking, in which language, with which CSRF token: computed once per request.
 #[derive(Debug, Clone)]
@@ -95,7 +98,7 @@ pub(crate) async fn identify(
         Some(token) => token.clone(),
         None => new_csrf_token(),
     };
-    request.extensions_mut().insert(RequestInfo {
+    let info = RequestInfo {
         locale,
         member,
         csrf_cookie,
@@ -103,7 +106,11 @@ pub(crate) async fn identify(
         session_token,
         client_address,
         path,
-    });
+    };
+    if let Some(refusal) = refuse_cross_site(&state, &request, &info, bearer.is_some()) {
+        return refusal;
+    }
+    request.extensions_mut().insert(info);
     let mut response = next.run(request).await;
     let is_html = response
         .headers()
@@ -125,6 +132,79 @@ pub(crate) async fn identify(
         }
     }
     response
+}
+
+/// Refuses a change another site's page could have sent with the member's cookies: an
+/// unsafe request whose `Origin` is another site's (pages and API alike), and an API write
+/// authenticated by the session cookie without the CSRF header (the API is for tokens; the
+/// site's own scripts send the header). A bearer token is never sent by a browser on its own,
+/// so its requests pass.
+fn refuse_cross_site(
+    state: &AppState,
+    request: &Request,
+    info: &RequestInfo,
+    has_bearer: bool,
+) -> Option<Response> {
+    let method = request.method();
+    if has_bearer || matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return None;
+    }
+    let headers = request.headers();
+    let is_api = info.path.starts_with("/api/");
+    let foreign_origin = headers
+        .get(header::ORIGIN)
+        .is_some_and(|origin| !same_origin(state, headers, origin));
+    let missing_token = is_api
+        && info.session_token.is_some()
+        && !headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .zip(info.csrf_cookie.as_deref())
+            .is_some_and(|(sent, cookie)| constant_time_eq(sent, cookie));
+    if !(foreign_origin || missing_token) {
+        return None;
+    }
+    tracing::warn!(
+        foreign_origin,
+        missing_token,
+        "a cross-site request was refused"
+    );
+    Some(if is_api {
+        let failure = ApiFailure {
+            code: "forbidden",
+            message_key: "error-cross-site",
+            fields: Vec::new(),
+        };
+        (
+            StatusCode::FORBIDDEN,
+            axum::Json(api_failure_body(
+                &state.ctx.translator,
+                info.locale,
+                &failure,
+            )),
+        )
+            .into_response()
+    } else {
+        let mut page = render_error_page(&Chrome::new(state, info), PageFailure::Forbidden);
+        *page.status_mut() = StatusCode::FORBIDDEN;
+        page
+    })
+}
+
+/// True when an `Origin` is this site's: the configured public address, or the host the
+/// request was sent to.
+fn same_origin(state: &AppState, headers: &HeaderMap, origin: &HeaderValue) -> bool {
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    if origin == state.ctx.settings.base_url.trim_end_matches('/') {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin_host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
 }
 
 fn new_csrf_token() -> String {

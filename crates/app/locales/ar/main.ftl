@@ -378,6 +378,7 @@ error-too-many-attempts = محاولات فاشلة كثيرة. انتظر بض�
 error-not-found = غير موجود.
 error-unauthenticated = عليك تسجيل الدخول.
 error-forbidden = لا يُسمح لك بذلك.
+error-cross-site = جاء هذا الطلب من موقع آخر أو من دون رمز الأمان الذي يرسله هذا الموقع: لم يتغيّر شيء. أعد تحميل الصفحة وحاول مرة أخرى.
 error-invalid = بعض الحقول غير صالحة.
 error-unavailable = الخدمة غير متاحة. حاول مجددًا بعد قليل.
 error-unexpected = حدث خطأ من جهتنا وتم تسجيله.

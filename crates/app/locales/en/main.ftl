@@ -378,6 +378,7 @@ error-too-many-attempts = Too many failed attempts. Wait a few minutes before tr
 error-not-found = Not found.
 error-unauthenticated = You need to sign in.
 error-forbidden = You are not allowed to do this.
+error-cross-site = This request came from another site, or without the security token this site sends with it: nothing was changed. Reload the page and try again.
 error-invalid = Some fields are not valid.
 error-unavailable = The service is unavailable. Try again in a moment.
 error-unexpected = Something went wrong on our side. It has been logged.

@@ -3,16 +3,15 @@
 //! time, GPS position) before they are stored.
 
 use img_parts::{Bytes, ImageEXIF as _};
-use praxis_domain::ids::AttachmentId;
-use praxis_domain::members::profile::Viewer;
+use praxis_domain::ids::{AttachmentId, ItemId};
 use praxis_domain::validation::FieldErrors;
 use praxis_store::StoreError;
 use sha2::{Digest as _, Sha256};
 use tracing::instrument;
 
-use super::{AttachmentRecord, editable_item, readable_item};
+use super::AttachmentRecord;
 use crate::accounts::CurrentMember;
-use crate::profiles::viewer_of;
+use crate::policy::library::{editable_item, readable_item};
 use crate::{AppError, AppResult, Context};
 
 /// The most files one item may have.
@@ -122,7 +121,7 @@ pub fn strip_metadata(content_type: &str, bytes: Vec<u8>) -> Result<Vec<u8>, &'s
 pub async fn attach_file(
     ctx: &Context,
     me: &CurrentMember,
-    item: &str,
+    item: ItemId,
     upload: Upload,
 ) -> AppResult<AttachmentRecord> {
     let item = editable_item(ctx, me, item).await?;
@@ -173,11 +172,10 @@ pub async fn attach_file(
 pub async fn download_file(
     ctx: &Context,
     me: Option<&CurrentMember>,
-    item: &str,
+    item: ItemId,
     attachment: &str,
 ) -> AppResult<FileDownload> {
-    let viewer: Viewer = viewer_of(me);
-    let (item, _) = readable_item(ctx, viewer, item).await?;
+    let (item, _) = readable_item(ctx, me, item).await?;
     let id: AttachmentId = attachment.parse().map_err(|_| AppError::NotFound)?;
     let record = ctx
         .store
@@ -201,7 +199,7 @@ pub async fn download_file(
 pub async fn remove_file(
     ctx: &Context,
     me: &CurrentMember,
-    item: &str,
+    item: ItemId,
     attachment: &str,
 ) -> AppResult<()> {
     let item = editable_item(ctx, me, item).await?;

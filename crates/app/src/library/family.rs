@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use praxis_domain::ids::ItemId;
 use praxis_domain::members::profile::Viewer;
 
-use super::{ItemRecord, ViewerNodes, may_read, readable_item};
+use super::ItemRecord;
 use crate::accounts::CurrentMember;
-use crate::profiles::viewer_of;
+use crate::policy::library::{ViewerNodes, may_read, readable_item};
+use crate::policy::viewer_of;
 use crate::{AppResult, Context};
 
 /// One row of a family tree, in reading order.
@@ -41,10 +42,10 @@ fn visible(item: &ItemRecord, viewer: Viewer, nodes: &ViewerNodes) -> bool {
 pub async fn item_family(
     ctx: &Context,
     me: Option<&CurrentMember>,
-    id: &str,
+    id: ItemId,
 ) -> AppResult<(ItemRecord, Vec<FamilyRow>)> {
     let viewer = viewer_of(me);
-    let (item, nodes) = readable_item(ctx, viewer, id).await?;
+    let (item, nodes) = readable_item(ctx, me, id).await?;
     let family = ctx.store.item_family(item.id).await?;
     Ok((item.clone(), tree(family, item.id, viewer, &nodes)))
 }

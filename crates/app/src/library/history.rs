@@ -1,15 +1,16 @@
 //! An item's history: every version, what changed between two (a line diff of the body with
 //! the changed words marked, and the other fields side by side), and restoring an old one.
 
-use praxis_domain::ids::MemberId;
+use praxis_domain::ids::{ItemId, MemberId};
 use praxis_domain::library::ItemFields;
 use praxis_domain::members::profile::can_view_profile;
 use similar::{ChangeTag, TextDiff};
 use tracing::instrument;
 
-use super::{ItemRecord, ItemVersion, editable_item, readable_item};
+use super::{ItemRecord, ItemVersion};
 use crate::accounts::CurrentMember;
-use crate::profiles::viewer_of;
+use crate::policy::library::{editable_item, readable_item};
+use crate::policy::viewer_of;
 use crate::{AppError, AppResult, Context};
 
 /// The most versions a history lists.
@@ -22,10 +23,10 @@ const MAX_VERSIONS: u32 = 500;
 pub async fn item_history(
     ctx: &Context,
     me: Option<&CurrentMember>,
-    id: &str,
+    id: ItemId,
 ) -> AppResult<(ItemRecord, Vec<(ItemVersion, Option<String>)>)> {
     let viewer = viewer_of(me);
-    let (item, _) = readable_item(ctx, viewer, id).await?;
+    let (item, _) = readable_item(ctx, me, id).await?;
     let versions = ctx.store.list_item_versions(item.id, MAX_VERSIONS).await?;
     let mut editors: Vec<MemberId> = versions.iter().filter_map(|v| v.edited_by).collect();
     editors.sort();
@@ -151,11 +152,11 @@ pub fn diff_body(before: &str, after: &str) -> Vec<DiffLine> {
 pub async fn version_diff(
     ctx: &Context,
     me: Option<&CurrentMember>,
-    id: &str,
+    id: ItemId,
     version: i64,
     against: Option<i64>,
 ) -> AppResult<VersionDiff> {
-    let (item, _) = readable_item(ctx, viewer_of(me), id).await?;
+    let (item, _) = readable_item(ctx, me, id).await?;
     let against = against.unwrap_or(version - 1).max(1);
     let to = ctx
         .store
@@ -196,7 +197,7 @@ pub async fn version_diff(
 pub async fn restore_version(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: ItemId,
     version: i64,
 ) -> AppResult<ItemRecord> {
     let item = editable_item(ctx, me, id).await?;

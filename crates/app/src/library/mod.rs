@@ -6,17 +6,12 @@ mod attachments;
 mod family;
 mod history;
 
-use std::collections::HashSet;
-
 use praxis_domain::ids::{ItemId, NodeId};
-use praxis_domain::library::{
-    AdaptationNote, EditorStanding, ItemFields, ItemScope, RawItemFields, can_edit_item,
-};
-use praxis_domain::members::profile::{Viewer, can_view_profile};
-use praxis_domain::nodes::Standing;
+use praxis_domain::library::{AdaptationNote, ItemFields, ItemScope, RawItemFields};
+use praxis_domain::members::profile::can_view_profile;
 use praxis_domain::validation::FieldErrors;
 use praxis_store::StoreError;
-use praxis_store::library::{ItemFilter, ItemReach, NewItem};
+use praxis_store::library::{ItemFilter, NewItem};
 use praxis_store::nodes::NodeRecord;
 use tracing::instrument;
 
@@ -29,49 +24,11 @@ pub use praxis_store::library::{AttachmentRecord, ItemRecord, ItemVersion, TagFa
 
 use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
-use crate::nodes::visible_node_for;
 use crate::paging::{decode_cursor, encode_cursor};
-use crate::profiles::viewer_of;
+use crate::policy::library::{editable_item, may_edit as policy_may_edit, may_read, readable_item};
+use crate::policy::nodes::{hide_unknown_nodes, known_node, visible_node};
+use crate::policy::viewer_of;
 use crate::{AppError, AppResult, Context};
-
-/// The nodes whose members-only content the viewer may read (their active memberships).
-#[derive(Debug, Clone, Default)]
-pub struct ViewerNodes(HashSet<NodeId>);
-
-impl ViewerNodes {
-    /// The viewer's active memberships.
-    ///
-    /// # Errors
-    /// When the store fails.
-    pub async fn of(ctx: &Context, viewer: Viewer) -> AppResult<Self> {
-        Ok(match viewer {
-            Viewer::Anonymous => Self::default(),
-            Viewer::Member(id) => Self(ctx.store.member_node_ids(id).await?.into_iter().collect()),
-        })
-    }
-
-    /// True when the viewer belongs to the node.
-    pub fn contains(&self, node: NodeId) -> bool {
-        self.0.contains(&node)
-    }
-
-    /// The node ids.
-    pub fn iter(&self) -> impl Iterator<Item = &NodeId> {
-        self.0.iter()
-    }
-}
-
-/// True when the viewer may read a live item.
-pub fn may_read(item: &ItemRecord, viewer: Viewer, nodes: &ViewerNodes) -> bool {
-    if item.deleted {
-        return false;
-    }
-    match item.reach {
-        ItemReach::Public => true,
-        ItemReach::Members => matches!(viewer, Viewer::Member(_)),
-        ItemReach::NodeMembers => item.node_id.is_some_and(|n| nodes.contains(n)),
-    }
-}
 
 /// An item as one viewer may see it.
 #[derive(Debug, Clone)]
@@ -105,66 +62,19 @@ pub enum Original {
     Private,
 }
 
-/// The item, if the viewer may read it (`NotFound` otherwise, whether it exists or not).
-pub(crate) async fn readable_item(
-    ctx: &Context,
-    viewer: Viewer,
-    id: &str,
-) -> AppResult<(ItemRecord, ViewerNodes)> {
-    let id: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
-    let item = ctx.store.get_item(id).await?.ok_or(AppError::NotFound)?;
-    let nodes = ViewerNodes::of(ctx, viewer).await?;
-    if may_read(&item, viewer, &nodes) {
-        Ok((item, nodes))
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-async fn may_edit(ctx: &Context, me: &CurrentMember, item: &ItemRecord) -> AppResult<bool> {
-    let is_node_steward = match item.node_id {
-        Some(node) => ctx.store.node_standing(node, me.id).await? == Standing::Steward,
-        None => false,
-    };
-    Ok(can_edit_item(
-        item.fields.scope,
-        EditorStanding {
-            is_creator: item.created_by == Some(me.id),
-            is_node_steward,
-            is_network_admin: me.is_admin,
-        },
-    ))
-}
-
-/// The item, if the member may edit it: `NotFound` when they may not read it, `Forbidden`
-/// when they may read but not edit.
-pub(crate) async fn editable_item(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<ItemRecord> {
-    let (item, _) = readable_item(ctx, Viewer::Member(me.id), id).await?;
-    if may_edit(ctx, me, &item).await? {
-        Ok(item)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// One item as the viewer may see it.
 ///
 /// # Errors
 /// `NotFound` when it does not exist, was deleted, or the viewer may not read it.
-pub async fn view_item(ctx: &Context, me: Option<&CurrentMember>, id: &str) -> AppResult<ItemView> {
+pub async fn view_item(
+    ctx: &Context,
+    me: Option<&CurrentMember>,
+    id: ItemId,
+) -> AppResult<ItemView> {
     let viewer = viewer_of(me);
-    let (item, nodes) = readable_item(ctx, viewer, id).await?;
-    let node = match item.node_id {
-        Some(n) => visible_node_for(ctx, viewer, &n.to_string())
-            .await
-            .ok()
-            .map(|(n, _)| n),
-        None => None,
-    };
+    let (mut item, nodes) = readable_item(ctx, me, id).await?;
+    let node = known_node(ctx, me, item.node_id).await?;
+    item.node_id = node.as_ref().map(|n| n.id);
     let creator = match item.created_by {
         Some(c) => ctx
             .store
@@ -190,7 +100,7 @@ pub async fn view_item(ctx: &Context, me: Option<&CurrentMember>, id: &str) -> A
         .collect();
     let attachments = ctx.store.list_attachments(item.id).await?;
     let can_edit = match me {
-        Some(me) => may_edit(ctx, me, &item).await?,
+        Some(me) => policy_may_edit(ctx, me, &item).await?,
         None => false,
     };
     Ok(ItemView {
@@ -223,7 +133,7 @@ async fn node_for_item(
             Ok(None)
         };
     };
-    match visible_node_for(ctx, Viewer::Member(me.id), key).await {
+    match visible_node(ctx, Some(me), key).await {
         Ok((node, standing)) if standing.is_member() && !node.is_proposed => Ok(Some(node.id)),
         Ok(_) => Err(AppError::Invalid(FieldErrors::single(
             "node",
@@ -259,12 +169,12 @@ pub async fn create_item(
 pub async fn adapt_item(
     ctx: &Context,
     me: &CurrentMember,
-    original: &str,
+    original: ItemId,
     raw: RawItemFields,
     node: Option<&str>,
     note: (&str, &str, &str),
 ) -> AppResult<ItemRecord> {
-    let (original, _) = readable_item(ctx, Viewer::Member(me.id), original).await?;
+    let (original, _) = readable_item(ctx, Some(me), original).await?;
     let parsed = ItemFields::parse(raw.clone());
     let note = AdaptationNote::parse(note.0, note.1, note.2);
     match (parsed, note) {
@@ -312,7 +222,7 @@ async fn publish(
 pub async fn edit_item(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: ItemId,
     raw: RawItemFields,
     node: Option<&str>,
     expected_version: i64,
@@ -339,7 +249,7 @@ pub async fn edit_item(
 /// # Errors
 /// As [`editable_item`].
 #[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn delete_item(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<()> {
+pub async fn delete_item(ctx: &Context, me: &CurrentMember, id: ItemId) -> AppResult<()> {
     let item = editable_item(ctx, me, id).await?;
     let keys = match ctx.store.delete_item(item.id, ctx.now()).await {
         Err(StoreError::NotFound) => return Err(AppError::NotFound),
@@ -392,7 +302,7 @@ pub async fn list_items_page(
         filter.tag = Some((facet, value.clone()));
     }
     if let Some(node) = q.node.as_deref().filter(|n| !n.is_empty()) {
-        filter.node = Some(visible_node_for(ctx, viewer, node).await?.0.id);
+        filter.node = Some(visible_node(ctx, me, node).await?.0.id);
     }
     let bad_cursor = || AppError::Invalid(FieldErrors::single("cursor", "error-cursor"));
     let after = match cursor.filter(|c| !c.is_empty()) {
@@ -417,5 +327,6 @@ pub async fn list_items_page(
     } else {
         None
     };
+    hide_unknown_nodes(ctx, me, items.iter_mut().map(|i| &mut i.node_id).collect()).await?;
     Ok((items, next))
 }

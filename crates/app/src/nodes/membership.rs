@@ -1,16 +1,15 @@
 //! Joining and leaving nodes, and what stewards decide about their members.
 
 use praxis_domain::ids::MemberId;
-use praxis_domain::members::profile::Viewer;
 use praxis_domain::nodes::{JoinPolicy, Standing};
 use praxis_domain::validation::FieldErrors;
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-use super::{find_node, visible_node};
 use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
+use crate::policy::nodes::{find_node, stewarded_node, visible_node};
 use crate::{AppError, AppResult, Context};
 
 /// What joining did.
@@ -28,7 +27,7 @@ pub enum JoinOutcome {
 /// `NotFound` for a node the member may not see; `Forbidden` for an invitation-only node.
 #[instrument(skip_all, fields(member.id = %me.id))]
 pub async fn join_node(ctx: &Context, me: &CurrentMember, slug: &str) -> AppResult<JoinOutcome> {
-    let (node, standing) = visible_node(ctx, Viewer::Member(me.id), slug).await?;
+    let (node, standing) = visible_node(ctx, Some(me), slug).await?;
     match (standing, node.fields.join_policy) {
         (Standing::Banned, _) => Err(AppError::Forbidden),
         (s, _) if s.is_member() => Ok(JoinOutcome::Joined),
@@ -93,10 +92,7 @@ pub async fn act_as_steward(
     member: MemberId,
     action: StewardAction,
 ) -> AppResult<()> {
-    let (node, standing) = visible_node(ctx, Viewer::Member(me.id), slug).await?;
-    if standing != Standing::Steward {
-        return Err(AppError::Forbidden);
-    }
+    let node = stewarded_node(ctx, me, slug).await?;
     let now = ctx.now();
     let store = &ctx.store;
     let result = match action {

@@ -8,11 +8,8 @@ pub use self::membership::{JoinOutcome, StewardAction, act_as_steward, join_node
 
 use praxis_domain::ids::{MemberId, NodeId};
 use praxis_domain::members::profile::{Profile, Viewer, can_view_profile};
-use praxis_domain::nodes::{
-    JoinPolicy, NodeFields, RawNodeFields, Standing, can_see_node, can_see_node_members,
-};
+use praxis_domain::nodes::{JoinPolicy, NodeFields, RawNodeFields, Standing};
 use praxis_domain::validation::FieldErrors;
-use praxis_store::nodes::NodeScope;
 pub use praxis_store::nodes::{NodeEvent, NodeRecord};
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
@@ -20,6 +17,10 @@ use tracing::instrument;
 use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::paging::{decode_cursor, encode_cursor};
+use crate::policy::nodes::{
+    find_node, may_see_members, scope_of, stewarded_node, unbroken_ancestors, visible_node,
+};
+use crate::policy::viewer_of;
 use crate::{AppError, AppResult, Context};
 
 /// How many children, members or events a node page shows at once.
@@ -69,68 +70,17 @@ pub struct NodeView {
     pub more_members: bool,
 }
 
-fn scope_of(viewer: Viewer) -> NodeScope {
-    match viewer {
-        Viewer::Anonymous => NodeScope::PublicOnly,
-        Viewer::Member(id) => NodeScope::MemberView(id),
-    }
-}
-
-async fn standing_of(ctx: &Context, node: NodeId, viewer: Viewer) -> AppResult<Standing> {
-    match viewer {
-        Viewer::Anonymous => Ok(Standing::Outsider),
-        Viewer::Member(id) => Ok(ctx.store.node_standing(node, id).await?),
-    }
-}
-
-/// The node with this id or slug, whether or not the viewer may see it.
-pub(super) async fn find_node(ctx: &Context, key: &str) -> AppResult<NodeRecord> {
-    let found = match key.parse::<NodeId>() {
-        Ok(id) => match ctx.store.get_node(id).await {
-            Ok(node) => Some(node),
-            Err(StoreError::NotFound) => None,
-            Err(e) => return Err(e.into()),
-        },
-        Err(_) => ctx.store.find_node_by_slug(key).await?,
-    };
-    found.ok_or(AppError::NotFound)
-}
-
 /// The node with this id or slug and the viewer's standing, if the viewer may know it exists
 /// (for other features that filter by node).
+///
+/// # Errors
+/// `NotFound` for a missing node and for one the viewer may not know about.
 pub async fn visible_node_for(
     ctx: &Context,
-    viewer: Viewer,
+    me: Option<&CurrentMember>,
     key: &str,
 ) -> AppResult<(NodeRecord, Standing)> {
-    visible_node(ctx, viewer, key).await
-}
-
-/// The node with this id or slug and the viewer's standing, if the viewer may know it exists.
-pub(super) async fn visible_node(
-    ctx: &Context,
-    viewer: Viewer,
-    key: &str,
-) -> AppResult<(NodeRecord, Standing)> {
-    let node = find_node(ctx, key).await?;
-    let standing = standing_of(ctx, node.id, viewer).await?;
-    if node.is_proposed {
-        // A proposal is seen by its proposer (its steward) and by the admins who decide.
-        let is_admin = match viewer {
-            Viewer::Member(id) => ctx.store.get_account(id).await?.is_admin,
-            Viewer::Anonymous => false,
-        };
-        return if standing == Standing::Steward || is_admin {
-            Ok((node, standing))
-        } else {
-            Err(AppError::NotFound)
-        };
-    }
-    if can_see_node(node.fields.visibility, viewer, standing) {
-        Ok((node, standing))
-    } else {
-        Err(AppError::NotFound)
-    }
+    visible_node(ctx, me, key).await
 }
 
 /// Creates a node: a network admin anywhere, a steward under their own node. The creator
@@ -146,9 +96,8 @@ pub async fn create_node(
     parent_slug: Option<&str>,
     raw: RawNodeFields,
 ) -> AppResult<NodeRecord> {
-    let viewer = Viewer::Member(me.id);
     let parent = match parent_slug.filter(|s| !s.is_empty()) {
-        Some(slug) => Some(visible_node(ctx, viewer, slug).await?),
+        Some(slug) => Some(visible_node(ctx, Some(me), slug).await?),
         None => None,
     };
     if parent.as_ref().is_some_and(|(p, _)| p.is_proposed) {
@@ -237,10 +186,10 @@ pub async fn decide_node_proposal(
 /// A page of the top-level nodes the viewer may see.
 pub async fn list_top_nodes(
     ctx: &Context,
-    viewer: Viewer,
+    me: Option<&CurrentMember>,
     limit: u32,
 ) -> AppResult<Vec<NodeRecord>> {
-    Ok(list_nodes_page(ctx, viewer, None, None, limit).await?.1)
+    Ok(list_nodes_page(ctx, me, None, None, limit).await?.1)
 }
 
 /// A page of the nodes directly under `parent` (the top level for `None`) that the viewer
@@ -251,13 +200,13 @@ pub async fn list_top_nodes(
 /// this list did not make.
 pub async fn list_nodes_page(
     ctx: &Context,
-    viewer: Viewer,
+    me: Option<&CurrentMember>,
     parent: Option<&str>,
     cursor: Option<&str>,
     limit: u32,
 ) -> AppResult<(Option<NodeRecord>, Vec<NodeRecord>, Option<String>)> {
     let parent = match parent.filter(|p| !p.is_empty()) {
-        Some(key) => Some(visible_node(ctx, viewer, key).await?.0),
+        Some(key) => Some(visible_node(ctx, me, key).await?.0),
         None => None,
     };
     let bad_cursor = || AppError::Invalid(FieldErrors::single("cursor", "error-cursor"));
@@ -273,7 +222,7 @@ pub async fn list_nodes_page(
         .store
         .list_child_nodes(
             parent.as_ref().map(|p| p.id),
-            scope_of(viewer),
+            scope_of(viewer_of(me)),
             after.as_ref().map(|(n, id)| (n.as_str(), *id)),
             limit + 1,
         )
@@ -295,11 +244,10 @@ pub async fn list_nodes_page(
 /// `NotFound` for a missing node and for one the viewer may not know about.
 pub async fn view_node(
     ctx: &Context,
-    viewer: Viewer,
     me: Option<&CurrentMember>,
     slug: &str,
 ) -> AppResult<NodeView> {
-    view_node_page(ctx, viewer, me, slug, 0).await
+    view_node_page(ctx, me, slug, 0).await
 }
 
 /// A node's page with the `members_page`-th page of its members (pages of
@@ -309,37 +257,40 @@ pub async fn view_node(
 /// As [`view_node`].
 pub async fn view_node_page(
     ctx: &Context,
-    viewer: Viewer,
     me: Option<&CurrentMember>,
     slug: &str,
     members_page: u32,
 ) -> AppResult<NodeView> {
-    let (node, standing) = visible_node(ctx, viewer, slug).await?;
+    let viewer = viewer_of(me);
+    let (mut node, standing) = visible_node(ctx, me, slug).await?;
     let scope = scope_of(viewer);
-    let ancestors = ctx.store.list_node_ancestors(node.id, scope).await?;
+    let ancestors = unbroken_ancestors(&node, ctx.store.list_node_ancestors(node.id, scope).await?);
+    if ancestors.last().map(|a| a.id) != node.parent_id {
+        // The parent is kept from this viewer: no id of it leaves the server.
+        node.parent_id = None;
+    }
     let children = ctx
         .store
         .list_child_nodes(Some(node.id), scope, None, NODE_PAGE_SIZE)
         .await?;
     let is_steward = standing == Standing::Steward;
     let mut more_members = false;
-    let members =
-        if can_see_node_members(node.fields.visibility, node.fields.safety, viewer, standing) {
-            let mut rows = ctx
-                .store
-                .list_node_members(
-                    node.id,
-                    false,
-                    NODE_PAGE_SIZE + 1,
-                    members_page.saturating_mul(NODE_PAGE_SIZE),
-                )
-                .await?;
-            more_members = rows.len() > NODE_PAGE_SIZE as usize;
-            rows.truncate(NODE_PAGE_SIZE as usize);
-            Some(people(ctx, &rows, viewer, is_steward).await?)
-        } else {
-            None
-        };
+    let members = if may_see_members(&node, me, standing) {
+        let mut rows = ctx
+            .store
+            .list_node_members(
+                node.id,
+                false,
+                NODE_PAGE_SIZE + 1,
+                members_page.saturating_mul(NODE_PAGE_SIZE),
+            )
+            .await?;
+        more_members = rows.len() > NODE_PAGE_SIZE as usize;
+        rows.truncate(NODE_PAGE_SIZE as usize);
+        Some(people(ctx, &rows, viewer, is_steward).await?)
+    } else {
+        None
+    };
     let requests = if is_steward {
         let rows = ctx
             .store
@@ -453,12 +404,7 @@ pub async fn node_for_editing(
     me: &CurrentMember,
     key: &str,
 ) -> AppResult<NodeRecord> {
-    let (node, standing) = visible_node(ctx, Viewer::Member(me.id), key).await?;
-    if standing == Standing::Steward {
-        Ok(node)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    stewarded_node(ctx, me, key).await
 }
 
 /// Edits a node (stewards only); every field is validated before anything changes.
@@ -545,6 +491,6 @@ pub async fn edit_node(
 pub async fn my_nodes(ctx: &Context, me: &CurrentMember) -> AppResult<Vec<NodeRecord>> {
     Ok(ctx
         .store
-        .list_member_nodes(me.id, NodeScope::MemberView(me.id), true, 100)
+        .list_member_nodes(me.id, scope_of(Viewer::Member(me.id)), true, 100)
         .await?)
 }

@@ -3,20 +3,22 @@
 //! campaign's export as Markdown or JSON.
 
 use praxis_domain::commitments::CommitmentStatus;
-use praxis_domain::ids::{CampaignId, CrewId, ReflectionId};
+use praxis_domain::ids::{ActorId, CampaignId, CrewId, PhaseId, ReflectionId};
 use praxis_domain::organizing::{
     ActorFields, CampaignFields, PhaseFields, RawCampaignFields, Reach, ReflectionFields,
 };
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
-use praxis_store::organizing::{
-    ActorRecord, CampaignRecord, CrewRecord, PhaseRecord, ReflectionRecord,
-};
+use praxis_store::organizing::{CrewRecord, ReflectionRecord};
 use tracing::instrument;
 
+pub use praxis_store::organizing::{ActorRecord, CampaignRecord, PhaseRecord};
+
 use super::crews::rate_of;
-use super::{Place, node_place, place_of};
 use crate::accounts::CurrentMember;
+use crate::policy::organizing::{
+    NodeReader, Place, editable_campaign, node_place, visible_campaign,
+};
 use crate::{AppError, AppResult, Context};
 
 /// Campaigns per page of a node's list.
@@ -49,43 +51,6 @@ pub struct CampaignView {
     pub deletable: Vec<ReflectionId>,
 }
 
-pub(super) fn campaign_id(id: &str) -> AppResult<CampaignId> {
-    id.trim().parse().map_err(|_| AppError::NotFound)
-}
-
-/// A campaign and the viewer's place, `NotFound` when they may not see it.
-///
-/// # Errors
-/// `NotFound` for anyone who may not see it.
-pub async fn visible_campaign(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<(CampaignRecord, Place)> {
-    let campaign = ctx
-        .store
-        .get_campaign(campaign_id(id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let place = place_of(ctx, me, campaign.node_id, campaign.crew_id).await?;
-    if !place.sees(campaign.fields.reach) {
-        return Err(AppError::NotFound);
-    }
-    Ok((campaign, place))
-}
-
-pub(super) async fn editable_campaign(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<(CampaignRecord, Place)> {
-    let (c, place) = visible_campaign(ctx, me, id).await?;
-    if !place.works_on(c.crew_id.is_some()) {
-        return Err(AppError::Forbidden);
-    }
-    Ok((c, place))
-}
-
 pub(super) fn merge(errors: &mut FieldErrors, e: &FieldErrors) {
     for err in e.iter() {
         errors.add(err.field().to_owned(), err.key());
@@ -108,6 +73,7 @@ pub(super) async fn team_for(
             Some(id) => match ctx.store.get_crew(id).await? {
                 Some(found)
                     if found.node_id == place.node.id
+                        && place.standing.is_member()
                         && (place.is_steward() || ctx.store.is_crew_member(id, me.id).await?) =>
                 {
                     Some(id)
@@ -174,7 +140,7 @@ pub async fn create_campaign(
 pub async fn update_campaign(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CampaignId,
     raw: RawCampaignFields,
 ) -> AppResult<()> {
     let (c, _) = editable_campaign(ctx, me, id).await?;
@@ -193,7 +159,11 @@ pub async fn update_campaign(
 ///
 /// # Errors
 /// `NotFound` for anyone who may not see it.
-pub async fn view_campaign(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<CampaignView> {
+pub async fn view_campaign(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: CampaignId,
+) -> AppResult<CampaignView> {
     let (campaign, place) = visible_campaign(ctx, me, id).await?;
     let crew = match campaign.crew_id {
         Some(c) => ctx.store.get_crew(c).await?,
@@ -210,7 +180,7 @@ pub async fn view_campaign(ctx: &Context, me: &CurrentMember, id: &str) -> AppRe
         .collect();
     let commitments = ctx.store.campaign_commitment_counts(campaign.id).await?;
     let can_edit = place.works_on(campaign.crew_id.is_some());
-    let may_delete = |author| super::lessons::may_delete(&place, me, author);
+    let may_delete = |author| place.may_delete(me, author);
     let can_delete = may_delete(campaign.created_by);
     let deletable = reflections
         .iter()
@@ -243,8 +213,8 @@ pub async fn node_campaigns(
     node: &str,
     cursor: Option<&str>,
 ) -> AppResult<(Place, Vec<CampaignRecord>, Option<String>)> {
-    let place = node_place(ctx, me, node).await?;
-    let mine = ctx.store.member_crews(me.id).await?;
+    let reader = NodeReader::new(ctx, me, node_place(ctx, me, node).await?).await?;
+    let place = reader.place().clone();
     let mut before = match cursor.and_then(|c| c.parse::<CampaignId>().ok()) {
         Some(id) => ctx
             .store
@@ -264,9 +234,7 @@ pub async fn node_campaigns(
         let ended = batch.len() < (CAMPAIGNS_PER_PAGE * 2) as usize;
         for c in batch {
             before = Some((c.created_at, c.id));
-            let mut p = place.clone();
-            p.in_team = c.crew_id.is_some_and(|t| mine.contains(&t));
-            if p.sees(c.fields.reach) {
+            if reader.reads(c.crew_id, c.fields.reach) {
                 shown.push(c);
                 if shown.len() == CAMPAIGNS_PER_PAGE as usize {
                     let next = shown.last().map(|l| l.id.to_string());
@@ -287,7 +255,7 @@ pub async fn node_campaigns(
 pub async fn add_actor(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CampaignId,
     name: &str,
     category: &str,
     interests: &str,
@@ -312,11 +280,10 @@ pub async fn add_actor(
 pub async fn remove_actor(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
-    actor: &str,
+    id: CampaignId,
+    actor: ActorId,
 ) -> AppResult<()> {
     let (c, _) = editable_campaign(ctx, me, id).await?;
-    let actor = actor.trim().parse().map_err(|_| AppError::NotFound)?;
     ctx.store.remove_actor(c.id, actor).await?;
     Ok(())
 }
@@ -329,7 +296,7 @@ pub async fn remove_actor(
 pub async fn add_phase(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CampaignId,
     kind: &str,
     label: &str,
     on: &str,
@@ -355,12 +322,11 @@ pub async fn add_phase(
 pub async fn set_actual(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
-    phase: &str,
+    id: CampaignId,
+    phase: PhaseId,
     actual: &str,
 ) -> AppResult<()> {
     let (c, _) = editable_campaign(ctx, me, id).await?;
-    let phase = phase.trim().parse().map_err(|_| AppError::NotFound)?;
     let actual = match actual.trim() {
         "" => None,
         a => Some(
@@ -389,10 +355,10 @@ pub async fn set_actual(
 pub async fn delete_campaign(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CampaignId,
 ) -> AppResult<CampaignRecord> {
     let (campaign, place) = visible_campaign(ctx, me, id).await?;
-    if !super::lessons::may_delete(&place, me, campaign.created_by) {
+    if !place.may_delete(me, campaign.created_by) {
         return Err(AppError::Forbidden);
     }
     ctx.store.delete_campaign(campaign.id).await?;

@@ -6,21 +6,16 @@ use praxis_domain::commitments::CommitmentStatus;
 use praxis_domain::ids::{CrewId, MemberId};
 use praxis_domain::organizing::{CrewFields, RawCrewFields};
 use praxis_domain::validation::FieldErrors;
-use praxis_store::organizing::{CrewMember, CrewRecord, HealthCheck};
 use tracing::instrument;
 
-use super::{Place, node_place, place_of};
+pub use praxis_store::organizing::{CrewMember, CrewRecord, HealthCheck};
+
 use crate::accounts::CurrentMember;
+use crate::policy::organizing::{Place, crew_to_work_on, node_place, visible_crew};
 use crate::{AppError, AppResult, Context};
 
 /// The longest role name, in characters.
 const MAX_ROLE_CHARS: usize = 100;
-
-/// True when the viewer may see the team at all: its members and the node's stewards always;
-/// the node's members too unless the node keeps its membership to stewards (safety).
-fn sees_crew(place: &Place) -> bool {
-    place.in_team || place.is_steward() || (place.standing.is_member() && !place.node.fields.safety)
-}
 
 /// A team as its page shows it.
 #[derive(Debug, Clone)]
@@ -41,29 +36,6 @@ pub struct CrewView {
     pub kept_rate: Option<u32>,
 }
 
-/// Reads a team id from a path.
-fn crew_id(id: &str) -> AppResult<CrewId> {
-    id.parse().map_err(|_| AppError::NotFound)
-}
-
-/// Loads a team and the viewer's place, `NotFound` when they may not see it.
-async fn visible_crew(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<(CrewRecord, Place)> {
-    let crew = ctx
-        .store
-        .get_crew(crew_id(id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let place = place_of(ctx, me, crew.node_id, Some(crew.id)).await?;
-    if !sees_crew(&place) {
-        return Err(AppError::NotFound);
-    }
-    Ok((crew, place))
-}
-
 /// The teams of a node, for its members.
 ///
 /// # Errors
@@ -74,7 +46,7 @@ pub async fn node_crews(
     node: &str,
 ) -> AppResult<(Place, Vec<CrewRecord>)> {
     let place = node_place(ctx, me, node).await?;
-    if !(place.is_steward() || (place.standing.is_member() && !place.node.fields.safety)) {
+    if !place.sees_all_teams() {
         // Outsiders learn nothing of a node's teams; under the safety setting, members see
         // only their own.
         let mine = ctx.store.member_crews(me.id).await?;
@@ -158,7 +130,7 @@ pub async fn create_crew(
 ///
 /// # Errors
 /// `NotFound` for anyone who may not see it.
-pub async fn view_crew(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<CrewView> {
+pub async fn view_crew(ctx: &Context, me: &CurrentMember, id: CrewId) -> AppResult<CrewView> {
     let (crew, place) = visible_crew(ctx, me, id).await?;
     let members = ctx.store.crew_members(crew.id).await?;
     let parent = match crew.parent_id {
@@ -218,13 +190,10 @@ pub fn rate_of(counts: &[(CommitmentStatus, u64)]) -> Option<u32> {
 pub async fn update_crew(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CrewId,
     raw: RawCrewFields,
 ) -> AppResult<()> {
-    let (crew, place) = visible_crew(ctx, me, id).await?;
-    if !place.works_on(true) {
-        return Err(AppError::Forbidden);
-    }
+    let (crew, _) = crew_to_work_on(ctx, me, id).await?;
     let fields = CrewFields::parse(raw)?;
     ctx.store.update_crew(crew.id, &fields).await?;
     Ok(())
@@ -237,14 +206,11 @@ pub async fn update_crew(
 pub async fn set_member(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CrewId,
     member: &str,
     role: &str,
 ) -> AppResult<()> {
-    let (crew, place) = visible_crew(ctx, me, id).await?;
-    if !place.works_on(true) {
-        return Err(AppError::Forbidden);
-    }
+    let (crew, _) = crew_to_work_on(ctx, me, id).await?;
     let mut errors = FieldErrors::new();
     let member: Option<MemberId> = member
         .trim()
@@ -278,14 +244,10 @@ pub async fn set_member(
 pub async fn remove_member(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
-    member: &str,
+    id: CrewId,
+    member: MemberId,
 ) -> AppResult<()> {
-    let (crew, place) = visible_crew(ctx, me, id).await?;
-    if !place.works_on(true) {
-        return Err(AppError::Forbidden);
-    }
-    let member: MemberId = member.trim().parse().map_err(|_| AppError::NotFound)?;
+    let (crew, _) = crew_to_work_on(ctx, me, id).await?;
     ctx.store.remove_crew_member(crew.id, member).await?;
     Ok(())
 }
@@ -297,14 +259,11 @@ pub async fn remove_member(
 pub async fn check_health(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CrewId,
     scores: &[(String, String)],
     notes: &str,
 ) -> AppResult<()> {
-    let (crew, place) = visible_crew(ctx, me, id).await?;
-    if !place.works_on(true) {
-        return Err(AppError::Forbidden);
-    }
+    let (crew, _) = crew_to_work_on(ctx, me, id).await?;
     let scores = parse_health(scores)
         .map_err(|field| AppError::Invalid(FieldErrors::single(field, "error-scale")))?;
     if notes.chars().count() > 5_000 {

@@ -8,12 +8,16 @@ use praxis_domain::members::profile::Viewer;
 use praxis_domain::organizing::{LessonFields, RawLessonFields, Reach};
 use praxis_domain::validation::FieldErrors;
 use praxis_store::library::ItemRecord;
-use praxis_store::organizing::{Endorsement, LessonRecord, NewLesson, ReflectionRecord};
+use praxis_store::organizing::{NewLesson, ReflectionRecord};
 use tracing::instrument;
 
-use super::{Place, node_place, place_of};
+pub use praxis_store::organizing::{Endorsement, LessonRecord};
+
 use crate::accounts::CurrentMember;
-use crate::library::{ViewerNodes, may_read};
+use crate::policy::library::{ViewerNodes, may_read};
+use crate::policy::organizing::{
+    NodeReader, Place, Places, node_place, visible_lesson, visible_reflection,
+};
 use crate::{AppError, AppResult, Context};
 
 /// A lesson as its page shows it.
@@ -31,28 +35,6 @@ pub struct LessonView {
     pub items: Vec<ItemRecord>,
     /// The viewer may delete it (its author, the node's stewards).
     pub can_delete: bool,
-}
-
-fn lesson_id(id: &str) -> AppResult<LessonId> {
-    id.trim().parse().map_err(|_| AppError::NotFound)
-}
-
-async fn visible_lesson(
-    ctx: &Context,
-    me: &CurrentMember,
-    id: &str,
-) -> AppResult<(LessonRecord, Place)> {
-    let lesson = ctx
-        .store
-        .lessons_by_ids(&[lesson_id(id)?])
-        .await?
-        .pop()
-        .ok_or(AppError::NotFound)?;
-    let place = place_of(ctx, me, lesson.node_id, lesson.crew_id).await?;
-    if !place.sees(lesson.reach) {
-        return Err(AppError::NotFound);
-    }
-    Ok((lesson, place))
 }
 
 /// Draws a lesson from reflections the member may read, all of one node (its members do).
@@ -79,8 +61,7 @@ pub async fn draw_lesson(
     let found = ctx.store.reflections_by_ids(&ids).await?;
     let mut readable = Vec::new();
     for r in found {
-        let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
-        if place.sees(r.fields.reach) {
+        if let Ok((r, place)) = visible_reflection(ctx, me, r.id).await {
             readable.push((r, place));
         }
     }
@@ -106,7 +87,7 @@ pub async fn draw_lesson(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    if !place.standing.is_member() && !place.in_team {
+    if !place.standing.is_member() {
         return Err(AppError::Forbidden);
     }
     let crew = first
@@ -136,15 +117,17 @@ pub async fn draw_lesson(
 ///
 /// # Errors
 /// `NotFound` for anyone who may not see it.
-pub async fn view_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<LessonView> {
+pub async fn view_lesson(ctx: &Context, me: &CurrentMember, id: LessonId) -> AppResult<LessonView> {
     let (lesson, place) = visible_lesson(ctx, me, id).await?;
     let source_ids = ctx.store.lesson_sources(lesson.id).await?;
     let sources = ctx.store.reflections_by_ids(&source_ids).await?;
+    let mut places = Places::default();
     let mut marked = Vec::new();
     for id in &source_ids {
         if let Some(r) = sources.iter().find(|r| r.id == *id) {
-            let p = place_of(ctx, me, r.node_id, r.crew_id).await?;
-            let readable = p.sees(r.fields.reach);
+            let readable = places
+                .reads(ctx, me, r.node_id, r.crew_id, r.fields.reach)
+                .await?;
             marked.push((r.clone(), readable));
         }
     }
@@ -159,7 +142,7 @@ pub async fn view_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResu
         .filter(|i| may_read(i, Viewer::Member(me.id), &nodes))
         .collect();
     Ok(LessonView {
-        can_delete: may_delete(&place, me, lesson.author),
+        can_delete: place.may_delete(me, lesson.author),
         lesson,
         place,
         provenance: provenance_for(marked),
@@ -176,7 +159,7 @@ pub async fn view_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResu
 pub async fn move_lesson(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: LessonId,
     status: &str,
     reach: &str,
 ) -> AppResult<()> {
@@ -226,22 +209,17 @@ pub async fn move_lesson(
 /// # Errors
 /// `NotFound` for anyone who may not see it, `Forbidden` for others who may.
 #[instrument(skip_all, fields(member.id = %me.id))]
-pub async fn delete_lesson(ctx: &Context, me: &CurrentMember, id: &str) -> AppResult<LessonRecord> {
+pub async fn delete_lesson(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: LessonId,
+) -> AppResult<LessonRecord> {
     let (lesson, place) = visible_lesson(ctx, me, id).await?;
-    if !may_delete(&place, me, lesson.author) {
+    if !place.may_delete(me, lesson.author) {
         return Err(AppError::Forbidden);
     }
     ctx.store.delete_lesson(lesson.id, ctx.now()).await?;
     Ok(lesson)
-}
-
-/// True when the member may delete something here: its author, or a steward of its node.
-pub(crate) fn may_delete(
-    place: &Place,
-    me: &CurrentMember,
-    author: Option<praxis_domain::ids::MemberId>,
-) -> bool {
-    place.is_steward() || author == Some(me.id)
 }
 
 /// Endorses a lesson with the member's own context ("this worked for us too, in Sarajevo,
@@ -249,7 +227,12 @@ pub(crate) fn may_delete(
 ///
 /// # Errors
 /// `NotFound`, `Invalid` naming `context`.
-pub async fn endorse(ctx: &Context, me: &CurrentMember, id: &str, context: &str) -> AppResult<()> {
+pub async fn endorse(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: LessonId,
+    context: &str,
+) -> AppResult<()> {
     let (lesson, _) = visible_lesson(ctx, me, id).await?;
     let context = context.trim();
     if context.is_empty() {
@@ -281,7 +264,12 @@ pub async fn endorse(ctx: &Context, me: &CurrentMember, id: &str, context: &str)
 ///
 /// # Errors
 /// `NotFound`, `Forbidden`, `Invalid` naming `item`.
-pub async fn link_item(ctx: &Context, me: &CurrentMember, id: &str, item: &str) -> AppResult<()> {
+pub async fn link_item(
+    ctx: &Context,
+    me: &CurrentMember,
+    id: LessonId,
+    item: &str,
+) -> AppResult<()> {
     let (lesson, place) = visible_lesson(ctx, me, id).await?;
     if !place.works_on(lesson.crew_id.is_some()) && !place.standing.is_member() {
         return Err(AppError::Forbidden);
@@ -328,8 +316,8 @@ pub async fn node_lessons(
     node: &str,
     cursor: Option<&str>,
 ) -> AppResult<(Place, Vec<LessonRecord>, Option<String>)> {
-    let place = node_place(ctx, me, node).await?;
-    let mine = ctx.store.member_crews(me.id).await?;
+    let reader = NodeReader::new(ctx, me, node_place(ctx, me, node).await?).await?;
+    let place = reader.place().clone();
     let mut before = match cursor.and_then(|c| c.parse::<LessonId>().ok()) {
         Some(id) => ctx
             .store
@@ -350,9 +338,7 @@ pub async fn node_lessons(
         let ended = batch.len() < (LESSONS_PER_PAGE * 2) as usize;
         for l in batch {
             before = Some((l.created_at, l.id));
-            let mut p = place.clone();
-            p.in_team = l.crew_id.is_some_and(|c| mine.contains(&c));
-            if p.sees(l.reach) {
+            if reader.reads(l.crew_id, l.reach) {
                 shown.push(l);
                 if shown.len() == LESSONS_PER_PAGE as usize {
                     let next = shown.last().map(|l| l.id.to_string());
@@ -376,48 +362,13 @@ pub async fn lessons_citing(
     me: &CurrentMember,
     item: ItemId,
 ) -> AppResult<Vec<LessonRecord>> {
-    use praxis_domain::nodes::Standing;
-    use praxis_domain::organizing::{OrganizingViewer, may_see};
     let lessons = ctx.store.item_lessons(item, 20).await?;
-    if lessons.is_empty() {
-        return Ok(lessons);
+    let mut places = Places::default();
+    let mut shown = Vec::with_capacity(lessons.len());
+    for l in lessons {
+        if places.reads(ctx, me, l.node_id, l.crew_id, l.reach).await? {
+            shown.push(l);
+        }
     }
-    let mut node_ids: Vec<_> = lessons.iter().map(|l| l.node_id).collect();
-    node_ids.sort();
-    node_ids.dedup();
-    let nodes = ctx.store.nodes_by_ids(&node_ids).await?;
-    let mine = ViewerNodes::of(ctx, Viewer::Member(me.id)).await?;
-    // Stewards see their team-only lessons too: ask the standing in each of the (at most 20)
-    // nodes the viewer belongs to.
-    let mut standings = Vec::with_capacity(node_ids.len());
-    for n in &node_ids {
-        let standing = if mine.contains(*n) {
-            ctx.store.node_standing(*n, me.id).await?
-        } else {
-            Standing::Outsider
-        };
-        standings.push((*n, standing));
-    }
-    let crews = ctx.store.member_crews(me.id).await?;
-    Ok(lessons
-        .into_iter()
-        .filter(|l| {
-            let standing = standings
-                .iter()
-                .find(|(n, _)| *n == l.node_id)
-                .map_or(Standing::Outsider, |(_, s)| *s);
-            nodes.iter().find(|n| n.id == l.node_id).is_some_and(|n| {
-                !n.is_proposed
-                    && may_see(
-                        l.reach,
-                        n.fields.visibility,
-                        OrganizingViewer {
-                            signed_in: true,
-                            standing,
-                            in_team: l.crew_id.is_some_and(|c| crews.contains(&c)),
-                        },
-                    )
-            })
-        })
-        .collect())
+    Ok(shown)
 }

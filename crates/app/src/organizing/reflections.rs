@@ -2,15 +2,20 @@
 //! a workshop: writing them, reading those one may, a node's page by page, a workshop's, and
 //! deleting them.
 
-use praxis_domain::ids::{CrewId, ReflectionId};
+use praxis_domain::ids::{CampaignId, ReflectionId, WorkshopId};
 use praxis_domain::organizing::{RawReflectionFields, Reach, ReflectionFields};
 use praxis_domain::validation::FieldErrors;
-use praxis_store::organizing::ReflectionRecord;
 use tracing::instrument;
 
-use super::campaigns::{editable_campaign, merge, team_for};
-use super::{node_place, place_of};
+pub use praxis_store::organizing::ReflectionRecord;
+
+use super::campaigns::{merge, team_for};
 use crate::accounts::CurrentMember;
+use crate::policy::organizing::{
+    NodeReader, Places, editable_campaign, node_place, visible_reflection,
+};
+use crate::policy::seen::Seen;
+use crate::policy::workshops::visible_workshop;
 use crate::{AppError, AppResult, Context};
 
 /// Writes a reflection on the campaign (those who work on it).
@@ -20,7 +25,7 @@ use crate::{AppError, AppResult, Context};
 pub async fn reflect(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: CampaignId,
     raw: RawReflectionFields,
 ) -> AppResult<ReflectionId> {
     let (c, _) = editable_campaign(ctx, me, id).await?;
@@ -128,7 +133,7 @@ async fn hide_unseen_workshops(
     me: &CurrentMember,
     list: &mut [ReflectionRecord],
 ) -> AppResult<()> {
-    let mut seen = crate::commitments::Seen::default();
+    let mut seen = Seen::default();
     for r in list.iter_mut() {
         if let Some((id, _)) = r.workshop
             && !seen.sees_workshop(ctx, me, id).await?
@@ -146,27 +151,17 @@ async fn hide_unseen_workshops(
 pub async fn workshop_reflections(
     ctx: &Context,
     me: &CurrentMember,
-    workshop: &str,
+    workshop: WorkshopId,
 ) -> AppResult<Vec<ReflectionRecord>> {
-    let w = crate::workshops::visible(ctx, Some(me), workshop).await?;
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
     let all = ctx.store.workshop_reflections(w.id, 50).await?;
-    let mut places: Vec<((praxis_domain::ids::NodeId, Option<CrewId>), bool)> = Vec::new();
+    let mut places = Places::default();
     let mut out = Vec::new();
     for r in all {
-        let key = (r.node_id, r.crew_id);
-        let readable = match places.iter().find(|(k, _)| *k == key) {
-            Some((_, v)) => *v,
-            None => {
-                let v = match place_of(ctx, me, r.node_id, r.crew_id).await {
-                    Ok(p) => p.sees(r.fields.reach),
-                    Err(AppError::NotFound) => false,
-                    Err(e) => return Err(e),
-                };
-                places.push((key, v));
-                v
-            }
-        };
-        if readable {
+        if places
+            .reads(ctx, me, r.node_id, r.crew_id, r.fields.reach)
+            .await?
+        {
             out.push(r);
         }
     }
@@ -188,8 +183,8 @@ pub async fn node_reflections(
     node: &str,
     cursor: Option<&str>,
 ) -> AppResult<(Vec<ReflectionRecord>, Option<String>)> {
-    let place = node_place(ctx, me, node).await?;
-    let mine = ctx.store.member_crews(me.id).await?;
+    let reader = NodeReader::new(ctx, me, node_place(ctx, me, node).await?).await?;
+    let place = reader.place().clone();
     let mut before = match cursor.and_then(|c| c.parse::<ReflectionId>().ok()) {
         Some(id) => ctx
             .store
@@ -211,9 +206,7 @@ pub async fn node_reflections(
         let ended = batch.len() < (REFLECTIONS_PER_PAGE * 2) as usize;
         for r in batch {
             before = Some((r.created_at, r.id));
-            let mut p = place.clone();
-            p.in_team = r.crew_id.is_some_and(|c| mine.contains(&c));
-            if p.sees(r.fields.reach) {
+            if reader.reads(r.crew_id, r.fields.reach) {
                 shown.push(r);
                 if shown.len() == REFLECTIONS_PER_PAGE as usize {
                     next = shown.last().map(|r| r.id.to_string());
@@ -236,19 +229,9 @@ pub async fn node_reflections(
 pub async fn view_reflection(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: ReflectionId,
 ) -> AppResult<ReflectionRecord> {
-    let id: ReflectionId = id.trim().parse().map_err(|_| AppError::NotFound)?;
-    let r = ctx
-        .store
-        .reflections_by_ids(&[id])
-        .await?
-        .pop()
-        .ok_or(AppError::NotFound)?;
-    let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
-    if !place.sees(r.fields.reach) {
-        return Err(AppError::NotFound);
-    }
+    let (r, _) = visible_reflection(ctx, me, id).await?;
     let mut one = [r];
     hide_unseen_workshops(ctx, me, &mut one).await?;
     let [r] = one;
@@ -264,11 +247,10 @@ pub async fn view_reflection(
 pub async fn delete_reflection(
     ctx: &Context,
     me: &CurrentMember,
-    id: &str,
+    id: ReflectionId,
 ) -> AppResult<ReflectionRecord> {
-    let r = view_reflection(ctx, me, id).await?;
-    let place = place_of(ctx, me, r.node_id, r.crew_id).await?;
-    if !super::lessons::may_delete(&place, me, r.author.as_ref().map(|(a, _)| *a)) {
+    let (r, place) = visible_reflection(ctx, me, id).await?;
+    if !place.may_delete(me, r.author.as_ref().map(|(a, _)| *a)) {
         return Err(AppError::Forbidden);
     }
     ctx.store.delete_reflection(r.id).await?;

@@ -33,12 +33,9 @@ impl Store {
         .fetch_optional(&self.read)
         .await
         .describe("reading a membership")?;
-        Ok(match row.as_ref().map(|(r, s)| (r.as_str(), s.as_str())) {
+        Ok(match row {
+            Some((role, status)) => standing_from(Some(&role), Some(&status)),
             None => Standing::Outsider,
-            Some((_, "requested")) => Standing::Requested,
-            Some((_, "banned")) => Standing::Banned,
-            Some(("steward", _)) => Standing::Steward,
-            Some(_) => Standing::Member,
         })
     }
 
@@ -316,4 +313,15 @@ async fn keep_a_steward(
         return Err(StoreError::Conflict(Constraint::LastSteward));
     }
     Ok(role.is_some())
+}
+
+/// The standing a membership row's role and status stand for (no row: an outsider).
+pub(super) fn standing_from(role: Option<&str>, status: Option<&str>) -> Standing {
+    match (role, status) {
+        (_, Some("requested")) => Standing::Requested,
+        (_, Some("banned")) => Standing::Banned,
+        (Some("steward"), Some(_)) => Standing::Steward,
+        (Some(_), Some(_)) => Standing::Member,
+        _ => Standing::Outsider,
+    }
 }

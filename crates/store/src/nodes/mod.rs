@@ -3,7 +3,7 @@
 mod membership;
 
 use praxis_domain::ids::{MemberId, NodeId, OrganizationId};
-use praxis_domain::nodes::{JoinPolicy, NodeFields, NodeKind, NodeVisibility};
+use praxis_domain::nodes::{JoinPolicy, NodeFields, NodeKind, NodeVisibility, Standing};
 use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row as _};
@@ -315,6 +315,44 @@ impl Store {
             .await
             .describe("finding a node")?;
         row.as_ref().map(node_from_row).transpose()
+    }
+
+    /// The node with this id (when `key` is one) or slug, with the member's standing in it, in
+    /// one query whether or not the node exists — so a node the member may not know about
+    /// costs what a missing one does. Proposals too: callers apply the rules.
+    pub async fn find_node_with_standing(
+        &self,
+        key: &str,
+        member: Option<MemberId>,
+    ) -> StoreResult<Option<(NodeRecord, Standing)>> {
+        let by = if key.parse::<NodeId>().is_ok() {
+            "n.node_id"
+        } else {
+            "n.slug"
+        };
+        let columns = NODE_COLUMNS
+            .split(", ")
+            .map(|c| format!("n.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {columns}, nm.role AS member_role, nm.status AS member_status
+             FROM nodes n LEFT JOIN node_members nm ON nm.node_id = n.node_id AND nm.member_id = $2
+             WHERE {by} = $1"
+        );
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(key)
+            .bind(member.map(|m| m.to_string()).unwrap_or_default())
+            .fetch_optional(&self.read)
+            .await
+            .describe("finding a node with a standing")?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let role: Option<String> = row.try_get("member_role").describe("member_role")?;
+        let status: Option<String> = row.try_get("member_status").describe("member_status")?;
+        let standing = membership::standing_from(role.as_deref(), status.as_deref());
+        Ok(Some((node_from_row(&row)?, standing)))
     }
 
     /// These nodes (proposals too: callers apply the rules), in no order.

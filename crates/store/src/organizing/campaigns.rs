@@ -137,7 +137,7 @@ impl Store {
     }
 
     /// Takes an actor off a campaign's map.
-    pub async fn remove_actor(&self, campaign: CampaignId, actor: Uuid) -> StoreResult<()> {
+    pub async fn remove_actor(&self, campaign: CampaignId, actor: ActorId) -> StoreResult<()> {
         sqlx::query("DELETE FROM campaign_actors WHERE campaign_id = $1 AND actor_id = $2")
             .bind(campaign.to_string())
             .bind(actor.to_string())
@@ -199,7 +199,7 @@ impl Store {
     pub async fn set_phase_actual(
         &self,
         campaign: CampaignId,
-        phase: Uuid,
+        phase: PhaseId,
         actual: Option<u64>,
     ) -> StoreResult<()> {
         let done = sqlx::query(

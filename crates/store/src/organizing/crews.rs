@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// The teams member `$1` is on now: a row on the team, and an active member of its node (a
+/// member who left, was removed or was banned keeps the row for history, not the access).
+pub(crate) const CURRENT_CREWS: &str = "SELECT cm.crew_id FROM crew_members cm
+     JOIN crews c ON c.crew_id = cm.crew_id
+     JOIN node_members nm ON nm.node_id = c.node_id AND nm.member_id = cm.member_id
+        AND nm.status = 'active'
+     WHERE cm.member_id = $1";
+
 impl Store {
     /// Creates a team in a node, its creator on it.
     #[expect(clippy::too_many_arguments, reason = "one team, every part named")]
@@ -121,10 +129,14 @@ impl Store {
             .collect()
     }
 
-    /// True when the member is on the team.
+    /// True when the member is on the team now (and an active member of its node).
     pub async fn is_crew_member(&self, crew: CrewId, member: MemberId) -> StoreResult<bool> {
         let found: Option<String> = sqlx::query_scalar(
-            "SELECT member_id FROM crew_members WHERE crew_id = $1 AND member_id = $2",
+            "SELECT cm.member_id FROM crew_members cm
+             JOIN crews c ON c.crew_id = cm.crew_id
+             JOIN node_members nm ON nm.node_id = c.node_id AND nm.member_id = cm.member_id
+                AND nm.status = 'active'
+             WHERE cm.crew_id = $1 AND cm.member_id = $2",
         )
         .bind(crew.to_string())
         .bind(member.to_string())
@@ -134,10 +146,10 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// The teams the member belongs to.
+    /// The teams the member belongs to now: on the team and an active member of its node.
     pub async fn member_crews(&self, member: MemberId) -> StoreResult<Vec<CrewId>> {
         let rows: Vec<String> =
-            sqlx::query_scalar("SELECT crew_id FROM crew_members WHERE member_id = $1 LIMIT 1000")
+            sqlx::query_scalar(AssertSqlSafe(format!("{CURRENT_CREWS} LIMIT 1000")))
                 .bind(member.to_string())
                 .fetch_all(&self.read)
                 .await
@@ -149,13 +161,15 @@ impl Store {
 
     /// The people who share a team with a member, by name (the first 200).
     pub async fn teammates(&self, member: MemberId) -> StoreResult<Vec<(MemberId, String)>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT DISTINCT m.member_id, m.display_name FROM crew_members mine
-             JOIN crew_members other ON other.crew_id = mine.crew_id
+        let rows: Vec<(String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT DISTINCT m.member_id, m.display_name FROM crew_members other
+             JOIN crews c ON c.crew_id = other.crew_id
+             JOIN node_members nm ON nm.node_id = c.node_id AND nm.member_id = other.member_id
+                AND nm.status = 'active'
              JOIN members m ON m.member_id = other.member_id
-             WHERE mine.member_id = $1 AND other.member_id <> $1
-             ORDER BY m.display_name, m.member_id LIMIT 200",
-        )
+             WHERE other.crew_id IN ({CURRENT_CREWS}) AND other.member_id <> $1
+             ORDER BY m.display_name, m.member_id LIMIT 200"
+        )))
         .bind(member.to_string())
         .fetch_all(&self.read)
         .await

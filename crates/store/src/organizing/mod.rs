@@ -4,7 +4,8 @@
 use praxis_domain::campaigns::{ActorCategory, Condition, PhaseKind};
 use praxis_domain::commitments::CommitmentStatus;
 use praxis_domain::ids::{
-    CampaignId, CrewId, ItemId, LessonId, MemberId, NodeId, ReflectionId, WorkshopId,
+    ActorId, CampaignId, CrewId, ItemId, LessonId, MemberId, NodeId, PhaseId, ReflectionId,
+    WorkshopId,
 };
 use praxis_domain::lessons::LessonStatus;
 use praxis_domain::members::profile::Practice;
@@ -77,7 +78,7 @@ pub struct CampaignRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorRecord {
     /// Its id.
-    pub id: Uuid,
+    pub id: ActorId,
     /// The actor.
     pub fields: ActorFields,
 }
@@ -86,7 +87,7 @@ pub struct ActorRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseRecord {
     /// Its id.
-    pub id: Uuid,
+    pub id: PhaseId,
     /// The phase.
     pub fields: PhaseFields,
 }
@@ -328,6 +329,6 @@ pub(crate) async fn follow_node_visibility(
 }
 
 mod campaigns;
-mod crews;
+pub(crate) mod crews;
 mod lessons;
 mod reflections;

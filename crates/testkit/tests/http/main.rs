@@ -1,5 +1,6 @@
 //! HTTP integration tests: the pages and the API as a browser and a script use them.
 
+mod access;
 mod accounts;
 mod api;
 mod applications;

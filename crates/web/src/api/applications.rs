@@ -4,18 +4,19 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::AppError;
 use praxis_app::applications::{self, ApplicationRecord, QuestionRecord};
 use praxis_domain::applications::RawQuestion;
+use praxis_domain::ids::{ApplicationId, WorkshopId};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
 
@@ -59,11 +60,11 @@ pub(crate) struct RoleParams {
 pub(crate) async fn list_questions(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(p): Query<RoleParams>,
 ) -> Result<Json<Vec<QuestionResponse>>, ApiError> {
     let role = p.role.unwrap_or_else(|| "participant".into());
-    let (_, list) = applications::questions(&state.ctx, info.member.as_ref(), &id, &role).await?;
+    let (_, list) = applications::questions(&state.ctx, info.member.as_ref(), id, &role).await?;
     Ok(Json(
         list.into_iter()
             .map(QuestionResponse::from_record)
@@ -91,7 +92,7 @@ pub(crate) struct QuestionRequest {
 pub(crate) async fn add_question(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<QuestionRequest>,
 ) -> Result<Response, ApiError> {
     let raw = RawQuestion {
@@ -101,7 +102,7 @@ pub(crate) async fn add_question(
         choices: req.choices.join("\n"),
         required: req.required,
     };
-    let q = applications::add_question(&state.ctx, &me, &id, raw).await?;
+    let q = applications::add_question(&state.ctx, &me, id, raw).await?;
     Ok((StatusCode::CREATED, Json(QuestionResponse::from_record(q))).into_response())
 }
 
@@ -147,13 +148,13 @@ pub(crate) struct ReviewParams {
 pub(crate) async fn list_applications(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(p): Query<ReviewParams>,
 ) -> Result<Json<Vec<ApplicationResponse>>, ApiError> {
     let list = match applications::review(
         &state.ctx,
         &me,
-        &id,
+        id,
         p.role.as_deref(),
         p.status.as_deref(),
         p.page.unwrap_or(1),
@@ -161,7 +162,7 @@ pub(crate) async fn list_applications(
     .await
     {
         Ok((_, list)) => list,
-        Err(AppError::Forbidden) => applications::my_applications(&state.ctx, &me, &id).await?,
+        Err(AppError::Forbidden) => applications::my_applications(&state.ctx, &me, id).await?,
         Err(e) => return Err(e.into()),
     };
     Ok(Json(
@@ -195,7 +196,7 @@ pub(crate) struct AppliedResponse {
 pub(crate) async fn apply(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<ApplyRequest>,
 ) -> Result<Response, ApiError> {
     let answers = req
@@ -203,7 +204,7 @@ pub(crate) async fn apply(
         .into_iter()
         .map(|(k, v)| (format!("q-{k}"), v))
         .collect();
-    let app = applications::apply(&state.ctx, &me, &id, &req.role, &answers).await?;
+    let app = applications::apply(&state.ctx, &me, id, &req.role, &answers).await?;
     Ok((
         StatusCode::CREATED,
         Json(AppliedResponse {
@@ -235,11 +236,11 @@ pub(crate) struct DecisionResponse {
 pub(crate) async fn decide(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<DecisionRequest>,
 ) -> Result<Json<DecisionResponse>, ApiError> {
     let changed =
-        applications::decide(&state.ctx, &me, &id, &req.application_ids, &req.decision).await?;
+        applications::decide(&state.ctx, &me, id, &req.application_ids, &req.decision).await?;
     Ok(Json(DecisionResponse { changed }))
 }
 
@@ -250,8 +251,8 @@ pub(crate) async fn decide(
 pub(crate) async fn withdraw(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, application)): Path<(String, String)>,
+    Path((Key(id), Key(application))): Path<(Key<WorkshopId>, Key<ApplicationId>)>,
 ) -> Result<StatusCode, ApiError> {
-    applications::withdraw(&state.ctx, &me, &id, &application).await?;
+    applications::withdraw(&state.ctx, &me, id, application).await?;
     Ok(StatusCode::NO_CONTENT)
 }

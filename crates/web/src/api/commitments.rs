@@ -1,7 +1,7 @@
 //! `/api/v1/commitments`: the same rules as the page.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::commitments::{self, CommitmentRecord, MadeAt, RawLinks};
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Path};
 use crate::state::AppState;
 
 /// A commitment.

@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::{Query, State};
 use praxis_app::directory::{self, DirectoryQuery};
 use praxis_app::organizations::{self, OrganizationQuery};
-use praxis_app::profiles::viewer_of;
 use praxis_domain::organizations::ContactVisibility;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -100,12 +99,8 @@ pub(crate) async fn search_directory(
     info: RequestInfo,
     Query(params): Query<DirectoryParams>,
 ) -> Result<Json<DirectoryResponse>, ApiError> {
-    let page = directory::search_directory(
-        &state.ctx,
-        viewer_of(info.member.as_ref()),
-        &params.to_query(),
-    )
-    .await?;
+    let page =
+        directory::search_directory(&state.ctx, info.member.as_ref(), &params.to_query()).await?;
     let organizations = match params.organization_query() {
         Some(query) => organizations::list_organizations(&state.ctx, &query, 30)
             .await?

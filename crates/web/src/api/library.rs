@@ -3,19 +3,20 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::library::{
     self, AttachmentRecord, FamilyRow, ItemRecord, ItemVersion, LibraryQuery, Upload,
 };
+use praxis_domain::ids::ItemId;
 use praxis_domain::library::RawItemFields;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::middleware::RequestInfo;
 use crate::pages::library::files::file_response;
 use crate::state::AppState;
@@ -243,9 +244,9 @@ pub(crate) async fn create_item(
 pub(crate) async fn get_item(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Json<ItemResponse>, ApiError> {
-    let view = library::view_item(&state.ctx, info.member.as_ref(), &id).await?;
+    let view = library::view_item(&state.ctx, info.member.as_ref(), id).await?;
     Ok(Json(ItemResponse::from_record(view.item, true)))
 }
 
@@ -257,17 +258,17 @@ pub(crate) async fn get_item(
 pub(crate) async fn update_item(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     ApiJson(req): ApiJson<ItemRequest>,
 ) -> Result<Json<ItemResponse>, ApiError> {
-    let view = library::view_item(&state.ctx, Some(&me), &id).await?;
+    let view = library::view_item(&state.ctx, Some(&me), id).await?;
     let version = req.version.unwrap_or(view.item.version);
     let node = req
         .node
         .clone()
         .or_else(|| view.item.node_id.map(|n| n.to_string()));
     let raw = req.over(raw_of(&view.item));
-    let item = library::edit_item(&state.ctx, &me, &id, raw, node.as_deref(), version).await?;
+    let item = library::edit_item(&state.ctx, &me, id, raw, node.as_deref(), version).await?;
     Ok(Json(ItemResponse::from_record(item, true)))
 }
 
@@ -277,9 +278,9 @@ pub(crate) async fn update_item(
 pub(crate) async fn delete_item(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<StatusCode, ApiError> {
-    library::delete_item(&state.ctx, &me, &id).await?;
+    library::delete_item(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -317,9 +318,9 @@ impl VersionResponse {
 pub(crate) async fn list_versions(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Json<Vec<VersionResponse>>, ApiError> {
-    let (_, versions) = library::item_history(&state.ctx, info.member.as_ref(), &id).await?;
+    let (_, versions) = library::item_history(&state.ctx, info.member.as_ref(), id).await?;
     Ok(Json(
         versions
             .into_iter()
@@ -335,9 +336,9 @@ pub(crate) async fn list_versions(
 pub(crate) async fn get_version(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path((id, version)): Path<(String, i64)>,
+    Path((Key(id), version)): Path<(Key<ItemId>, i64)>,
 ) -> Result<Json<VersionResponse>, ApiError> {
-    let diff = library::version_diff(&state.ctx, info.member.as_ref(), &id, version, None).await?;
+    let diff = library::version_diff(&state.ctx, info.member.as_ref(), id, version, None).await?;
     Ok(Json(VersionResponse::from_version(diff.to, None, true)))
 }
 
@@ -348,9 +349,9 @@ pub(crate) async fn get_version(
 pub(crate) async fn restore_version(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, version)): Path<(String, i64)>,
+    Path((Key(id), version)): Path<(Key<ItemId>, i64)>,
 ) -> Result<Json<ItemResponse>, ApiError> {
-    let item = library::restore_version(&state.ctx, &me, &id, version).await?;
+    let item = library::restore_version(&state.ctx, &me, id, version).await?;
     Ok(Json(ItemResponse::from_record(item, true)))
 }
 
@@ -372,9 +373,9 @@ pub(crate) struct FamilyMemberResponse {
 pub(crate) async fn list_family(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Json<Vec<FamilyMemberResponse>>, ApiError> {
-    let (_, rows) = library::item_family(&state.ctx, info.member.as_ref(), &id).await?;
+    let (_, rows) = library::item_family(&state.ctx, info.member.as_ref(), id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|FamilyRow { item, depth, .. }| FamilyMemberResponse {
@@ -397,10 +398,10 @@ pub(crate) async fn list_family(
 pub(crate) async fn adapt_item(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     ApiJson(mut req): ApiJson<ItemRequest>,
 ) -> Result<Response, ApiError> {
-    let original = library::view_item(&state.ctx, Some(&me), &id).await?.item;
+    let original = library::view_item(&state.ctx, Some(&me), id).await?.item;
     let node = req.node.take();
     let language = req.adapted_language.take().unwrap_or_default();
     let context = req.adapted_context.take().unwrap_or_default();
@@ -411,7 +412,7 @@ pub(crate) async fn adapt_item(
     let item = library::adapt_item(
         &state.ctx,
         &me,
-        &id,
+        id,
         raw,
         node.as_deref(),
         (&language, &context, &audience),
@@ -458,9 +459,9 @@ impl AttachmentResponse {
 pub(crate) async fn list_attachments(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Json<Vec<AttachmentResponse>>, ApiError> {
-    let view = library::view_item(&state.ctx, info.member.as_ref(), &id).await?;
+    let view = library::view_item(&state.ctx, info.member.as_ref(), id).await?;
     Ok(Json(
         view.attachments
             .into_iter()
@@ -486,7 +487,7 @@ pub(crate) struct UploadParams {
 pub(crate) async fn upload_attachment(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     Query(p): Query<UploadParams>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
@@ -504,7 +505,7 @@ pub(crate) async fn upload_attachment(
         file_name: p.file_name.unwrap_or_default(),
         bytes: bytes.to_vec(),
     };
-    let record = library::attach_file(&state.ctx, &me, &id, upload).await?;
+    let record = library::attach_file(&state.ctx, &me, id, upload).await?;
     Ok((
         StatusCode::CREATED,
         Json(AttachmentResponse::from_record(record)),
@@ -519,9 +520,9 @@ pub(crate) async fn upload_attachment(
 pub(crate) async fn download_attachment(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path((id, attachment)): Path<(String, String)>,
+    Path((Key(id), attachment)): Path<(Key<ItemId>, String)>,
 ) -> Result<Response, ApiError> {
-    let file = library::download_file(&state.ctx, info.member.as_ref(), &id, &attachment).await?;
+    let file = library::download_file(&state.ctx, info.member.as_ref(), id, &attachment).await?;
     Ok(file_response(file))
 }
 
@@ -532,8 +533,8 @@ pub(crate) async fn download_attachment(
 pub(crate) async fn delete_attachment(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, attachment)): Path<(String, String)>,
+    Path((Key(id), attachment)): Path<(Key<ItemId>, String)>,
 ) -> Result<StatusCode, ApiError> {
-    library::remove_file(&state.ctx, &me, &id, &attachment).await?;
+    library::remove_file(&state.ctx, &me, id, &attachment).await?;
     Ok(StatusCode::NO_CONTENT)
 }

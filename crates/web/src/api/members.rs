@@ -1,7 +1,7 @@
 //! `GET /api/v1/members` and `GET /api/v1/members/{id}`: profiles as their visibility allows.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use praxis_app::AppError;
 use praxis_app::profiles::{self, ProfileView, viewer_of};
 use praxis_domain::ids::MemberId;
@@ -10,6 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
+use crate::extract::Path;
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
 

@@ -4,17 +4,18 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::narratives::{self, NarrativeRecord, NarrativeView, OneOnOneRecord};
+use praxis_domain::ids::{NarrativeId, OneOnOneId};
 use praxis_domain::narratives::{RawOneOnOne, RawTelling};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::api::organizing::Created;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::state::AppState;
 
 /// A one-on-one, as sent.
@@ -129,10 +130,10 @@ pub(crate) async fn list(
 pub(crate) async fn get(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<OneOnOneId>>,
 ) -> Result<Json<OneOnOneResponse>, ApiError> {
     Ok(Json(one_on_one(
-        narratives::one_on_one(&state.ctx, &me, &id).await?,
+        narratives::one_on_one(&state.ctx, &me, id).await?,
     )))
 }
 
@@ -142,9 +143,9 @@ pub(crate) async fn get(
 pub(crate) async fn delete(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<OneOnOneId>>,
 ) -> Result<StatusCode, ApiError> {
-    narratives::delete_one_on_one(&state.ctx, &me, &id).await?;
+    narratives::delete_one_on_one(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -162,10 +163,10 @@ pub(crate) struct ShareRequest {
 pub(crate) async fn share(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<OneOnOneId>>,
     ApiJson(r): ApiJson<ShareRequest>,
 ) -> Result<StatusCode, ApiError> {
-    narratives::share_one_on_one(&state.ctx, &me, &id, &r.team_id).await?;
+    narratives::share_one_on_one(&state.ctx, &me, id, &r.team_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -305,10 +306,10 @@ fn narrative(v: NarrativeView) -> NarrativeResponse {
 pub(crate) async fn get_narrative(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
 ) -> Result<Json<NarrativeResponse>, ApiError> {
     Ok(Json(narrative(
-        narratives::narrative(&state.ctx, &me, &id).await?,
+        narratives::narrative(&state.ctx, &me, id).await?,
     )))
 }
 
@@ -351,9 +352,9 @@ fn version(ver: praxis_app::narratives::VersionRecord) -> VersionResponse {
 pub(crate) async fn delete_narrative(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
 ) -> Result<StatusCode, ApiError> {
-    narratives::delete_narrative(&state.ctx, &me, &id).await?;
+    narratives::delete_narrative(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -369,10 +370,10 @@ pub(crate) struct VersionCreated {
 pub(crate) async fn retell(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
     ApiJson(r): ApiJson<TellingRequest>,
 ) -> Result<Response, ApiError> {
-    let version = narratives::retell(&state.ctx, &me, &id, r.raw()).await?;
+    let version = narratives::retell(&state.ctx, &me, id, r.raw()).await?;
     Ok((StatusCode::CREATED, Json(VersionCreated { version })).into_response())
 }
 
@@ -389,10 +390,10 @@ pub(crate) struct ReviewerRequest {
 pub(crate) async fn ask_reviewer(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
     ApiJson(r): ApiJson<ReviewerRequest>,
 ) -> Result<StatusCode, ApiError> {
-    narratives::ask_reviewer(&state.ctx, &me, &id, &r.member_id)
+    narratives::ask_reviewer(&state.ctx, &me, id, &r.member_id)
         .await
         .map_err(|e| rename(e, "member", "member_id"))?;
     Ok(StatusCode::NO_CONTENT)
@@ -429,13 +430,13 @@ pub(crate) struct FeedbackRequest {
 pub(crate) async fn feedback(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
     ApiJson(r): ApiJson<FeedbackRequest>,
 ) -> Result<StatusCode, ApiError> {
     narratives::give_feedback(
         &state.ctx,
         &me,
-        &id,
+        id,
         &r.version.to_string(),
         &r.parent_id,
         &r.body,

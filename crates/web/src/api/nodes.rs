@@ -2,11 +2,10 @@
 //! may not know about answers 404 on every route.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use praxis_app::AppError;
 use praxis_app::nodes::{self, JoinOutcome, NodeRecord, NodeView, StewardAction};
-use praxis_app::profiles::viewer_of;
 use praxis_domain::ids::MemberId;
 use praxis_domain::nodes::RawNodeFields;
 use serde::{Deserialize, Serialize};
@@ -14,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Path};
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
 
@@ -152,10 +151,9 @@ pub(crate) async fn list_nodes(
     info: RequestInfo,
     Query(q): Query<NodeListParams>,
 ) -> Result<Json<NodeListResponse>, ApiError> {
-    let viewer = viewer_of(info.member.as_ref());
     let (_, nodes, next_cursor) = nodes::list_nodes_page(
         &state.ctx,
-        viewer,
+        info.member.as_ref(),
         q.parent.as_deref(),
         q.cursor.as_deref(),
         q.limit.unwrap_or(100),
@@ -206,13 +204,7 @@ pub(crate) async fn create_node(
         safety: r.safety,
     };
     let node = nodes::create_node(&state.ctx, &me, r.parent.as_deref(), raw).await?;
-    let view = nodes::view_node(
-        &state.ctx,
-        viewer_of(Some(&me)),
-        Some(&me),
-        &node.fields.slug,
-    )
-    .await?;
+    let view = nodes::view_node(&state.ctx, Some(&me), &node.fields.slug).await?;
     Ok((StatusCode::CREATED, Json(NodeResponse::from_view(view))))
 }
 
@@ -224,13 +216,7 @@ pub(crate) async fn get_node(
     info: RequestInfo,
     Path(key): Path<String>,
 ) -> Result<Json<NodeResponse>, ApiError> {
-    let view = nodes::view_node(
-        &state.ctx,
-        viewer_of(info.member.as_ref()),
-        info.member.as_ref(),
-        &key,
-    )
-    .await?;
+    let view = nodes::view_node(&state.ctx, info.member.as_ref(), &key).await?;
     Ok(Json(NodeResponse::from_view(view)))
 }
 
@@ -245,14 +231,8 @@ pub(crate) async fn list_node_members(
     Path(key): Path<String>,
     Query(q): Query<MembersPage>,
 ) -> Result<Json<Vec<NodeMemberResponse>>, ApiError> {
-    let view = nodes::view_node_page(
-        &state.ctx,
-        viewer_of(info.member.as_ref()),
-        info.member.as_ref(),
-        &key,
-        q.page.unwrap_or(0),
-    )
-    .await?;
+    let view =
+        nodes::view_node_page(&state.ctx, info.member.as_ref(), &key, q.page.unwrap_or(0)).await?;
     let people = view.members.ok_or(ApiError::App(AppError::Forbidden))?;
     Ok(Json(
         people
@@ -394,13 +374,7 @@ pub(crate) async fn update_node(
         organization: r.organization,
     };
     let node = nodes::edit_node(&state.ctx, &me, &key, changes).await?;
-    let view = nodes::view_node(
-        &state.ctx,
-        viewer_of(Some(&me)),
-        Some(&me),
-        &node.fields.slug,
-    )
-    .await?;
+    let view = nodes::view_node(&state.ctx, Some(&me), &node.fields.slug).await?;
     Ok(Json(NodeResponse::from_view(view)))
 }
 

@@ -1,7 +1,7 @@
 //! `/api/v1/organizations`: organizations and affiliations, with the same rules as the pages.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use praxis_app::AppError;
 use praxis_app::organizations::{self, OrganizationRecord, OrganizationView};
@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::nodes::NodeMemberResponse;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Path};
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
 

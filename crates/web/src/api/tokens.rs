@@ -1,7 +1,7 @@
 //! `/api/v1/me/tokens`: personal access tokens.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use praxis_app::{AppError, access_tokens};
 use praxis_domain::ids::TokenId;
@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Path};
 use crate::state::AppState;
 
 /// A token as its owner sees it (never the secret).

@@ -6,17 +6,18 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::certificates::{self, CertificateRecord};
 use praxis_app::feedback;
 use praxis_app::workshop_imports;
+use praxis_domain::ids::{SessionId, WorkshopId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
 
@@ -57,9 +58,9 @@ pub(crate) struct CertificateList {
 pub(crate) async fn list_certificates(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<CertificateList>, ApiError> {
-    let list = certificates::list(&state.ctx, &me, &id).await?;
+    let list = certificates::list(&state.ctx, &me, id).await?;
     Ok(Json(CertificateList {
         certificates: list.into_iter().map(certificate).collect(),
     }))
@@ -86,10 +87,10 @@ pub(crate) struct IssueResponse {
 pub(crate) async fn issue_certificates(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(r): ApiJson<IssueRequest>,
 ) -> Result<Json<IssueResponse>, ApiError> {
-    let issued = certificates::issue(&state.ctx, &me, &id, &r.member_ids).await?;
+    let issued = certificates::issue(&state.ctx, &me, id, &r.member_ids).await?;
     Ok(Json(IssueResponse { issued }))
 }
 
@@ -100,9 +101,9 @@ pub(crate) async fn issue_certificates(
 pub(crate) async fn revoke_certificate(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, code)): Path<(String, String)>,
+    Path((Key(id), code)): Path<(Key<WorkshopId>, String)>,
 ) -> Result<StatusCode, ApiError> {
-    certificates::revoke(&state.ctx, &me, &id, &code).await?;
+    certificates::revoke(&state.ctx, &me, id, &code).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -137,14 +138,14 @@ pub(crate) struct FeedbackRequest {
 pub(crate) async fn give_feedback(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
     ApiJson(r): ApiJson<FeedbackRequest>,
 ) -> Result<StatusCode, ApiError> {
     let rating = match r.rating {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     };
-    feedback::give_feedback(&state.ctx, &me, &id, &session, &rating, &r.plus, &r.delta).await?;
+    feedback::give_feedback(&state.ctx, &me, id, session, &rating, &r.plus, &r.delta).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -172,9 +173,9 @@ pub(crate) struct FeedbackSummary {
 pub(crate) async fn feedback_summary(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
 ) -> Result<Json<FeedbackSummary>, ApiError> {
-    let (ratings, entries) = feedback::session_summary(&state.ctx, &me, &id, &session).await?;
+    let (ratings, entries) = feedback::session_summary(&state.ctx, &me, id, session).await?;
     Ok(Json(FeedbackSummary {
         ratings,
         entries: entries
@@ -203,7 +204,7 @@ pub(crate) struct SurveyRequest {
 pub(crate) async fn answer_survey(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, phase)): Path<(String, String)>,
+    Path((Key(id), phase)): Path<(Key<WorkshopId>, String)>,
     ApiJson(r): ApiJson<SurveyRequest>,
 ) -> Result<StatusCode, ApiError> {
     let answers: BTreeMap<String, String> = r
@@ -217,7 +218,7 @@ pub(crate) async fn answer_survey(
             (format!("practice-{k}"), v)
         })
         .collect();
-    feedback::answer_survey(&state.ctx, &me, &id, &phase, &answers)
+    feedback::answer_survey(&state.ctx, &me, id, &phase, &answers)
         .await
         .map_err(|e| match e {
             praxis_app::AppError::Invalid(errors) => {
@@ -259,9 +260,9 @@ pub(crate) struct SurveyResults {
 pub(crate) async fn survey_results(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<SurveyResults>, ApiError> {
-    let (_, rows) = feedback::survey_results(&state.ctx, &me, &id).await?;
+    let (_, rows) = feedback::survey_results(&state.ctx, &me, id).await?;
     Ok(Json(SurveyResults {
         practices: rows
             .into_iter()
@@ -314,7 +315,7 @@ pub(crate) async fn import_participants(
     State(state): State<AppState>,
     info: RequestInfo,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(params): Query<ImportParams>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -322,7 +323,7 @@ pub(crate) async fn import_participants(
     let report = workshop_imports::import_participants(
         &state.ctx,
         &me,
-        &id,
+        id,
         &body,
         params.email_column.as_deref(),
         dry_run,

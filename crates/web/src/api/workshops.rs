@@ -1,16 +1,17 @@
 //! `/api/v1/workshops`: workshops, their sessions and staff, with the same rules as the pages.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::workshops::{self, SessionRecord, WorkshopRecord, WorkshopView};
+use praxis_domain::ids::{LogId, SessionId, WorkshopId};
 use praxis_domain::workshops::{RawSessionFields, RawWorkshopFields};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::middleware::RequestInfo;
 use crate::state::AppState;
 
@@ -249,9 +250,9 @@ pub(crate) async fn create_workshop(
 pub(crate) async fn get_workshop(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<WorkshopResponse>, ApiError> {
-    let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), &id).await?;
+    let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), id).await?;
     Ok(Json(WorkshopResponse::from_view(view)))
 }
 
@@ -263,16 +264,16 @@ pub(crate) async fn get_workshop(
 pub(crate) async fn update_workshop(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<WorkshopRequest>,
 ) -> Result<Json<WorkshopResponse>, ApiError> {
-    let view = workshops::view_workshop(&state.ctx, Some(&me), &id).await?;
+    let view = workshops::view_workshop(&state.ctx, Some(&me), id).await?;
     let node = req
         .node
         .clone()
         .or_else(|| view.workshop.node_id.map(|n| n.to_string()));
     let raw = req.over(raw_of(&view.workshop));
-    let w = workshops::edit_workshop(&state.ctx, &me, &id, raw, node.as_deref()).await?;
+    let w = workshops::edit_workshop(&state.ctx, &me, id, raw, node.as_deref()).await?;
     Ok(Json(WorkshopResponse::from_record(w)))
 }
 
@@ -297,9 +298,9 @@ pub(crate) struct SessionRequest {
 pub(crate) async fn list_sessions(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<Vec<SessionResponse>>, ApiError> {
-    let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), &id).await?;
+    let view = workshops::view_workshop(&state.ctx, info.member.as_ref(), id).await?;
     Ok(Json(
         view.sessions
             .into_iter()
@@ -315,7 +316,7 @@ pub(crate) async fn list_sessions(
 pub(crate) async fn add_session(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<SessionRequest>,
 ) -> Result<Response, ApiError> {
     let raw = RawSessionFields {
@@ -325,7 +326,7 @@ pub(crate) async fn add_session(
         module: req.module,
         location: req.location,
     };
-    let s = workshops::add_session(&state.ctx, &me, &id, raw).await?;
+    let s = workshops::add_session(&state.ctx, &me, id, raw).await?;
     Ok((StatusCode::CREATED, Json(SessionResponse::from_record(s))).into_response())
 }
 
@@ -336,9 +337,9 @@ pub(crate) async fn add_session(
 pub(crate) async fn remove_session(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
 ) -> Result<StatusCode, ApiError> {
-    workshops::remove_session(&state.ctx, &me, &id, &session).await?;
+    workshops::remove_session(&state.ctx, &me, id, session).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -358,10 +359,10 @@ pub(crate) struct StaffRequest {
 pub(crate) async fn add_staff(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<StaffRequest>,
 ) -> Result<StatusCode, ApiError> {
-    workshops::add_staff(&state.ctx, &me, &id, &req.member_id, &req.role).await?;
+    workshops::add_staff(&state.ctx, &me, id, &req.member_id, &req.role).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -393,9 +394,9 @@ pub(crate) struct TeamMemberResponse {
 pub(crate) async fn list_teams(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<Vec<TeamResponse>>, ApiError> {
-    let (_, teams, _) = praxis_app::teams::teams(&state.ctx, &me, &id).await?;
+    let (_, teams, _) = praxis_app::teams::teams(&state.ctx, &me, id).await?;
     Ok(Json(
         teams
             .into_iter()
@@ -451,7 +452,7 @@ pub(crate) async fn propose_teams(
     State(state): State<AppState>,
     info: RequestInfo,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<ProposeRequest>,
 ) -> Result<Response, ApiError> {
     let text = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -463,7 +464,7 @@ pub(crate) async fn propose_teams(
         pair_new_coaches: req.pair_new_coaches,
         seed: text(req.seed),
     };
-    match praxis_app::teams::propose(&state.ctx, &me, &id, &raw).await? {
+    match praxis_app::teams::propose(&state.ctx, &me, id, &raw).await? {
         praxis_app::teams::ProposalOutcome::Proposed { teams, objective } => Ok((
             StatusCode::CREATED,
             Json(ProposeResponse { teams, objective }),
@@ -490,9 +491,9 @@ pub(crate) async fn propose_teams(
 pub(crate) async fn publish_teams(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<StatusCode, ApiError> {
-    praxis_app::teams::publish(&state.ctx, &me, &id).await?;
+    praxis_app::teams::publish(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -511,9 +512,9 @@ pub(crate) struct AttendanceEntry {
 pub(crate) async fn get_attendance(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
 ) -> Result<Json<Vec<AttendanceEntry>>, ApiError> {
-    let (_, _, people) = praxis_app::coaching::roster(&state.ctx, &me, &id, &session).await?;
+    let (_, _, people) = praxis_app::coaching::roster(&state.ctx, &me, id, session).await?;
     Ok(Json(
         people
             .into_iter()
@@ -542,10 +543,10 @@ pub(crate) struct AttendanceRequest {
 pub(crate) async fn put_attendance(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
     ApiJson(req): ApiJson<AttendanceRequest>,
 ) -> Result<StatusCode, ApiError> {
-    praxis_app::coaching::record_attendance(&state.ctx, &me, &id, &session, &req.present).await?;
+    praxis_app::coaching::record_attendance(&state.ctx, &me, id, session, &req.present).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -603,9 +604,9 @@ impl LogResponse {
 pub(crate) async fn list_logs(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<Vec<LogResponse>>, ApiError> {
-    let (logs, _) = praxis_app::coaching::logs(&state.ctx, &me, &id).await?;
+    let (logs, _) = praxis_app::coaching::logs(&state.ctx, &me, id).await?;
     Ok(Json(
         logs.into_iter()
             .map(|l| LogResponse::from_record(l, false))
@@ -652,7 +653,7 @@ pub(crate) struct LogCreated {
 pub(crate) async fn write_log(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     ApiJson(req): ApiJson<LogRequest>,
 ) -> Result<Response, ApiError> {
     let raw = praxis_domain::coaching::RawLog {
@@ -669,7 +670,7 @@ pub(crate) async fn write_log(
     let log = praxis_app::coaching::write_log(
         &state.ctx,
         &me,
-        &id,
+        id,
         &req.subject_id,
         req.session_id.as_deref(),
         raw,
@@ -692,9 +693,9 @@ pub(crate) async fn write_log(
 pub(crate) async fn get_log(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, log)): Path<(String, String)>,
+    Path((Key(id), Key(log))): Path<(Key<WorkshopId>, Key<LogId>)>,
 ) -> Result<Json<LogResponse>, ApiError> {
-    let (log, access, _) = praxis_app::coaching::log(&state.ctx, &me, &id, &log).await?;
+    let (log, access, _) = praxis_app::coaching::log(&state.ctx, &me, id, log).await?;
     Ok(Json(LogResponse::from_record(
         log,
         access == praxis_domain::coaching::LogAccess::Full,
@@ -709,8 +710,8 @@ pub(crate) async fn get_log(
 pub(crate) async fn export(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, what)): Path<(String, String)>,
+    Path((Key(id), what)): Path<(Key<WorkshopId>, String)>,
 ) -> Result<Response, ApiError> {
-    let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, &id, &what).await?;
+    let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, id, &what).await?;
     Ok(crate::api::rosters::csv_download(&name, csv))
 }

@@ -1,7 +1,7 @@
 //! Sign-up, email verification, log-in, log-out and password recovery pages.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
@@ -10,7 +10,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::FormFields;
+use crate::extract::{FormFields, Path};
 use crate::middleware::{CSRF_COOKIE, RequestInfo, SESSION_COOKIE};
 use crate::pages::{Chrome, MessagePage, render, render_with_status};
 use crate::state::AppState;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
@@ -12,11 +12,12 @@ use praxis_app::workshops::WorkshopRecord;
 use praxis_domain::applications::{
     ApplicationStatus, Audience, Question, QuestionKind, RawQuestion,
 };
+use praxis_domain::ids::{ApplicationId, QuestionId, WorkshopId};
 use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 
@@ -80,12 +81,12 @@ pub(crate) async fn show_apply(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(p): Query<RoleParams>,
 ) -> Result<Response, PageError> {
     let role = p.role.unwrap_or_else(|| "participant".into());
     let (workshop, questions) =
-        match applications::questions(&state.ctx, Some(&me), &id, &role).await {
+        match applications::questions(&state.ctx, Some(&me), id, &role).await {
             Err(AppError::Invalid(_)) => return Err(PageError(AppError::NotFound)),
             other => other?,
         };
@@ -103,7 +104,7 @@ pub(crate) async fn apply(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let role = form.text("role");
@@ -111,10 +112,10 @@ pub(crate) async fn apply(
     for name in form.names().into_iter().filter(|n| n.starts_with("q-")) {
         answers.insert(name.clone(), form.all(&name));
     }
-    match applications::apply(&state.ctx, &me, &id, &role, &answers).await {
+    match applications::apply(&state.ctx, &me, id, &role, &answers).await {
         Ok(_) => Ok(Redirect::to(&format!("/workshops/{id}?applied=1")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let (workshop, questions) = applications::questions(&state.ctx, Some(&me), &id, &role)
+            let (workshop, questions) = applications::questions(&state.ctx, Some(&me), id, &role)
                 .await
                 .map_err(|_| PageError(AppError::NotFound))?;
             Ok(render_with_status(
@@ -172,7 +173,7 @@ async fn review_page(
     state: &AppState,
     me: &praxis_app::accounts::CurrentMember,
     c: Chrome,
-    id: &str,
+    id: WorkshopId,
     p: ReviewParams,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
@@ -223,21 +224,21 @@ pub(crate) async fn show_review(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(p): Query<ReviewParams>,
 ) -> Result<Response, PageError> {
-    review_page(&state, &me, c, &id, p, FieldErrors::new()).await
+    review_page(&state, &me, c, id, p, FieldErrors::new()).await
 }
 
 pub(crate) async fn decide(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let ids = form.all("application");
-    match applications::decide(&state.ctx, &me, &id, &ids, &form.text("decision")).await {
+    match applications::decide(&state.ctx, &me, id, &ids, &form.text("decision")).await {
         Ok(n) => {
             Ok(Redirect::to(&format!("/workshops/{id}/applications?decided={n}")).into_response())
         }
@@ -248,7 +249,7 @@ pub(crate) async fn decide(
                 page: None,
                 decided: None,
             };
-            review_page(&state, &me, c, &id, p, errors).await
+            review_page(&state, &me, c, id, p, errors).await
         }
         Err(e) => Err(e.into()),
     }
@@ -277,13 +278,13 @@ pub(crate) async fn show_application(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, application)): Path<(String, String)>,
+    Path((Key(id), Key(application))): Path<(Key<WorkshopId>, Key<ApplicationId>)>,
 ) -> Result<Response, PageError> {
     let (application, answers) =
-        applications::application(&state.ctx, &me, &id, &application).await?;
+        applications::application(&state.ctx, &me, id, application).await?;
     Ok(render(&ApplicationPage {
         c,
-        workshop_id: id,
+        workshop_id: id.to_string(),
         application,
         answers,
     }))
@@ -292,10 +293,10 @@ pub(crate) async fn show_application(
 pub(crate) async fn withdraw(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, application)): Path<(String, String)>,
+    Path((Key(id), Key(application))): Path<(Key<WorkshopId>, Key<ApplicationId>)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    applications::withdraw(&state.ctx, &me, &id, &application).await?;
+    applications::withdraw(&state.ctx, &me, id, application).await?;
     Ok(Redirect::to(&format!("/workshops/{id}")).into_response())
 }
 
@@ -320,7 +321,7 @@ async fn questions_page(
     state: &AppState,
     me: &praxis_app::accounts::CurrentMember,
     c: Chrome,
-    id: &str,
+    id: WorkshopId,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     // Only the managing staff: the review list is their gate.
@@ -349,16 +350,16 @@ pub(crate) async fn show_questions(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Response, PageError> {
-    questions_page(&state, &me, c, &id, FieldErrors::new()).await
+    questions_page(&state, &me, c, id, FieldErrors::new()).await
 }
 
 pub(crate) async fn add_question(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let raw = RawQuestion {
@@ -368,9 +369,9 @@ pub(crate) async fn add_question(
         choices: form.text("choices"),
         required: form.checked("required"),
     };
-    match applications::add_question(&state.ctx, &me, &id, raw).await {
+    match applications::add_question(&state.ctx, &me, id, raw).await {
         Ok(_) => Ok(Redirect::to(&format!("/workshops/{id}/questions")).into_response()),
-        Err(AppError::Invalid(errors)) => questions_page(&state, &me, c, &id, errors).await,
+        Err(AppError::Invalid(errors)) => questions_page(&state, &me, c, id, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -378,9 +379,9 @@ pub(crate) async fn add_question(
 pub(crate) async fn remove_question(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, question)): Path<(String, String)>,
+    Path((Key(id), Key(question))): Path<(Key<WorkshopId>, Key<QuestionId>)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    applications::remove_question(&state.ctx, &me, &id, &question).await?;
+    applications::remove_question(&state.ctx, &me, id, question).await?;
     Ok(Redirect::to(&format!("/workshops/{id}/questions")).into_response())
 }

@@ -1,12 +1,13 @@
 //! Certificates: the workshop's list (issue, revoke) and the public verification page.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::certificates::{self, CertificateRecord};
+use praxis_domain::ids::WorkshopId;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path};
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
 
@@ -23,15 +24,15 @@ pub(crate) async fn show_certificates(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Response, PageError> {
-    let certificates = certificates::list(&state.ctx, &me, &id).await?;
-    let manages = praxis_app::workshops::view_workshop(&state.ctx, Some(&me), &id)
+    let certificates = certificates::list(&state.ctx, &me, id).await?;
+    let manages = praxis_app::workshops::view_workshop(&state.ctx, Some(&me), id)
         .await?
         .can_manage;
     Ok(render(&CertificatesPage {
         c,
-        workshop_id: id,
+        workshop_id: id.to_string(),
         certificates,
         manages,
     }))
@@ -40,20 +41,20 @@ pub(crate) async fn show_certificates(
 pub(crate) async fn issue(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    certificates::issue(&state.ctx, &me, &id, &form.all("member")).await?;
+    certificates::issue(&state.ctx, &me, id, &form.all("member")).await?;
     Ok(Redirect::to(&format!("/workshops/{id}/certificates")).into_response())
 }
 
 pub(crate) async fn revoke(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, code)): Path<(String, String)>,
+    Path((Key(id), code)): Path<(Key<WorkshopId>, String)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    certificates::revoke(&state.ctx, &me, &id, &code).await?;
+    certificates::revoke(&state.ctx, &me, id, &code).await?;
     Ok(Redirect::to(&format!("/workshops/{id}/certificates")).into_response())
 }
 

@@ -1,19 +1,19 @@
 //! Attendance and coaching-log pages.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::coaching::{self, LogRecord};
 use praxis_app::workshops::WorkshopRecord;
 use praxis_domain::coaching::{Challenge, LogAccess, RawLog};
-use praxis_domain::ids::{MemberId, SessionId};
+use praxis_domain::ids::{LogId, MemberId, SessionId, WorkshopId};
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 
@@ -31,9 +31,9 @@ pub(crate) async fn show_attendance(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
 ) -> Result<Response, PageError> {
-    let (workshop, session, people) = coaching::roster(&state.ctx, &me, &id, &session).await?;
+    let (workshop, session, people) = coaching::roster(&state.ctx, &me, id, session).await?;
     Ok(render(&AttendancePage {
         c,
         workshop,
@@ -47,11 +47,11 @@ pub(crate) async fn save_attendance(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    coaching::record_attendance(&state.ctx, &me, &id, &session, &form.all("present")).await?;
-    let (workshop, session, people) = coaching::roster(&state.ctx, &me, &id, &session).await?;
+    coaching::record_attendance(&state.ctx, &me, id, session, &form.all("present")).await?;
+    let (workshop, session, people) = coaching::roster(&state.ctx, &me, id, session).await?;
     Ok(render(&AttendancePage {
         c,
         workshop,
@@ -83,7 +83,7 @@ async fn logs_page(
     state: &AppState,
     me: &praxis_app::accounts::CurrentMember,
     c: Chrome,
-    id: &str,
+    id: WorkshopId,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let (logs, staff) = coaching::logs(&state.ctx, me, id).await?;
@@ -101,7 +101,7 @@ async fn logs_page(
         status,
         &LogsPage {
             c,
-            workshop_id: id.to_owned(),
+            workshop_id: id.to_string(),
             logs,
             staff,
             subjects,
@@ -115,16 +115,16 @@ pub(crate) async fn show_logs(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Response, PageError> {
-    logs_page(&state, &me, c, &id, FieldErrors::new()).await
+    logs_page(&state, &me, c, id, FieldErrors::new()).await
 }
 
 pub(crate) async fn write_log(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let raw = RawLog {
@@ -142,7 +142,7 @@ pub(crate) async fn write_log(
     match coaching::write_log(
         &state.ctx,
         &me,
-        &id,
+        id,
         &form.text("subject"),
         Some(&session),
         raw,
@@ -150,7 +150,7 @@ pub(crate) async fn write_log(
     .await
     {
         Ok(log) => Ok(Redirect::to(&format!("/workshops/{id}/logs/{log}")).into_response()),
-        Err(AppError::Invalid(errors)) => logs_page(&state, &me, c, &id, errors).await,
+        Err(AppError::Invalid(errors)) => logs_page(&state, &me, c, id, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -186,12 +186,12 @@ pub(crate) async fn show_log(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, log)): Path<(String, String)>,
+    Path((Key(id), Key(log))): Path<(Key<WorkshopId>, Key<LogId>)>,
 ) -> Result<Response, PageError> {
-    let (log, access, reads) = coaching::log(&state.ctx, &me, &id, &log).await?;
+    let (log, access, reads) = coaching::log(&state.ctx, &me, id, log).await?;
     Ok(render(&LogPage {
         c,
-        workshop_id: id,
+        workshop_id: id.to_string(),
         log,
         access,
         reads,

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use praxis_app::AppError;
 use praxis_app::directory;
-use praxis_app::profiles::{ProfileView, viewer_of};
+use praxis_app::profiles::ProfileView;
 use praxis_domain::members::profile::{Practice, Role};
 use praxis_domain::validation::FieldErrors;
 
@@ -57,22 +57,17 @@ pub(crate) async fn show_directory(
     Query(params): Query<DirectoryParams>,
 ) -> Result<Response, PageError> {
     let query = params.to_query();
-    let (people, next, errors, status) = match directory::search_directory(
-        &state.ctx,
-        viewer_of(info.member.as_ref()),
-        &query,
-    )
-    .await
-    {
-        Ok(page) => {
-            let next = page.next_cursor.map(|cursor| next_link(&params, &cursor));
-            (page.items, next, FieldErrors::new(), StatusCode::OK)
-        }
-        Err(AppError::Invalid(errors)) => {
-            (Vec::new(), None, errors, StatusCode::UNPROCESSABLE_ENTITY)
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let (people, next, errors, status) =
+        match directory::search_directory(&state.ctx, info.member.as_ref(), &query).await {
+            Ok(page) => {
+                let next = page.next_cursor.map(|cursor| next_link(&params, &cursor));
+                (page.items, next, FieldErrors::new(), StatusCode::OK)
+            }
+            Err(AppError::Invalid(errors)) => {
+                (Vec::new(), None, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            Err(e) => return Err(e.into()),
+        };
     let organizations = match params
         .organization_query()
         .filter(|_| status == StatusCode::OK)

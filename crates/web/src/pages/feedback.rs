@@ -4,17 +4,18 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::feedback::{self, FeedbackEntry};
 use praxis_app::workshops::WorkshopRecord;
+use praxis_domain::ids::{SessionId, WorkshopId};
 use praxis_domain::members::profile::Practice;
 use praxis_domain::validation::FieldErrors;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 
@@ -36,17 +37,17 @@ pub(crate) async fn show_feedback(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
 ) -> Result<Response, PageError> {
-    page(&state, &me, c, &id, &session, false, FieldErrors::new()).await
+    page(&state, &me, c, id, session, false, FieldErrors::new()).await
 }
 
 async fn page(
     state: &AppState,
     me: &praxis_app::accounts::CurrentMember,
     c: Chrome,
-    id: &str,
-    session: &str,
+    id: WorkshopId,
+    session: SessionId,
     saved: bool,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
@@ -73,8 +74,8 @@ async fn page(
         status,
         &FeedbackPage {
             c,
-            workshop_id: id.to_owned(),
-            session_id: session.to_owned(),
+            workshop_id: id.to_string(),
+            session_id: session.to_string(),
             bars,
             entries,
             manages,
@@ -88,22 +89,22 @@ pub(crate) async fn give_feedback(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     match feedback::give_feedback(
         &state.ctx,
         &me,
-        &id,
-        &session,
+        id,
+        session,
         &form.text("rating"),
         &form.text("plus"),
         &form.text("delta"),
     )
     .await
     {
-        Ok(()) => page(&state, &me, c, &id, &session, true, FieldErrors::new()).await,
-        Err(AppError::Invalid(errors)) => page(&state, &me, c, &id, &session, false, errors).await,
+        Ok(()) => page(&state, &me, c, id, session, true, FieldErrors::new()).await,
+        Err(AppError::Invalid(errors)) => page(&state, &me, c, id, session, false, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -137,12 +138,12 @@ pub(crate) async fn show_survey(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, phase)): Path<(String, String)>,
+    Path((Key(id), phase)): Path<(Key<WorkshopId>, String)>,
 ) -> Result<Response, PageError> {
     if !matches!(phase.as_str(), "pre" | "post") {
         return Err(PageError(AppError::NotFound));
     }
-    let (workshop, done) = feedback::answered(&state.ctx, &me, &id, &phase).await?;
+    let (workshop, done) = feedback::answered(&state.ctx, &me, id, &phase).await?;
     let practices = feedback::survey_practices(&workshop);
     Ok(render(&SurveyPage {
         c,
@@ -158,7 +159,7 @@ pub(crate) async fn answer_survey(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path((id, phase)): Path<(String, String)>,
+    Path((Key(id), phase)): Path<(Key<WorkshopId>, String)>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let answers: BTreeMap<String, String> = form
@@ -167,10 +168,10 @@ pub(crate) async fn answer_survey(
         .filter(|n| n.starts_with("practice-"))
         .map(|n| (n.clone(), form.text(&n)))
         .collect();
-    match feedback::answer_survey(&state.ctx, &me, &id, &phase, &answers).await {
+    match feedback::answer_survey(&state.ctx, &me, id, &phase, &answers).await {
         Ok(()) => Ok(Redirect::to(&format!("/workshops/{id}/survey/{phase}")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let (workshop, _) = feedback::answered(&state.ctx, &me, &id, &phase).await?;
+            let (workshop, _) = feedback::answered(&state.ctx, &me, id, &phase).await?;
             let practices = feedback::survey_practices(&workshop);
             Ok(render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -217,9 +218,9 @@ pub(crate) async fn show_results(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Response, PageError> {
-    let (workshop, results) = feedback::survey_results(&state.ctx, &me, &id).await?;
+    let (workshop, results) = feedback::survey_results(&state.ctx, &me, id).await?;
     let tenths = |v: Option<i64>| {
         v.map(|t| format!("{}.{}", t / 10, t % 10))
             .unwrap_or_else(|| "—".into())

@@ -2,7 +2,7 @@
 //! again, comparing two tellings side by side, asking for and giving feedback in threads.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
@@ -10,6 +10,7 @@ use praxis_app::accounts::CurrentMember;
 use praxis_app::narratives::{
     self, FeedbackRecord, NarrativeRecord, NarrativeView, OneOnOneRecord, OneOnOnesView,
 };
+use praxis_domain::ids::{NarrativeId, OneOnOneId};
 use praxis_domain::narratives::{
     Compared, OneOnOneFields, RawOneOnOne, RawTelling, StoryKind, Telling,
 };
@@ -17,7 +18,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path};
 use crate::pages::{Chrome, Typed, render_with_status};
 use crate::state::AppState;
 
@@ -132,10 +133,10 @@ pub(crate) async fn log_one_on_one(
 pub(crate) async fn delete_one_on_one(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<OneOnOneId>>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    narratives::delete_one_on_one(&state.ctx, &me, &id).await?;
+    narratives::delete_one_on_one(&state.ctx, &me, id).await?;
     Ok(Redirect::to("/one-on-ones").into_response())
 }
 
@@ -143,10 +144,10 @@ pub(crate) async fn share_one_on_one(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<OneOnOneId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    match narratives::share_one_on_one(&state.ctx, &me, &id, &form.text("team")).await {
+    match narratives::share_one_on_one(&state.ctx, &me, id, &form.text("team")).await {
         Ok(()) => Ok(Redirect::to("/one-on-ones").into_response()),
         Err(AppError::Invalid(errors)) => {
             one_on_ones_page(&state, &me, c, None, errors, Typed::of("log", &form)).await
@@ -337,7 +338,7 @@ async fn narrative_page(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
-    id: &str,
+    id: NarrativeId,
     p: &ShowParams,
     errors: FieldErrors,
     typed: Typed,
@@ -368,43 +369,34 @@ pub(crate) async fn show_narrative(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
     Query(p): Query<ShowParams>,
 ) -> Result<Response, PageError> {
-    narrative_page(
-        &state,
-        &me,
-        c,
-        &id,
-        &p,
-        FieldErrors::new(),
-        Typed::default(),
-    )
-    .await
+    narrative_page(&state, &me, c, id, &p, FieldErrors::new(), Typed::default()).await
 }
 
 pub(crate) async fn narrative_action(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<NarrativeId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let version = form.text("version");
     let r = match form.text("action").as_str() {
-        "retell" => narratives::retell(&state.ctx, &me, &id, raw_telling(&form))
+        "retell" => narratives::retell(&state.ctx, &me, id, raw_telling(&form))
             .await
             .map(|_| ()),
-        "reviewer" => narratives::ask_reviewer(&state.ctx, &me, &id, &form.text("member")).await,
+        "reviewer" => narratives::ask_reviewer(&state.ctx, &me, id, &form.text("member")).await,
         "delete" => {
-            narratives::delete_narrative(&state.ctx, &me, &id).await?;
+            narratives::delete_narrative(&state.ctx, &me, id).await?;
             return Ok(Redirect::to("/narratives").into_response());
         }
         "feedback" => {
             narratives::give_feedback(
                 &state.ctx,
                 &me,
-                &id,
+                id,
                 &version,
                 &form.text("parent"),
                 &form.text("body"),
@@ -435,7 +427,7 @@ pub(crate) async fn narrative_action(
                 "reviewer" => Typed::of("reviewer", &form),
                 _ => Typed::of("feedback", &form),
             };
-            narrative_page(&state, &me, c, &id, &params, errors, typed).await
+            narrative_page(&state, &me, c, id, &params, errors, typed).await
         }
         Err(e) => Err(e.into()),
     }

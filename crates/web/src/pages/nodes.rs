@@ -1,12 +1,11 @@
 //! Node pages: the list, a node's home, creating a node, joining, leaving, stewarding.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::invitations::{self, InvitationView, InviteReport};
 use praxis_app::nodes::{self, NodeRecord, NodeView};
-use praxis_app::profiles::viewer_of;
 use praxis_app::{AppError, PendingInvitation};
 use praxis_domain::ids::MemberId;
 use praxis_domain::nodes::{JoinPolicy, NodeKind, NodeVisibility, RawNodeFields, Standing};
@@ -15,7 +14,7 @@ use serde::Deserialize;
 
 use crate::api::nodes::parse_action;
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, encode_component};
+use crate::extract::{FormFields, PageMember, Path, encode_component};
 use crate::middleware::RequestInfo;
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
@@ -43,10 +42,9 @@ pub(crate) async fn list_nodes(
     c: Chrome,
     Query(q): Query<NodeListQuery>,
 ) -> Result<Response, PageError> {
-    let viewer = viewer_of(info.member.as_ref());
     let (parent, nodes, next) = match nodes::list_nodes_page(
         &state.ctx,
-        viewer,
+        info.member.as_ref(),
         q.parent.as_deref(),
         q.cursor.as_deref(),
         60,
@@ -121,13 +119,7 @@ async fn node_page(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let view = nodes::view_node(
-        &state.ctx,
-        viewer_of(info.member.as_ref()),
-        info.member.as_ref(),
-        slug,
-    )
-    .await?;
+    let view = nodes::view_node(&state.ctx, info.member.as_ref(), slug).await?;
     let invitations = match (&info.member, view.is_steward) {
         (Some(me), true) => invitations::list_invitations(&state.ctx, me, slug).await?,
         _ => Vec::new(),
@@ -157,7 +149,6 @@ pub(crate) async fn show_node(
 ) -> Result<Response, PageError> {
     let view = nodes::view_node_page(
         &state.ctx,
-        viewer_of(info.member.as_ref()),
         info.member.as_ref(),
         &slug,
         q.members_page.unwrap_or(0),

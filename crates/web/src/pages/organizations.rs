@@ -1,7 +1,7 @@
 //! Organization pages: the list, one organization, creating one, claiming an affiliation.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::organizations::{self, OrganizationRecord, OrganizationView};
@@ -13,7 +13,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, encode_component};
+use crate::extract::{FormFields, PageMember, Path, encode_component};
 use crate::middleware::RequestInfo;
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;

@@ -1,7 +1,7 @@
 //! Member profiles: the list and one profile, as each profile's visibility allows.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use praxis_app::AppError;
 use praxis_app::profiles::{self, ProfileView, viewer_of};
@@ -9,6 +9,7 @@ use praxis_domain::ids::MemberId;
 use serde::Deserialize;
 
 use crate::error::PageError;
+use crate::extract::Path;
 use crate::middleware::RequestInfo;
 use crate::pages::{Chrome, render};
 use crate::state::AppState;

@@ -2,7 +2,7 @@
 //! follow its progress, download the roster.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
@@ -12,7 +12,7 @@ use praxis_domain::validation::FieldErrors;
 
 use crate::api::rosters::csv_download;
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, UploadForm, encode_component};
+use crate::extract::{FormFields, PageMember, Path, UploadForm, encode_component};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 

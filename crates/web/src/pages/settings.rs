@@ -1,7 +1,7 @@
 //! A member's own settings: profile, account (password, email), access tokens, language.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AccessTokenInfo;
@@ -15,7 +15,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, PageMember, Path};
 use crate::middleware::{LANG_COOKIE, RequestInfo, SESSION_COOKIE};
 use crate::pages::{Chrome, MessagePage, render, render_with_status};
 use crate::state::AppState;

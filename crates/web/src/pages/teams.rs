@@ -2,17 +2,18 @@
 //! people by hand, publishing; a participant's view of their own team.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::teams::{self, ProposalOutcome, RawTeamOptions, TeamRecord};
 use praxis_app::workshops::WorkshopRecord;
+use praxis_domain::ids::WorkshopId;
 use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, encode_component};
+use crate::extract::{FormFields, Key, PageMember, Path, encode_component, form_id};
 use crate::pages::{Chrome, render_with_status};
 use crate::state::AppState;
 
@@ -77,7 +78,7 @@ async fn teams_page(
     state: &AppState,
     me: &praxis_app::accounts::CurrentMember,
     c: Chrome,
-    id: &str,
+    id: WorkshopId,
     notice: Option<String>,
     problems: Vec<String>,
     errors: FieldErrors,
@@ -107,7 +108,7 @@ pub(crate) async fn show_teams(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(p): Query<TeamsParams>,
 ) -> Result<Response, PageError> {
     let notice = match (p.proposed, p.objective, p.published, p.warning.as_deref()) {
@@ -118,14 +119,14 @@ pub(crate) async fn show_teams(
         (_, _, _, Some(w)) if w.starts_with("warning-") => Some(c.t(w)),
         _ => None,
     };
-    teams_page(&state, &me, c, &id, notice, Vec::new(), FieldErrors::new()).await
+    teams_page(&state, &me, c, id, notice, Vec::new(), FieldErrors::new()).await
 }
 
 pub(crate) async fn propose(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let raw = RawTeamOptions {
@@ -136,7 +137,7 @@ pub(crate) async fn propose(
         pair_new_coaches: form.checked("pair_new_coaches"),
         seed: form.text("seed"),
     };
-    match teams::propose(&state.ctx, &me, &id, &raw).await {
+    match teams::propose(&state.ctx, &me, id, &raw).await {
         Ok(ProposalOutcome::Proposed { teams, objective }) => Ok(Redirect::to(&format!(
             "/workshops/{id}/teams?proposed={teams}&objective={objective}"
         ))
@@ -146,7 +147,7 @@ pub(crate) async fn propose(
                 &state,
                 &me,
                 c,
-                &id,
+                id,
                 None,
                 problems,
                 FieldErrors::single("teams", "error-infeasible"),
@@ -154,14 +155,14 @@ pub(crate) async fn propose(
             .await
         }
         Err(AppError::Invalid(errors)) => {
-            teams_page(&state, &me, c, &id, None, Vec::new(), errors).await
+            teams_page(&state, &me, c, id, None, Vec::new(), errors).await
         }
         Err(AppError::Conflict(_)) => {
             teams_page(
                 &state,
                 &me,
                 c,
-                &id,
+                id,
                 None,
                 Vec::new(),
                 FieldErrors::single("teams", "error-teams-published"),
@@ -175,15 +176,15 @@ pub(crate) async fn propose(
 pub(crate) async fn move_member(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let warnings = teams::move_member(
         &state.ctx,
         &me,
-        &id,
-        &form.text("member"),
-        &form.text("team"),
+        id,
+        form_id(&form.text("member"))?,
+        form_id(&form.text("team"))?,
     )
     .await?;
     let query = warnings
@@ -197,13 +198,13 @@ pub(crate) async fn publish(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    match teams::publish(&state.ctx, &me, &id).await {
+    match teams::publish(&state.ctx, &me, id).await {
         Ok(n) => Ok(Redirect::to(&format!("/workshops/{id}/teams?published={n}")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            teams_page(&state, &me, c, &id, None, Vec::new(), errors).await
+            teams_page(&state, &me, c, id, None, Vec::new(), errors).await
         }
         Err(e) => Err(e.into()),
     }

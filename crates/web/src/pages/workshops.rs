@@ -1,12 +1,13 @@
 //! Workshop pages: the list, one workshop with its sessions and staff, creating and editing.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::nodes::{self, NodeRecord};
 use praxis_app::workshops::{self, WorkshopRecord, WorkshopView};
+use praxis_domain::ids::{MemberId, SessionId, WorkshopId};
 use praxis_domain::library::ItemScope;
 use praxis_domain::members::profile::Practice;
 use praxis_domain::validation::FieldErrors;
@@ -14,7 +15,7 @@ use praxis_domain::workshops::{RawSessionFields, RawWorkshopFields, StaffRole, W
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, encode_component};
+use crate::extract::{FormFields, Key, PageMember, Path, encode_component};
 use crate::middleware::RequestInfo;
 use crate::pages::library::split_list;
 use crate::pages::{Chrome, render, render_with_status};
@@ -131,7 +132,7 @@ async fn workshop_page(
     state: &AppState,
     info: &RequestInfo,
     c: Chrome,
-    id: &str,
+    id: WorkshopId,
     errors: FieldErrors,
     applied: bool,
 ) -> Result<Response, PageError> {
@@ -173,14 +174,14 @@ pub(crate) async fn show_workshop(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     Query(p): Query<ShowParams>,
 ) -> Result<Response, PageError> {
     workshop_page(
         &state,
         &info,
         c,
-        &id,
+        id,
         FieldErrors::new(),
         p.applied.is_some(),
     )
@@ -379,9 +380,9 @@ pub(crate) async fn edit_workshop(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Response, PageError> {
-    let view = workshops::view_workshop(&state.ctx, Some(&me), &id).await?;
+    let view = workshops::view_workshop(&state.ctx, Some(&me), id).await?;
     if !view.can_manage {
         return Err(PageError(AppError::Forbidden));
     }
@@ -403,11 +404,11 @@ pub(crate) async fn update_workshop(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let f = WorkshopForm::from_form(&form);
-    match workshops::edit_workshop(&state.ctx, &me, &id, f.raw(), Some(&f.node)).await {
+    match workshops::edit_workshop(&state.ctx, &me, id, f.raw(), Some(&f.node)).await {
         Ok(w) => Ok(Redirect::to(&format!("/workshops/{}", w.id)).into_response()),
         Err(AppError::Invalid(errors)) => {
             let action = format!("/workshops/{id}/edit");
@@ -422,7 +423,7 @@ pub(crate) async fn add_session(
     PageMember(me): PageMember,
     info: RequestInfo,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let raw = RawSessionFields {
@@ -432,9 +433,9 @@ pub(crate) async fn add_session(
         module: form.text("module"),
         location: form.text("location"),
     };
-    match workshops::add_session(&state.ctx, &me, &id, raw).await {
+    match workshops::add_session(&state.ctx, &me, id, raw).await {
         Ok(_) => Ok(Redirect::to(&format!("/workshops/{id}#sessions")).into_response()),
-        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, &id, errors, false).await,
+        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, id, errors, false).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -442,10 +443,10 @@ pub(crate) async fn add_session(
 pub(crate) async fn remove_session(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, session)): Path<(String, String)>,
+    Path((Key(id), Key(session))): Path<(Key<WorkshopId>, Key<SessionId>)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    workshops::remove_session(&state.ctx, &me, &id, &session).await?;
+    workshops::remove_session(&state.ctx, &me, id, session).await?;
     Ok(Redirect::to(&format!("/workshops/{id}#sessions")).into_response())
 }
 
@@ -454,20 +455,20 @@ pub(crate) async fn add_staff(
     PageMember(me): PageMember,
     info: RequestInfo,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     match workshops::add_staff(
         &state.ctx,
         &me,
-        &id,
+        id,
         &form.text("member"),
         &form.text("role"),
     )
     .await
     {
         Ok(()) => Ok(Redirect::to(&format!("/workshops/{id}#staff")).into_response()),
-        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, &id, errors, false).await,
+        Err(AppError::Invalid(errors)) => workshop_page(&state, &info, c, id, errors, false).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -477,14 +478,14 @@ pub(crate) async fn remove_staff(
     PageMember(me): PageMember,
     info: RequestInfo,
     c: Chrome,
-    Path((id, member, role)): Path<(String, String, String)>,
+    Path((Key(id), Key(member), role)): Path<(Key<WorkshopId>, Key<MemberId>, String)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    match workshops::remove_staff(&state.ctx, &me, &id, &member, &role).await {
+    match workshops::remove_staff(&state.ctx, &me, id, member, &role).await {
         Ok(()) => Ok(Redirect::to(&format!("/workshops/{id}#staff")).into_response()),
         Err(AppError::Conflict(_)) => {
             let errors = FieldErrors::single("staff", "error-last-lead-trainer");
-            workshop_page(&state, &info, c, &id, errors, false).await
+            workshop_page(&state, &info, c, id, errors, false).await
         }
         Err(e) => Err(e.into()),
     }
@@ -493,9 +494,9 @@ pub(crate) async fn remove_staff(
 pub(crate) async fn export(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, what)): Path<(String, String)>,
+    Path((Key(id), what)): Path<(Key<WorkshopId>, String)>,
 ) -> Result<Response, PageError> {
-    let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, &id, &what).await?;
+    let (name, csv) = praxis_app::workshop_exports::export(&state.ctx, &me, id, &what).await?;
     Ok(crate::api::rosters::csv_download(&name, csv))
 }
 
@@ -523,15 +524,15 @@ pub(crate) async fn show_import(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Response, PageError> {
-    let view = workshops::view_workshop(&state.ctx, Some(&me), &id).await?;
+    let view = workshops::view_workshop(&state.ctx, Some(&me), id).await?;
     if !view.can_manage {
         return Err(PageError(AppError::Forbidden));
     }
     Ok(render(&ImportPage {
         c,
-        workshop_id: id,
+        workshop_id: id.to_string(),
         report: None,
         errors: FieldErrors::new(),
     }))
@@ -541,7 +542,7 @@ pub(crate) async fn import(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
     form: crate::extract::UploadForm,
 ) -> Result<Response, PageError> {
     let column = form.text("email_column");
@@ -549,7 +550,7 @@ pub(crate) async fn import(
     match praxis_app::workshop_imports::import_participants(
         &state.ctx,
         &me,
-        &id,
+        id,
         &form.file,
         Some(&column),
         dry_run,
@@ -558,7 +559,7 @@ pub(crate) async fn import(
     {
         Ok(report) => Ok(render(&ImportPage {
             c,
-            workshop_id: id,
+            workshop_id: id.to_string(),
             report: Some(report),
             errors: FieldErrors::new(),
         })),
@@ -566,7 +567,7 @@ pub(crate) async fn import(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ImportPage {
                 c,
-                workshop_id: id,
+                workshop_id: id.to_string(),
                 report: None,
                 errors,
             },

@@ -13,7 +13,7 @@ mod flow;
 mod pages;
 mod records;
 
-async fn join(app: &TestApp, node: NodeId, m: &TestMember) {
+pub(crate) async fn join(app: &TestApp, node: NodeId, m: &TestMember) {
     app.ctx
         .store
         .add_node_member(node, m.id, false, m.id, false, app.ctx.now())
@@ -21,18 +21,18 @@ async fn join(app: &TestApp, node: NodeId, m: &TestMember) {
         .unwrap();
 }
 
-struct World {
-    app: TestApp,
-    steward: TestMember,
-    teammate: TestMember,
-    member: TestMember,
-    outsider: TestMember,
-    team: String,
+pub(crate) struct World {
+    pub(crate) app: TestApp,
+    pub(crate) steward: TestMember,
+    pub(crate) teammate: TestMember,
+    pub(crate) member: TestMember,
+    pub(crate) outsider: TestMember,
+    pub(crate) team: String,
 }
 
 /// A node with a steward, a team (the teammate on it), a member who is not on the team, and a
 /// network member outside the node.
-async fn world(visibility: NodeVisibility) -> World {
+pub(crate) async fn world(visibility: NodeVisibility) -> World {
     let app = TestApp::spawn().await;
     let steward = app.create_member("Steward").await;
     let teammate = app.create_member("Teammate").await;
@@ -63,7 +63,7 @@ async fn world(visibility: NodeVisibility) -> World {
     }
 }
 
-fn campaign_body(reach: &str, team: Option<&str>) -> Value {
+pub(crate) fn campaign_body(reach: &str, team: Option<&str>) -> Value {
     json!({
         "node": "rent", "team_id": team.unwrap_or(""), "title": format!("Fair rent ({reach})"), "reach": reach,
         "constituency": "Tenants of Elm Street", "problem": "Rents doubled", "vision": "Homes we can afford",

@@ -1,6 +1,7 @@
 //! `/api/v1/campaigns`: strategy, actor map, timeline, export.
 
 use super::*;
+use praxis_domain::ids::{CampaignId, PhaseId};
 
 /// A campaign's strategy, as sent.
 #[derive(Deserialize, ToSchema, Default)]
@@ -76,10 +77,10 @@ pub(crate) async fn create_campaign(
 pub(crate) async fn update_campaign(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     ApiJson(r): ApiJson<CampaignRequest>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::update_campaign(&state.ctx, &me, &id, r.raw()).await?;
+    organizing::update_campaign(&state.ctx, &me, id, r.raw()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -277,9 +278,9 @@ pub(super) fn campaign(v: CampaignView) -> CampaignResponse {
 pub(crate) async fn delete_campaign(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::delete_campaign(&state.ctx, &me, &id).await?;
+    organizing::delete_campaign(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -289,10 +290,10 @@ pub(crate) async fn delete_campaign(
 pub(crate) async fn get_campaign(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
 ) -> Result<Json<CampaignResponse>, ApiError> {
     Ok(Json(campaign(
-        organizing::view_campaign(&state.ctx, &me, &id).await?,
+        organizing::view_campaign(&state.ctx, &me, id).await?,
     )))
 }
 
@@ -302,9 +303,9 @@ pub(crate) async fn get_campaign(
 pub(crate) async fn export_campaign(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
 ) -> Result<Response, ApiError> {
-    let v = organizing::view_campaign(&state.ctx, &me, &id).await?;
+    let v = organizing::view_campaign(&state.ctx, &me, id).await?;
     let name = format!("attachment; filename=\"campaign-{}.json\"", v.campaign.id);
     Ok((
         [(axum::http::header::CONTENT_DISPOSITION, name)],
@@ -319,13 +320,13 @@ pub(crate) async fn export_campaign(
 pub(crate) async fn add_actor(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     ApiJson(a): ApiJson<ActorBody>,
 ) -> Result<StatusCode, ApiError> {
     organizing::add_actor(
         &state.ctx,
         &me,
-        &id,
+        id,
         &a.name,
         &a.category,
         &a.interests,
@@ -363,13 +364,13 @@ pub(super) fn number_text(v: Option<&serde_json::Value>) -> String {
 pub(crate) async fn add_phase(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     ApiJson(p): ApiJson<PhaseRequest>,
 ) -> Result<StatusCode, ApiError> {
     organizing::add_phase(
         &state.ctx,
         &me,
-        &id,
+        id,
         &p.kind,
         &p.label,
         &p.on,
@@ -394,16 +395,9 @@ pub(crate) struct ActualRequest {
 pub(crate) async fn set_actual(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path((id, phase)): Path<(String, String)>,
+    Path((Key(id), Key(phase))): Path<(Key<CampaignId>, Key<PhaseId>)>,
     ApiJson(r): ApiJson<ActualRequest>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::set_actual(
-        &state.ctx,
-        &me,
-        &id,
-        &phase,
-        &number_text(r.actual.as_ref()),
-    )
-    .await?;
+    organizing::set_actual(&state.ctx, &me, id, phase, &number_text(r.actual.as_ref())).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,7 @@
 //! `/api/v1/lessons`: drawing, moving, endorsing, listing.
 
 use super::*;
+use praxis_domain::ids::LessonId;
 
 /// A new lesson.
 #[derive(Deserialize, ToSchema)]
@@ -132,9 +133,9 @@ pub(super) fn lesson(v: LessonView) -> LessonResponse {
 pub(crate) async fn delete_lesson(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<LessonId>>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::delete_lesson(&state.ctx, &me, &id).await?;
+    organizing::delete_lesson(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -144,10 +145,10 @@ pub(crate) async fn delete_lesson(
 pub(crate) async fn get_lesson(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<LessonId>>,
 ) -> Result<Json<LessonResponse>, ApiError> {
     Ok(Json(lesson(
-        organizing::view_lesson(&state.ctx, &me, &id).await?,
+        organizing::view_lesson(&state.ctx, &me, id).await?,
     )))
 }
 
@@ -192,10 +193,10 @@ pub(crate) struct LessonMoveRequest {
 pub(crate) async fn move_lesson(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<LessonId>>,
     ApiJson(r): ApiJson<LessonMoveRequest>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::move_lesson(&state.ctx, &me, &id, &r.status, &r.reach).await?;
+    organizing::move_lesson(&state.ctx, &me, id, &r.status, &r.reach).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -213,9 +214,9 @@ pub(crate) struct EndorseRequest {
 pub(crate) async fn endorse(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<LessonId>>,
     ApiJson(r): ApiJson<EndorseRequest>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::endorse(&state.ctx, &me, &id, &r.context).await?;
+    organizing::endorse(&state.ctx, &me, id, &r.context).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use praxis_app::organizing::{
     self, CampaignRecord, CampaignView, LessonRecord, LessonView, ReflectionRecord,
 };
 use praxis_domain::campaigns::progress;
+use praxis_domain::ids::CrewId;
 use praxis_domain::lessons::Provenance;
 use praxis_domain::organizing::{
     CampaignFields, RawCampaignFields, RawCrewFields, RawLessonFields, RawReflectionFields,
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember};
+use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::state::AppState;
 
 mod campaigns;
@@ -121,9 +122,9 @@ pub(crate) struct TeamResponse {
 pub(crate) async fn get_team(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CrewId>>,
 ) -> Result<Json<TeamResponse>, ApiError> {
-    let v = organizing::view_crew(&state.ctx, &me, &id).await?;
+    let v = organizing::view_crew(&state.ctx, &me, id).await?;
     Ok(Json(TeamResponse {
         id: v.crew.id.to_string(),
         node: v.place.node.fields.slug.clone(),
@@ -175,7 +176,7 @@ pub(crate) struct HealthRequest {
 pub(crate) async fn check_health(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CrewId>>,
     ApiJson(r): ApiJson<HealthRequest>,
 ) -> Result<StatusCode, ApiError> {
     let scores: Vec<(String, String)> = r
@@ -189,7 +190,7 @@ pub(crate) async fn check_health(
             (k, v)
         })
         .collect();
-    organizing::check_health(&state.ctx, &me, &id, &scores, &r.notes).await?;
+    organizing::check_health(&state.ctx, &me, id, &scores, &r.notes).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

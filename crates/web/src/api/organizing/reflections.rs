@@ -1,6 +1,7 @@
 //! `/api/v1/reflections` and the reflections on a campaign or a workshop.
 
 use super::*;
+use praxis_domain::ids::{CampaignId, ReflectionId, WorkshopId};
 
 /// A reflection, as sent.
 #[derive(Deserialize, ToSchema, Default)]
@@ -24,7 +25,7 @@ pub(crate) struct ReflectionRequest {
 pub(crate) async fn reflect(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     ApiJson(r): ApiJson<ReflectionRequest>,
 ) -> Result<Response, ApiError> {
     let raw = RawReflectionFields {
@@ -39,7 +40,7 @@ pub(crate) async fn reflect(
         numbers: r.numbers,
         participants: r.participants,
     };
-    let rid = organizing::reflect(&state.ctx, &me, &id, raw).await?;
+    let rid = organizing::reflect(&state.ctx, &me, id, raw).await?;
     Ok(created(rid))
 }
 
@@ -136,9 +137,9 @@ pub(crate) async fn list_reflections(
 pub(crate) async fn workshop_reflections(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<WorkshopId>>,
 ) -> Result<Json<ReflectionList>, ApiError> {
-    let list = organizing::workshop_reflections(&state.ctx, &me, &id).await?;
+    let list = organizing::workshop_reflections(&state.ctx, &me, id).await?;
     Ok(Json(ReflectionList {
         reflections: list.into_iter().map(reflection).collect(),
         next: None,
@@ -152,9 +153,9 @@ pub(crate) async fn workshop_reflections(
 pub(crate) async fn delete_reflection(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ReflectionId>>,
 ) -> Result<StatusCode, ApiError> {
-    organizing::delete_reflection(&state.ctx, &me, &id).await?;
+    organizing::delete_reflection(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -164,9 +165,9 @@ pub(crate) async fn delete_reflection(
 pub(crate) async fn get_reflection(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ReflectionId>>,
 ) -> Result<Json<ReflectionResponse>, ApiError> {
     Ok(Json(reflection(
-        organizing::view_reflection(&state.ctx, &me, &id).await?,
+        organizing::view_reflection(&state.ctx, &me, id).await?,
     )))
 }

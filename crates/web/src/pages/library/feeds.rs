@@ -1,15 +1,15 @@
 //! Atom feeds of new public items: the network's, and each public node's.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use praxis_app::library::{self, ItemRecord, LibraryQuery};
-use praxis_domain::members::profile::Viewer;
 use praxis_domain::nodes::NodeVisibility;
 use praxis_domain::timestamps::Timestamp;
 
 use crate::error::PageError;
+use crate::extract::Path;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -82,8 +82,7 @@ pub(crate) async fn node_library_feed(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
-    let (node, _) =
-        praxis_app::nodes::visible_node_for(&state.ctx, Viewer::Anonymous, &slug).await?;
+    let (node, _) = praxis_app::nodes::visible_node_for(&state.ctx, None, &slug).await?;
     if node.fields.visibility != NodeVisibility::Public {
         return Err(PageError(praxis_app::AppError::NotFound));
     }

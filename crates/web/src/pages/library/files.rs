@@ -1,14 +1,15 @@
 //! Attaching, downloading and removing an item's files. Downloads are always attachments,
 //! never rendered in the site's origin, with `nosniff` and a sandboxing CSP.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::library::{self, FileDownload, Upload};
+use praxis_domain::ids::ItemId;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, UploadForm, encode_component};
+use crate::extract::{FormFields, Key, PageMember, Path, UploadForm, encode_component};
 use crate::middleware::RequestInfo;
 use crate::pages::Chrome;
 use crate::state::AppState;
@@ -17,14 +18,14 @@ pub(crate) async fn upload_file(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     form: UploadForm,
 ) -> Result<Response, PageError> {
     let upload = Upload {
         file_name: form.file_name,
         bytes: form.file,
     };
-    match library::attach_file(&state.ctx, &me, &id, upload).await {
+    match library::attach_file(&state.ctx, &me, id, upload).await {
         Ok(_) => Ok(Redirect::to(&format!("/library/{id}?notice=attached")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let key = errors.key_for("file").unwrap_or("error-file-type");
@@ -86,18 +87,18 @@ pub(crate) fn file_response(file: FileDownload) -> Response {
 pub(crate) async fn download_file(
     State(state): State<AppState>,
     info: RequestInfo,
-    Path((id, attachment, _name)): Path<(String, String, String)>,
+    Path((Key(id), attachment, _name)): Path<(Key<ItemId>, String, String)>,
 ) -> Result<Response, PageError> {
-    let file = library::download_file(&state.ctx, info.member.as_ref(), &id, &attachment).await?;
+    let file = library::download_file(&state.ctx, info.member.as_ref(), id, &attachment).await?;
     Ok(file_response(file))
 }
 
 pub(crate) async fn remove_file(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, attachment)): Path<(String, String)>,
+    Path((Key(id), attachment)): Path<(Key<ItemId>, String)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    library::remove_file(&state.ctx, &me, &id, &attachment).await?;
+    library::remove_file(&state.ctx, &me, id, &attachment).await?;
     Ok(Redirect::to(&format!("/library/{id}?notice=removed")).into_response())
 }

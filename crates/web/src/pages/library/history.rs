@@ -1,13 +1,14 @@
 //! An item's history, a diff between versions, restoring one, and the family tree.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::library::{self, FamilyRow, ItemRecord, ItemVersion, VersionDiff};
+use praxis_domain::ids::ItemId;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path};
 use crate::middleware::RequestInfo;
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
@@ -34,12 +35,12 @@ pub(crate) async fn show_history(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Response, PageError> {
-    let (item, versions) = library::item_history(&state.ctx, info.member.as_ref(), &id).await?;
+    let (item, versions) = library::item_history(&state.ctx, info.member.as_ref(), id).await?;
     let can_edit = match &info.member {
         Some(_) => {
-            library::view_item(&state.ctx, info.member.as_ref(), &id)
+            library::view_item(&state.ctx, info.member.as_ref(), id)
                 .await?
                 .can_edit
         }
@@ -75,21 +76,21 @@ pub(crate) async fn show_diff(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
-    Path((id, version)): Path<(String, i64)>,
+    Path((Key(id), version)): Path<(Key<ItemId>, i64)>,
     Query(p): Query<DiffParams>,
 ) -> Result<Response, PageError> {
     let diff =
-        library::version_diff(&state.ctx, info.member.as_ref(), &id, version, p.against).await?;
+        library::version_diff(&state.ctx, info.member.as_ref(), id, version, p.against).await?;
     Ok(render(&DiffPage { c, diff }))
 }
 
 pub(crate) async fn restore_version(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path((id, version)): Path<(String, i64)>,
+    Path((Key(id), version)): Path<(Key<ItemId>, i64)>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    let item = library::restore_version(&state.ctx, &me, &id, version).await?;
+    let item = library::restore_version(&state.ctx, &me, id, version).await?;
     Ok(Redirect::to(&format!("/library/{}?notice=restored", item.id)).into_response())
 }
 
@@ -111,8 +112,8 @@ pub(crate) async fn show_family(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Response, PageError> {
-    let (item, rows) = library::item_family(&state.ctx, info.member.as_ref(), &id).await?;
+    let (item, rows) = library::item_family(&state.ctx, info.member.as_ref(), id).await?;
     Ok(render(&FamilyPage { c, item, rows }))
 }

@@ -10,19 +10,20 @@ pub(crate) use self::files::{download_file, remove_file, upload_file};
 pub(crate) use self::history::{restore_version, show_diff, show_family, show_history};
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::library::{self, ItemRecord, ItemView, LibraryQuery, Original};
 use praxis_app::nodes::{self, NodeRecord};
+use praxis_domain::ids::ItemId;
 use praxis_domain::library::{ItemKind, ItemScope, RawItemFields};
 use praxis_domain::members::profile::Practice;
 use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, encode_component};
+use crate::extract::{FormFields, Key, PageMember, Path, encode_component};
 use crate::middleware::RequestInfo;
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
@@ -99,11 +100,7 @@ pub(crate) async fn list_library(
             other => other?,
         };
     let node = match p.node.as_deref().filter(|n| !n.is_empty()) {
-        Some(n) => Some(
-            nodes::visible_node_for(&state.ctx, praxis_app::profiles::viewer_of(member), n)
-                .await?
-                .0,
-        ),
+        Some(n) => Some(nodes::visible_node_for(&state.ctx, member, n).await?.0),
         None => None,
     };
     let mut base = String::from("/library?");
@@ -188,10 +185,10 @@ pub(crate) async fn show_item(
     State(state): State<AppState>,
     info: RequestInfo,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     Query(p): Query<NoticeParams>,
 ) -> Result<Response, PageError> {
-    let view = library::view_item(&state.ctx, info.member.as_ref(), &id).await?;
+    let view = library::view_item(&state.ctx, info.member.as_ref(), id).await?;
     let notice = match p.notice.as_deref() {
         Some("saved") => Some(c.t("library-saved")),
         Some("restored") => Some(c.t("library-restored")),
@@ -436,9 +433,9 @@ pub(crate) async fn edit_item(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Response, PageError> {
-    let view = library::view_item(&state.ctx, Some(&me), &id).await?;
+    let view = library::view_item(&state.ctx, Some(&me), id).await?;
     if !view.can_edit {
         return Err(PageError(AppError::Forbidden));
     }
@@ -461,12 +458,12 @@ pub(crate) async fn update_item(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let f = ItemForm::from_form(&form);
     let action = format!("/library/{id}/edit");
-    match library::edit_item(&state.ctx, &me, &id, f.raw(), Some(&f.node), f.version).await {
+    match library::edit_item(&state.ctx, &me, id, f.raw(), Some(&f.node), f.version).await {
         Ok(item) => Ok(Redirect::to(&format!("/library/{}?notice=saved", item.id)).into_response()),
         Err(AppError::Invalid(errors)) => {
             form_page(&state, &me, c, f, errors, action, "library-edit", None).await
@@ -484,9 +481,9 @@ pub(crate) async fn adapt_form(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
 ) -> Result<Response, PageError> {
-    let view = library::view_item(&state.ctx, Some(&me), &id).await?;
+    let view = library::view_item(&state.ctx, Some(&me), id).await?;
     let mut f = ItemForm::from_item(&view.item, None);
     f.version = 0;
     f.scope = "members".into();
@@ -508,7 +505,7 @@ pub(crate) async fn adapt_item(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let f = ItemForm::from_form(&form);
@@ -517,10 +514,10 @@ pub(crate) async fn adapt_item(
         f.adapted_context.as_str(),
         f.adapted_audience.as_str(),
     );
-    match library::adapt_item(&state.ctx, &me, &id, f.raw(), Some(&f.node), note).await {
+    match library::adapt_item(&state.ctx, &me, id, f.raw(), Some(&f.node), note).await {
         Ok(item) => Ok(Redirect::to(&format!("/library/{}", item.id)).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let view = library::view_item(&state.ctx, Some(&me), &id).await?;
+            let view = library::view_item(&state.ctx, Some(&me), id).await?;
             let action = format!("/library/{id}/adapt");
             form_page(
                 &state,
@@ -541,9 +538,9 @@ pub(crate) async fn adapt_item(
 pub(crate) async fn delete_item(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ItemId>>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    library::delete_item(&state.ctx, &me, &id).await?;
+    library::delete_item(&state.ctx, &me, id).await?;
     Ok(Redirect::to("/library").into_response())
 }

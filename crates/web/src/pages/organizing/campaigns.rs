@@ -1,6 +1,7 @@
 //! A campaign's page: strategy, actor map, timeline chart (inline and as SVG), reflections, export.
 
 use super::*;
+use praxis_domain::ids::{CampaignId, ReflectionId};
 
 /// One phase of the goal-versus-actual chart, laid out.
 pub(crate) struct PhaseBar {
@@ -134,7 +135,7 @@ pub(super) async fn campaign_page(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
-    id: &str,
+    id: CampaignId,
     errors: FieldErrors,
     typed: Typed,
 ) -> Result<Response, PageError> {
@@ -156,28 +157,28 @@ pub(crate) async fn show_campaign(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
 ) -> Result<Response, PageError> {
-    campaign_page(&state, &me, c, &id, FieldErrors::new(), Typed::default()).await
+    campaign_page(&state, &me, c, id, FieldErrors::new(), Typed::default()).await
 }
 
 pub(crate) async fn delete_campaign(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    let campaign = organizing::delete_campaign(&state.ctx, &me, &id).await?;
+    let campaign = organizing::delete_campaign(&state.ctx, &me, id).await?;
     Ok(Redirect::to(&format!("/nodes/{}/organizing", campaign.node_id)).into_response())
 }
 
 pub(crate) async fn delete_reflection(
     State(state): State<AppState>,
     PageMember(me): PageMember,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<ReflectionId>>,
     _form: FormFields,
 ) -> Result<Response, PageError> {
-    let r = organizing::delete_reflection(&state.ctx, &me, &id).await?;
+    let r = organizing::delete_reflection(&state.ctx, &me, id).await?;
     let to = match r.campaign_id {
         Some(c) => format!("/campaigns/{c}#reflections"),
         None => format!("/nodes/{}/organizing#reflections", r.node_id),
@@ -189,7 +190,7 @@ pub(super) async fn after_campaign_change(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
-    id: &str,
+    id: CampaignId,
     r: Result<(), AppError>,
     anchor: &str,
     typed: Typed,
@@ -205,15 +206,15 @@ pub(crate) async fn edit_campaign(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    let r = organizing::update_campaign(&state.ctx, &me, &id, raw_campaign(&form)).await;
+    let r = organizing::update_campaign(&state.ctx, &me, id, raw_campaign(&form)).await;
     after_campaign_change(
         &state,
         &me,
         c,
-        &id,
+        id,
         r,
         "strategy",
         Typed::of("strategy", &form),
@@ -225,16 +226,16 @@ pub(crate) async fn campaign_actor(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let r = if let Some(actor) = form.get("remove") {
-        organizing::remove_actor(&state.ctx, &me, &id, actor).await
+        organizing::remove_actor(&state.ctx, &me, id, form_id(actor)?).await
     } else {
         organizing::add_actor(
             &state.ctx,
             &me,
-            &id,
+            id,
             &form.text("name"),
             &form.text("category"),
             &form.text("interests"),
@@ -242,23 +243,23 @@ pub(crate) async fn campaign_actor(
         )
         .await
     };
-    after_campaign_change(&state, &me, c, &id, r, "actors", Typed::of("actor", &form)).await
+    after_campaign_change(&state, &me, c, id, r, "actors", Typed::of("actor", &form)).await
 }
 
 pub(crate) async fn campaign_phase(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let r = if let Some(phase) = form.get("phase") {
-        organizing::set_actual(&state.ctx, &me, &id, phase, &form.text("actual")).await
+        organizing::set_actual(&state.ctx, &me, id, form_id(phase)?, &form.text("actual")).await
     } else {
         organizing::add_phase(
             &state.ctx,
             &me,
-            &id,
+            id,
             &form.text("kind"),
             &form.text("label"),
             &form.text("on"),
@@ -267,16 +268,7 @@ pub(crate) async fn campaign_phase(
         )
         .await
     };
-    after_campaign_change(
-        &state,
-        &me,
-        c,
-        &id,
-        r,
-        "timeline",
-        Typed::of("phase", &form),
-    )
-    .await
+    after_campaign_change(&state, &me, c, id, r, "timeline", Typed::of("phase", &form)).await
 }
 
 pub(super) fn raw_reflection(form: &FormFields) -> RawReflectionFields {
@@ -298,17 +290,17 @@ pub(crate) async fn campaign_reflection(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    let r = organizing::reflect(&state.ctx, &me, &id, raw_reflection(&form))
+    let r = organizing::reflect(&state.ctx, &me, id, raw_reflection(&form))
         .await
         .map(|_| ());
     after_campaign_change(
         &state,
         &me,
         c,
-        &id,
+        id,
         r,
         "reflections",
         Typed::of("reflection", &form),
@@ -320,9 +312,9 @@ pub(crate) async fn export_markdown(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
 ) -> Result<Response, PageError> {
-    let v = organizing::view_campaign(&state.ctx, &me, &id).await?;
+    let v = organizing::view_campaign(&state.ctx, &me, id).await?;
     let md = organizing::campaign_markdown(&v, &|k| c.t(k));
     Ok((
         [
@@ -360,9 +352,9 @@ pub(crate) async fn chart_svg(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CampaignId>>,
 ) -> Result<Response, PageError> {
-    let v = organizing::view_campaign(&state.ctx, &me, &id).await?;
+    let v = organizing::view_campaign(&state.ctx, &me, id).await?;
     let bars = phase_bars(&c, &v);
     let width = (bars.len() * 90 + 20).max(560);
     let rtl = c.dir() == "rtl";

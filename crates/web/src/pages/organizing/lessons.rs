@@ -1,6 +1,7 @@
 //! Lessons: drawing one from reflections, its page, a node's lessons.
 
 use super::*;
+use praxis_domain::ids::LessonId;
 
 pub(super) fn raw_lesson(form: &FormFields) -> RawLessonFields {
     let split = |s: String| -> Vec<String> { s.split(',').map(|p| p.trim().to_owned()).collect() };
@@ -30,7 +31,7 @@ pub(crate) async fn draw_lesson(
                     &state,
                     &me,
                     c,
-                    &campaign,
+                    form_id(&campaign)?,
                     errors,
                     Typed::of("lesson", &form),
                 )
@@ -112,7 +113,7 @@ pub(super) async fn lesson_page(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
-    id: &str,
+    id: LessonId,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let v = organizing::view_lesson(&state.ctx, me, id).await?;
@@ -126,16 +127,16 @@ pub(crate) async fn show_lesson(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<LessonId>>,
 ) -> Result<Response, PageError> {
-    lesson_page(&state, &me, c, &id, FieldErrors::new()).await
+    lesson_page(&state, &me, c, id, FieldErrors::new()).await
 }
 
 pub(crate) async fn lesson_action(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<LessonId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let r = match form.text("action").as_str() {
@@ -143,16 +144,16 @@ pub(crate) async fn lesson_action(
             organizing::move_lesson(
                 &state.ctx,
                 &me,
-                &id,
+                id,
                 &form.text("status"),
                 &form.text("reach"),
             )
             .await
         }
-        "endorse" => organizing::endorse(&state.ctx, &me, &id, &form.text("context")).await,
-        "link" => organizing::link_item(&state.ctx, &me, &id, &form.text("item")).await,
+        "endorse" => organizing::endorse(&state.ctx, &me, id, &form.text("context")).await,
+        "link" => organizing::link_item(&state.ctx, &me, id, &form.text("item")).await,
         "delete" => {
-            let lesson = organizing::delete_lesson(&state.ctx, &me, &id).await?;
+            let lesson = organizing::delete_lesson(&state.ctx, &me, id).await?;
             return Ok(Redirect::to(&format!("/nodes/{}/lessons", lesson.node_id)).into_response());
         }
         _ => Err(AppError::Invalid(FieldErrors::single(
@@ -162,7 +163,7 @@ pub(crate) async fn lesson_action(
     };
     match r {
         Ok(()) => Ok(Redirect::to(&format!("/lessons/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => lesson_page(&state, &me, c, &id, errors).await,
+        Err(AppError::Invalid(errors)) => lesson_page(&state, &me, c, id, errors).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -3,7 +3,7 @@
 //! reflections; a lesson with its provenance and endorsements.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
@@ -23,7 +23,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember};
+use crate::extract::{FormFields, Key, PageMember, Path, form_id};
 use crate::pages::{Chrome, Typed, render_with_status};
 use crate::state::AppState;
 

@@ -1,6 +1,7 @@
 //! A team's page: roles, members, the health check and its chart.
 
 use super::*;
+use praxis_domain::ids::CrewId;
 
 #[derive(Template)]
 #[template(path = "organizing/team.html")]
@@ -92,7 +93,7 @@ pub(super) async fn team_page(
     state: &AppState,
     me: &CurrentMember,
     c: Chrome,
-    id: &str,
+    id: CrewId,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let v = organizing::view_crew(&state.ctx, me, id).await?;
@@ -106,13 +107,13 @@ pub(crate) async fn show_team(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CrewId>>,
 ) -> Result<Response, PageError> {
-    team_page(&state, &me, c, &id, FieldErrors::new()).await
+    team_page(&state, &me, c, id, FieldErrors::new()).await
 }
 
 pub(super) fn back_to_team(
-    id: &str,
+    id: CrewId,
     r: Result<(), AppError>,
 ) -> Result<Result<Response, FieldErrors>, PageError> {
     match r {
@@ -126,7 +127,7 @@ pub(crate) async fn edit_team(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CrewId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let raw = RawCrewFields {
@@ -134,12 +135,9 @@ pub(crate) async fn edit_team(
         purpose: form.text("purpose"),
         norms: form.text("norms"),
     };
-    match back_to_team(
-        &id,
-        organizing::update_crew(&state.ctx, &me, &id, raw).await,
-    )? {
+    match back_to_team(id, organizing::update_crew(&state.ctx, &me, id, raw).await)? {
         Ok(r) => Ok(r),
-        Err(errors) => team_page(&state, &me, c, &id, errors).await,
+        Err(errors) => team_page(&state, &me, c, id, errors).await,
     }
 }
 
@@ -147,24 +145,24 @@ pub(crate) async fn set_team_member(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CrewId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let r = if form.get("remove").is_some() {
-        organizing::remove_member(&state.ctx, &me, &id, &form.text("member")).await
+        organizing::remove_member(&state.ctx, &me, id, form_id(&form.text("member"))?).await
     } else {
         organizing::set_member(
             &state.ctx,
             &me,
-            &id,
+            id,
             &form.text("member"),
             &form.text("role"),
         )
         .await
     };
-    match back_to_team(&id, r)? {
+    match back_to_team(id, r)? {
         Ok(r) => Ok(r),
-        Err(errors) => team_page(&state, &me, c, &id, errors).await,
+        Err(errors) => team_page(&state, &me, c, id, errors).await,
     }
 }
 
@@ -172,16 +170,16 @@ pub(crate) async fn check_health(
     State(state): State<AppState>,
     PageMember(me): PageMember,
     c: Chrome,
-    Path(id): Path<String>,
+    Path(Key(id)): Path<Key<CrewId>>,
     form: FormFields,
 ) -> Result<Response, PageError> {
     let scores: Vec<(String, String)> = Condition::ALL
         .iter()
         .map(|k| (k.code().to_owned(), form.text(k.code())))
         .collect();
-    let r = organizing::check_health(&state.ctx, &me, &id, &scores, &form.text("notes")).await;
-    match back_to_team(&id, r)? {
+    let r = organizing::check_health(&state.ctx, &me, id, &scores, &form.text("notes")).await;
+    match back_to_team(id, r)? {
         Ok(r) => Ok(r),
-        Err(errors) => team_page(&state, &me, c, &id, errors).await,
+        Err(errors) => team_page(&state, &me, c, id, errors).await,
     }
 }

@@ -1,0 +1,427 @@
+//! Access decided in one place, by the viewer's standing now: each defect of issue 11 that
+//! rules written in one place and forgotten in another let through.
+
+use praxis_domain::ids::NodeId;
+use praxis_domain::nodes::{JoinPolicy, NodeVisibility};
+use praxis_testkit::{Browser, TestApp};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::nodes::{fields, make_node};
+use crate::organizing::{campaign_body, join, world};
+
+/// A member who leaves a node, or whom a steward removes or bans, loses the team's work at
+/// once: the team page, team-only campaigns and their exports, reflections, and the right to
+/// change a campaign — even though their row on the team stays for history.
+#[tokio::test]
+async fn leaving_removal_and_ban_end_access_to_the_teams_work_at_once() {
+    for exit in ["leave", "remove", "ban"] {
+        let w = world(NodeVisibility::Secret).await;
+        let t = w.app.signed_in(&w.teammate).await;
+        let made = t
+            .api(
+                "POST",
+                "/api/v1/campaigns",
+                None,
+                Some(campaign_body("team", Some(&w.team))),
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        let campaign = made.json()["id"].as_str().unwrap().to_owned();
+        let reflected = t
+            .api("POST", &format!("/api/v1/campaigns/{campaign}/reflections"), None, Some(json!({"subject": "campaign", "label": "After the first peak", "reach": "team", "intended": "a freeze", "happened": "a delay"})))
+            .await;
+        assert_eq!(reflected.status, StatusCode::CREATED, "{}", reflected.body);
+        let reflection = reflected.json()["id"].as_str().unwrap().to_owned();
+        // Another member of the team shares a one-on-one with it.
+        w.app
+            .ctx
+            .store
+            .set_crew_member(w.team.parse().unwrap(), w.member.id, "door knocker")
+            .await
+            .unwrap();
+        let today = time::OffsetDateTime::now_utc().date().to_string();
+        let logged = w
+            .app
+            .signed_in(&w.member)
+            .await
+            .api("POST", "/api/v1/one-on-ones", None, Some(json!({"with_name": "Samira", "met_on": today, "values_heard": "zanzibarite worries", "team_id": w.team})))
+            .await;
+        assert_eq!(logged.status, StatusCode::CREATED, "{}", logged.body);
+        let one_on_one = logged.json()["id"].as_str().unwrap().to_owned();
+        let team = w.team.clone();
+        let paths = [
+            format!("/teams/{team}"),
+            format!("/api/v1/teams/{team}"),
+            format!("/campaigns/{campaign}"),
+            format!("/api/v1/campaigns/{campaign}"),
+            format!("/campaigns/{campaign}/export.md"),
+            format!("/api/v1/campaigns/{campaign}/export"),
+            format!("/campaigns/{campaign}/chart.svg"),
+            format!("/api/v1/reflections/{reflection}"),
+            "/nodes/rent/organizing".to_owned(),
+            format!("/api/v1/one-on-ones/{one_on_one}"),
+        ];
+        for path in &paths {
+            assert_eq!(
+                t.get(path).await.status,
+                StatusCode::OK,
+                "{path} before the member {exit}s"
+            );
+        }
+
+        let done = match exit {
+            "leave" => t.api("POST", "/api/v1/nodes/rent/leave", None, None).await,
+            action => {
+                w.app
+                    .signed_in(&w.steward)
+                    .await
+                    .api(
+                        "POST",
+                        &format!("/api/v1/nodes/rent/members/{}", w.teammate.id),
+                        None,
+                        Some(json!({ "action": action })),
+                    )
+                    .await
+            }
+        };
+        assert!(done.status.is_success(), "{exit}: {}", done.body);
+
+        for path in &paths {
+            let page = t.get(path).await;
+            assert_eq!(
+                page.status,
+                StatusCode::NOT_FOUND,
+                "{path} after the member {exit}s"
+            );
+            for secret in [
+                "Node rent",
+                "Tenants' core team",
+                "Fair rent",
+                "Rents doubled",
+                "zanzibarite",
+            ] {
+                assert!(
+                    !page.body.contains(secret),
+                    "{path} names {secret:?} after {exit}"
+                );
+            }
+        }
+        let actor = t
+            .api(
+                "POST",
+                &format!("/api/v1/campaigns/{campaign}/actors"),
+                None,
+                Some(json!({"name": "The landlord", "category": "opposition", "interests": "profit"})),
+            )
+            .await;
+        assert_eq!(
+            actor.status,
+            StatusCode::NOT_FOUND,
+            "adding an actor after {exit}"
+        );
+        for list in ["/one-on-ones", "/api/v1/one-on-ones"] {
+            assert!(
+                !t.get(list).await.body.contains("zanzibarite"),
+                "{list} still shows the team's one-on-one after {exit}"
+            );
+        }
+        let ask = t.get("/commitments").await;
+        assert!(
+            !ask.body.contains(&w.member.id.to_string()),
+            "the commitments page still offers a teammate to ask after {exit}"
+        );
+    }
+}
+
+/// A secret node above a public node, and public items and workshops it published, leave no
+/// trace for outsiders: no id, no name, no parent link.
+#[tokio::test]
+async fn public_answers_carry_no_trace_of_a_secret_node() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let outsider = app.create_member("Outsider").await;
+    let secret = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "hidden-root",
+            NodeVisibility::Secret,
+            JoinPolicy::Invite,
+            false,
+        ),
+    )
+    .await;
+    let child = make_node(
+        &app,
+        &steward,
+        Some(secret),
+        &fields(
+            "open-branch",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    let s = app.signed_in(&steward).await;
+    let item = s
+        .api("POST", "/api/v1/library", None, Some(json!({"kind": "guide", "title": "A public guide", "summary": "s", "body": "b", "license": "CC-BY-4.0", "scope": "public", "node": "hidden-root"})))
+        .await;
+    assert_eq!(item.status, StatusCode::CREATED, "{}", item.body);
+    let item = item.json()["id"].as_str().unwrap().to_owned();
+    let workshop = s
+        .api("POST", "/api/v1/workshops", None, Some(json!({"title": "A public workshop", "format": "online", "time_zone": "Europe/Belgrade", "participant_capacity": 10, "coach_capacity": 2, "scope": "public", "node": "hidden-root"})))
+        .await;
+    assert_eq!(workshop.status, StatusCode::CREATED, "{}", workshop.body);
+    let workshop = workshop.json()["id"].as_str().unwrap().to_owned();
+    let visitor = app.browser();
+    let member = app.signed_in(&outsider).await;
+
+    for (who, b) in [("a visitor", &visitor), ("an outsider", &member)] {
+        for path in [
+            format!("/api/v1/nodes/{child}"),
+            "/api/v1/nodes/open-branch".to_owned(),
+            "/nodes/open-branch".to_owned(),
+            format!("/api/v1/library/{item}"),
+            "/api/v1/library".to_owned(),
+            format!("/library/{item}"),
+            format!("/api/v1/workshops/{workshop}"),
+            "/api/v1/workshops".to_owned(),
+            format!("/workshops/{workshop}"),
+        ] {
+            let page = b.get(&path).await;
+            assert_eq!(page.status, StatusCode::OK, "{who}: {path}");
+            for trace in [
+                secret.to_string(),
+                "hidden-root".to_owned(),
+                "Node hidden-root".to_owned(),
+            ] {
+                assert!(
+                    !page.body.contains(&trace),
+                    "{who} finds {trace} in {path}: {}",
+                    page.body
+                );
+            }
+        }
+        let node = b.get(&format!("/api/v1/nodes/{child}")).await.json();
+        assert!(node["parent_id"].is_null(), "{who}: {node}");
+    }
+    let insider = s.get(&format!("/api/v1/nodes/{child}")).await.json();
+    assert_eq!(
+        insider["parent_id"],
+        secret.to_string(),
+        "its members see the parent"
+    );
+}
+
+/// The safety setting wins over a network admin's oversight: the pathways pipeline of a
+/// node under it is for its stewards, and recording a step there answers the same whether or
+/// not the person belongs to it.
+#[tokio::test]
+async fn a_network_admin_learns_nothing_of_a_safety_nodes_members_through_pathways() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let steward = app.create_member("Steward").await;
+    let at_risk = app.create_member("Member At Risk").await;
+    let other = app.create_member("Someone Else").await;
+    let node = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "shelter",
+            NodeVisibility::Members,
+            JoinPolicy::Request,
+            true,
+        ),
+    )
+    .await;
+    join(&app, node, &at_risk).await;
+    let s = app.signed_in(&steward).await;
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let recorded = s
+        .api("POST", "/api/v1/pathways/steps", None, Some(json!({"node": "shelter", "member_id": at_risk.id.to_string(), "step": "coach", "reached_on": today})))
+        .await;
+    assert!(recorded.status.is_success(), "{}", recorded.body);
+    let a = app.signed_in(&admin).await;
+
+    let page = a.get("/pathways?node=shelter").await;
+    let api = a.get("/api/v1/pathways?node=shelter").await;
+
+    assert!(
+        !page.has("[data-test=pipeline-chart]") && !page.body.contains("Member At Risk"),
+        "the pipeline page shows the admin a safety node's pipeline"
+    );
+    assert_eq!(api.status, StatusCode::FORBIDDEN, "{}", api.body);
+    assert!(!api.body.contains("Member At Risk"));
+    let answers: Vec<StatusCode> = futures_statuses(
+        &a,
+        &today,
+        &[&at_risk.id.to_string(), &other.id.to_string()],
+    )
+    .await;
+    assert_eq!(
+        answers[0], answers[1],
+        "a member and a non-member get the same answer"
+    );
+    assert_eq!(answers[0], StatusCode::FORBIDDEN);
+    assert!(
+        s.get("/pathways?node=shelter")
+            .await
+            .body
+            .contains("Member At Risk")
+    );
+}
+
+async fn futures_statuses(b: &Browser, today: &str, members: &[&str]) -> Vec<StatusCode> {
+    let mut out = Vec::new();
+    for m in members {
+        out.push(
+            b.api("POST", "/api/v1/pathways/steps", None, Some(json!({"node": "shelter", "member_id": m, "step": "coach", "reached_on": today})))
+                .await
+                .status,
+        );
+    }
+    out
+}
+
+/// A nested route acts only on a child of the parent in its path: withdrawing an application
+/// through another workshop's address changes nothing.
+#[tokio::test]
+async fn withdrawing_through_another_workshops_address_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let trainer = app.create_member("Trainer").await;
+    let member = app.create_member("Applicant").await;
+    let t = app.signed_in(&trainer).await;
+    let mut ids = Vec::new();
+    for title in ["Full workshop", "Other workshop"] {
+        let made = t
+            .api("POST", "/api/v1/workshops", None, Some(json!({"title": title, "format": "online", "time_zone": "Europe/Belgrade", "participant_capacity": 1, "coach_capacity": 1, "scope": "members"})))
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        ids.push(made.json()["id"].as_str().unwrap().to_owned());
+    }
+    let m = app.signed_in(&member).await;
+    for id in &ids {
+        let applied = m
+            .api(
+                "POST",
+                &format!("/api/v1/workshops/{id}/applications"),
+                None,
+                Some(json!({"role": "participant", "answers": {}})),
+            )
+            .await;
+        assert_eq!(applied.status, StatusCode::CREATED, "{}", applied.body);
+    }
+    let apps = t
+        .get(&format!(
+            "/api/v1/workshops/{}/applications?role=participant",
+            ids[0]
+        ))
+        .await
+        .json();
+    let application = apps[0]["id"].as_str().unwrap().to_owned();
+    app.deliver_mail().await;
+
+    let api = m
+        .api(
+            "POST",
+            &format!(
+                "/api/v1/workshops/{}/applications/{application}/withdraw",
+                ids[1]
+            ),
+            None,
+            None,
+        )
+        .await;
+    let page = m
+        .post_form(
+            &format!("/workshops/{}/applications/{application}/withdraw", ids[1]),
+            &[],
+        )
+        .await;
+    let read = m
+        .get(&format!("/workshops/{}/applications/{application}", ids[1]))
+        .await;
+
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_eq!(read.status, StatusCode::NOT_FOUND);
+    let after = t
+        .get(&format!(
+            "/api/v1/workshops/{}/applications?role=participant",
+            ids[0]
+        ))
+        .await
+        .json();
+    assert_eq!(after[0]["status"], "submitted", "{after}");
+    assert!(app.deliver_mail().await.is_empty(), "no mail went out");
+}
+
+/// The API is for tokens: a write authenticated by the session cookie needs the CSRF header,
+/// and a request from another site's page is refused whatever it carries.
+#[tokio::test]
+async fn cookie_authenticated_api_writes_need_the_csrf_header_and_a_same_site_origin() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let member = app.create_member("Member").await;
+    let node: NodeId = make_node(
+        &app,
+        &steward,
+        None,
+        &fields(
+            "open-circle",
+            NodeVisibility::Public,
+            JoinPolicy::Open,
+            false,
+        ),
+    )
+    .await;
+    let m = app.signed_in(&member).await;
+    let path = format!("/api/v1/nodes/{node}/join");
+
+    let forged = m.forged_api("POST", &path, "text/plain", "").await;
+    let cross_site = m
+        .api_with_headers("POST", &path, &[("origin", "https://evil.example")])
+        .await;
+    let members = m.get(&format!("/api/v1/nodes/{node}/members")).await;
+
+    assert_eq!(forged.status, StatusCode::FORBIDDEN, "{}", forged.body);
+    assert_eq!(forged.json()["error"]["code"], "forbidden");
+    assert_eq!(
+        cross_site.status,
+        StatusCode::FORBIDDEN,
+        "{}",
+        cross_site.body
+    );
+    assert!(!members.body.contains("\"Member\""), "{}", members.body);
+    let same_site = m
+        .api_with_headers("POST", &path, &[("origin", app.address.as_str())])
+        .await;
+    assert!(same_site.status.is_success(), "{}", same_site.body);
+    let token = m
+        .api(
+            "POST",
+            "/api/v1/me/tokens",
+            None,
+            Some(json!({"name": "script"})),
+        )
+        .await;
+    let token = token.json()["token"].as_str().unwrap().to_owned();
+    let script = app.browser();
+    let left = script
+        .api(
+            "POST",
+            &format!("/api/v1/nodes/{node}/leave"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert!(
+        left.status.is_success(),
+        "a bearer token needs no CSRF header: {}",
+        left.body
+    );
+}

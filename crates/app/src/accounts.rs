@@ -20,6 +20,7 @@ use tracing::instrument;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
 use crate::policy::seen::Seen;
+use crate::quotas::{Sender, spend_mail};
 use crate::secrets::{hash_password, new_secret, verify_password};
 use crate::{AppError, AppResult, Context};
 
@@ -37,6 +38,9 @@ pub struct SignUp {
     pub display_name: String,
     /// The language the person is reading in (their mail comes in it).
     pub locale: Locale,
+    /// The client's network address, for the allowance of mail it may cause (none from the
+    /// CLI).
+    pub client_address: Option<String>,
 }
 
 /// The member behind a request, as every front door knows them.
@@ -54,6 +58,9 @@ pub struct CurrentMember {
     pub locale: Option<Locale>,
     /// The hash of the session they came with (`None` for an access token).
     pub session_hash: Option<String>,
+    /// The network address their request came from (`None` from the CLI), for the
+    /// allowances of what they may send.
+    pub client_address: Option<String>,
 }
 
 /// A session just started: the token goes into the cookie, once.
@@ -90,7 +97,16 @@ pub async fn sign_up(ctx: &Context, input: SignUp) -> AppResult<()> {
     let (Some(email), Some(password), Some(display_name)) = (email, password, display_name) else {
         return Err(AppError::Invalid(errors));
     };
-
+    // Spent whether or not the address is registered: the answer must not tell.
+    spend_mail(
+        ctx,
+        Sender::Visitor {
+            client: input.client_address.as_deref(),
+            recipient: email.as_str(),
+        },
+        1,
+    )
+    .await?;
     if ctx.store.find_account_by_email(&email).await?.is_some() {
         return mail::queue(ctx, input.locale, &email, MailKind::AlreadyRegistered).await;
     }
@@ -279,6 +295,7 @@ pub async fn authenticate_session(ctx: &Context, token: &str) -> AppResult<Optio
         is_admin: account.is_admin,
         locale: account.ui_language.as_deref().and_then(Locale::from_code),
         session_hash: Some(hash),
+        client_address: None,
     }))
 }
 
@@ -295,6 +312,7 @@ pub(crate) async fn current_member(
         is_admin: account.is_admin,
         locale: account.ui_language.as_deref().and_then(Locale::from_code),
         session_hash,
+        client_address: None,
     })
 }
 

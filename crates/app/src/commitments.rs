@@ -15,6 +15,7 @@ use crate::mail::MailKind;
 use crate::organizing::crews::rate_of;
 use crate::policy::organizing::visible_campaign;
 use crate::policy::seen::Seen;
+use crate::quotas::{Sender, spend_mail};
 use crate::{AppError, AppResult, Context};
 
 /// Commitments per page of each list.
@@ -152,6 +153,9 @@ pub async fn ask(
     };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
+    }
+    if asked != me.id {
+        spend_mail(ctx, Sender::Member(me), 1).await?;
     }
     let id = CommitmentId::generate();
     ctx.store

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::files::FileStore;
+use crate::quotas::MailQuota;
 use crate::search::SearchService;
 
 use praxis_domain::timestamps::Timestamp;
@@ -73,6 +74,8 @@ pub struct Settings {
     pub open_node_creation: bool,
     /// The largest file a member may attach, in bytes.
     pub max_upload_bytes: u64,
+    /// How much mail members' and visitors' actions may send.
+    pub mail_quota: MailQuota,
 }
 
 impl Default for Settings {
@@ -85,6 +88,7 @@ impl Default for Settings {
             login_policy: LoginPolicy::default(),
             open_node_creation: false,
             max_upload_bytes: 25 * 1024 * 1024,
+            mail_quota: MailQuota::default(),
         }
     }
 }

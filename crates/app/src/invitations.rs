@@ -11,6 +11,7 @@ use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
 use crate::markdown::render_markdown;
 use crate::policy::nodes::{outreach_node, stewarded_node};
+use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
 
@@ -43,6 +44,7 @@ pub async fn invite_by_email(
     let node = outreach_node(ctx, me, key).await?;
     let mut report = InviteReport::default();
     let now = ctx.now();
+    let mut to_invite = Vec::new();
     for entry in addresses
         .split([',', ';', '\n', '\r', ' ', '\t'])
         .map(str::trim)
@@ -52,16 +54,18 @@ pub async fn invite_by_email(
             report.invalid.push(entry.to_owned());
             continue;
         };
-        if report
-            .invited
-            .iter()
-            .chain(&report.skipped)
-            .any(|e| e == email.as_str())
+        if to_invite.contains(&email)
+            || report.skipped.iter().any(|e| e == email.as_str())
             || ctx.store.is_invited_or_member(node.id, &email, now).await?
         {
             report.skipped.push(email.as_str().to_owned());
             continue;
         }
+        to_invite.push(email);
+    }
+    spend_mail(ctx, Sender::Member(me), to_invite.len()).await?;
+    let locale = me.locale.unwrap_or(Locale::En);
+    for email in to_invite {
         let token = new_secret("pxi_")?;
         ctx.store
             .create_invitation(
@@ -74,7 +78,6 @@ pub async fn invite_by_email(
             )
             .await?;
         let link = format!("{}/invitations/{token}", ctx.settings.base_url);
-        let locale = me.locale.unwrap_or(Locale::En);
         mail::queue(
             ctx,
             locale,

@@ -30,6 +30,7 @@ pub mod paging;
 pub mod pathways;
 pub mod policy;
 pub mod profiles;
+pub mod quotas;
 pub mod rosters;
 pub mod search;
 mod secrets;

@@ -18,6 +18,7 @@ use crate::accounts::CurrentMember;
 use crate::policy::narratives::{
     own_narrative, own_one_on_one, readable_narrative, readable_one_on_one,
 };
+use crate::quotas::{Sender, spend_mail};
 use crate::{AppError, AppResult, Context};
 
 /// One-on-ones per page.
@@ -351,6 +352,9 @@ pub async fn ask_reviewer(
     match member {
         Some(m) if known => {
             let already = reviewers.iter().any(|(r, _)| *r == m);
+            if !already {
+                spend_mail(ctx, Sender::Member(me), 1).await?;
+            }
             ctx.store.add_reviewer(n.id, m).await?;
             if !already {
                 let link = format!("{}/narratives/{}", ctx.settings.base_url, n.id);

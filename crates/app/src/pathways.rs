@@ -12,6 +12,7 @@ pub use praxis_store::pathways::{Nomination, PipelineEntry};
 use crate::accounts::CurrentMember;
 use crate::policy::pathways::oversee;
 use crate::policy::workshops::managed_workshop;
+use crate::quotas::{Sender, spend_mail};
 use crate::{AppError, AppResult, Context};
 
 /// The pipeline as an overseer sees it.
@@ -190,6 +191,7 @@ pub async fn invite_to_coach(
         }
         Err(e) => return Err(e.into()),
     };
+    spend_mail(ctx, Sender::Member(me), 1).await?;
     let locale = account
         .ui_language
         .as_deref()

@@ -20,6 +20,7 @@ use crate::i18n::Locale;
 use crate::invitations::INVITATION_DAYS;
 use crate::mail::{self, MailKind};
 use crate::policy::nodes::{outreach_node, stewarded_node};
+use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
 
@@ -157,6 +158,13 @@ pub async fn start_import(
 ) -> AppResult<()> {
     let node = outreach_node(ctx, me, key).await?;
     let import = ctx.store.get_import(node.id, import_id).await?;
+    let roster = parse_roster(import.content.as_bytes()).map_err(|e| file_error(&e))?;
+    let existing = ctx.store.node_addresses(node.id, ctx.now()).await?;
+    let invites = plan_roster(&roster, import.email_column, &existing)
+        .iter()
+        .filter(|r| matches!(r.plan, RowPlan::Invite(_)))
+        .count();
+    spend_mail(ctx, Sender::Member(me), invites).await?;
     if !ctx.store.start_import(&import.id, ctx.now()).await? {
         return Err(AppError::Invalid(FieldErrors::single(
             "import",

@@ -14,6 +14,18 @@ pub(crate) fn new_secret(prefix: &str) -> anyhow::Result<String> {
     Ok(format!("{prefix}{hex}"))
 }
 
+/// A random word of `len` lower-case letters and digits, without look-alikes (`0`/`o`,
+/// `1`/`l`): about five bits of entropy per character.
+pub(crate) fn random_word(len: usize) -> anyhow::Result<String> {
+    const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let mut bytes = vec![0u8; len];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow!("the system random generator failed: {e}"))?;
+    Ok(bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(b % 32)]))
+        .collect())
+}
+
 /// Hashes a password with Argon2id and a random salt, off the async runtime's threads.
 pub(crate) async fn hash_password(password: String) -> anyhow::Result<String> {
     tokio::task::spawn_blocking(move || {

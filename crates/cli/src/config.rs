@@ -25,6 +25,8 @@ pub struct Config {
     pub log_level: String,
     pub open_node_creation: bool,
     pub max_upload_mb: u64,
+    /// How much mail members' and visitors' actions may send.
+    pub mail_quota: praxis_app::quotas::MailQuota,
     /// Attachments in an S3-compatible bucket instead of `data_dir/files`.
     pub s3: Option<praxis_app::files::S3Config>,
 }
@@ -100,6 +102,10 @@ struct SiteSection {
 struct MailSection {
     from: Option<String>,
     smtp_url: Option<String>,
+    quota_member_per_day: Option<i64>,
+    quota_address_per_day: Option<i64>,
+    quota_visitor_address_per_hour: Option<i64>,
+    quota_recipient_per_hour: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -239,6 +245,41 @@ impl Config {
                 })
             }
         };
+        let quota = |key: &str, file_value: Option<i64>, default: i64| -> anyhow::Result<i64> {
+            let value = match env(&format!("PRAXIS__MAIL__{}", key.to_uppercase())) {
+                Some(v) => v
+                    .parse()
+                    .with_context(|| format!("mail.{key}: `{v}` is not a number"))?,
+                None => file_value.unwrap_or(default),
+            };
+            if !(1..=1_000_000).contains(&value) {
+                bail!("mail.{key}: must be between 1 and 1000000");
+            }
+            Ok(value)
+        };
+        let defaults = praxis_app::quotas::MailQuota::default();
+        let mail_quota = praxis_app::quotas::MailQuota {
+            member_per_day: quota(
+                "quota_member_per_day",
+                file.mail.quota_member_per_day,
+                defaults.member_per_day,
+            )?,
+            address_per_day: quota(
+                "quota_address_per_day",
+                file.mail.quota_address_per_day,
+                defaults.address_per_day,
+            )?,
+            visitor_address_per_hour: quota(
+                "quota_visitor_address_per_hour",
+                file.mail.quota_visitor_address_per_hour,
+                defaults.visitor_address_per_hour,
+            )?,
+            recipient_per_hour: quota(
+                "quota_recipient_per_hour",
+                file.mail.quota_recipient_per_hour,
+                defaults.recipient_per_hour,
+            )?,
+        };
         let mail_from = pick(None, "PRAXIS__MAIL__FROM", file.mail.from)
             .unwrap_or_else(|| "Praxis <praxis@localhost>".into());
         Ok(Self {
@@ -260,6 +301,7 @@ impl Config {
                 None => file.nodes.open_creation.unwrap_or(false),
             },
             max_upload_mb,
+            mail_quota,
             s3,
             log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level)
                 .unwrap_or_else(|| "info,sqlx=warn".into()),
@@ -289,7 +331,7 @@ impl Config {
         };
         let smtp = self.smtp_url.as_ref().map(|_| "***".to_owned());
         format!(
-            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n\n[files]\nstorage = {:?}\n",
+            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\nquota_member_per_day = {}\nquota_address_per_day = {}\nquota_visitor_address_per_hour = {}\nquota_recipient_per_hour = {}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n\n[files]\nstorage = {:?}\n",
             self.data_dir.display().to_string(),
             self.listen,
             mask(&self.database_url).unwrap_or_else(|| self.database_url()),
@@ -301,6 +343,10 @@ impl Config {
                 "(none: mail is written to {})",
                 self.data_dir.join("mail").display()
             )),
+            self.mail_quota.member_per_day,
+            self.mail_quota.address_per_day,
+            self.mail_quota.visitor_address_per_hour,
+            self.mail_quota.recipient_per_hour,
             self.trust_forwarded_for,
             if self.log_format == LogFormat::Json {
                 "json"

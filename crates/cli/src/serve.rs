@@ -70,6 +70,7 @@ pub fn context(config: &Config, store: Store) -> Context {
             site_name: config.site_name.clone(),
             open_node_creation: config.open_node_creation,
             max_upload_bytes: config.max_upload_mb * 1024 * 1024,
+            mail_quota: config.mail_quota,
             ..Settings::default()
         },
     )

@@ -242,6 +242,19 @@ impl NodeFields {
     }
 }
 
+/// How many random characters end a secret node's address.
+pub const SECRET_SLUG_ENDING: usize = 10;
+
+/// A secret node's address: the slug its steward chose (shortened to fit) and a random
+/// ending, so that no one who was not given the address can guess it — or learn that it is
+/// taken by proposing a node with it. `ending` is [`SECRET_SLUG_ENDING`] random lower-case
+/// letters and digits.
+pub fn unguessable_slug(chosen: &str, ending: &str) -> String {
+    let room = 60 - 1 - ending.len();
+    let base: String = chosen.chars().take(room).collect();
+    format!("{}-{ending}", base.trim_end_matches('-'))
+}
+
 /// Checks a slug: 2–60 lower-case ASCII letters, digits and single hyphens, such as
 /// `balkans` or `climate-jordan`. Upper case is lowered.
 pub fn parse_slug(input: &str) -> Result<String, &'static str> {
@@ -277,6 +290,25 @@ mod tests {
             (Viewer::Member(id), Standing::Member),
             (Viewer::Member(id), Standing::Steward),
         ]
+    }
+
+    #[test]
+    fn a_secret_nodes_address_keeps_its_name_fits_and_stays_a_slug() {
+        let long = "a".repeat(60);
+        for chosen in [
+            "safehouse",
+            long.as_str(),
+            "ends-with-a-hyphen-at-the-cut-off-point-xxxxxxxxxxxxxxxxx",
+        ] {
+            let slug = unguessable_slug(chosen, "k7f3q9x2ab");
+
+            assert_eq!(parse_slug(&slug), Ok(slug.clone()), "{slug}");
+            assert!(slug.ends_with("-k7f3q9x2ab") && slug.len() <= 60, "{slug}");
+        }
+        assert_eq!(
+            unguessable_slug("safehouse", "k7f3q9x2ab"),
+            "safehouse-k7f3q9x2ab"
+        );
     }
 
     #[test]

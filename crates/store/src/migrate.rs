@@ -103,6 +103,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_reminder_setting.sql"),
         postgres: include_str!("../migrations/postgres/0015_reminder_setting.sql"),
     },
+    Migration {
+        version: 16,
+        name: "secret_node_addresses",
+        sqlite: include_str!("../migrations/sqlite/0016_secret_node_addresses.sql"),
+        postgres: include_str!("../migrations/postgres/0016_secret_node_addresses.sql"),
+    },
+    Migration {
+        version: 17,
+        name: "rate_counters",
+        sqlite: include_str!("../migrations/sqlite/0017_rate_counters.sql"),
+        postgres: include_str!("../migrations/postgres/0017_rate_counters.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

@@ -160,6 +160,10 @@ impl Store {
                 "DELETE FROM login_failures WHERE failed_at <= $1",
                 failures_before,
             ),
+            (
+                "DELETE FROM rate_counters WHERE window_start <= $1",
+                failures_before.plus_seconds(-86_400),
+            ),
         ] {
             removed += sqlx::query(sql)
                 .bind(cutoff.unix_ms())

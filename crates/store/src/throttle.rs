@@ -1,5 +1,6 @@
-//! Failed log-in attempts, counted per scope (an account or a client address) in the
-//! database, so every process of a deployment sees the same count.
+//! Failed log-in attempts, counted per scope (an account or a client address), and what
+//! senders spent of their mail allowance — in the database, so every process of a
+//! deployment sees the same count.
 
 use praxis_domain::timestamps::Timestamp;
 
@@ -42,5 +43,41 @@ impl Store {
             .await
             .describe("clearing log-in failures")
             .map(|_| ())
+    }
+
+    /// Spends `amount` from each allowance — (scope, window start, limit) — in one
+    /// transaction: either every counter rises, or, when one would pass its limit, none does
+    /// and that allowance's window start is returned. Each counter is raised with one atomic
+    /// upsert, so parallel requests never spend more than the limit between them.
+    pub async fn spend_allowance(
+        &self,
+        allowances: &[(&str, Timestamp, i64)],
+        amount: i64,
+    ) -> StoreResult<Option<Timestamp>> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to spend an allowance")?;
+        for (scope, window_start, limit) in allowances {
+            let spent: i64 = sqlx::query_scalar(
+                "INSERT INTO rate_counters (scope, window_start, spent) VALUES ($1, $2, $3)
+                 ON CONFLICT (scope, window_start)
+                 DO UPDATE SET spent = rate_counters.spent + excluded.spent
+                 RETURNING spent",
+            )
+            .bind(*scope)
+            .bind(window_start.unix_ms())
+            .bind(amount)
+            .fetch_one(&mut *tx)
+            .await
+            .describe("raising a counter")?;
+            if spent > *limit {
+                tx.rollback().await.describe("giving an allowance back")?;
+                return Ok(Some(*window_start));
+            }
+        }
+        tx.commit().await.describe("spending an allowance")?;
+        Ok(None)
     }
 }

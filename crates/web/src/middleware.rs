@@ -87,6 +87,10 @@ pub(crate) async fn identify(
         },
         (None, None) => None,
     };
+    let member = member.map(|m| CurrentMember {
+        client_address: client_address.clone(),
+        ..m
+    });
     let locale = member
         .as_ref()
         .and_then(|m| m.locale)

@@ -9,6 +9,7 @@ use tracing::instrument;
 use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
+use crate::quotas::{Sender, spend_mail};
 use crate::secrets::{hash_password, new_secret, verify_password};
 use crate::{AppError, AppResult, Context};
 
@@ -20,9 +21,24 @@ const EMAIL_CHANGE_LINK_HOURS: i64 = 24;
 /// # Errors
 /// `Invalid` naming `email` only when it is not an address at all.
 #[instrument(skip_all)]
-pub async fn request_password_reset(ctx: &Context, email: &str, locale: Locale) -> AppResult<()> {
+pub async fn request_password_reset(
+    ctx: &Context,
+    email: &str,
+    locale: Locale,
+    client: Option<&str>,
+) -> AppResult<()> {
     let email = Email::parse(email)
         .map_err(|e| AppError::Invalid(FieldErrors::single("email", e.into())))?;
+    // Spent whether or not the address is registered: the answer must not tell.
+    spend_mail(
+        ctx,
+        Sender::Visitor {
+            client,
+            recipient: email.as_str(),
+        },
+        1,
+    )
+    .await?;
     let Some(account) = ctx.store.find_account_by_email(&email).await? else {
         return Ok(());
     };
@@ -159,6 +175,7 @@ pub async fn request_email_change(
         )));
     }
     let locale = me.locale.unwrap_or_default();
+    spend_mail(ctx, Sender::Member(me), 1).await?;
     if ctx.store.find_account_by_email(&new_email).await?.is_some() {
         return mail::queue(ctx, locale, &new_email, MailKind::AlreadyRegistered).await;
     }

@@ -140,7 +140,11 @@ pub async fn seed_scale(
         };
         let fields = NodeFields {
             name: format!("{} {n:04}", rng.pick(DOMAINS)),
-            slug: format!("node-{n:04}"),
+            slug: if visibility == NodeVisibility::Secret {
+                crate::nodes::secret_slug(&format!("node-{n:04}"))?
+            } else {
+                format!("node-{n:04}")
+            },
             kind: if n % 3 == 0 {
                 NodeKind::Domain
             } else {
@@ -299,7 +303,11 @@ async fn seed_nodes(
         let parent_id = parent.and_then(|p| ids.iter().find(|(s, _)| *s == p).map(|(_, id)| *id));
         let fields = NodeFields {
             name: (*name).to_owned(),
-            slug: (*slug).to_owned(),
+            slug: if *visibility == NodeVisibility::Secret {
+                crate::nodes::secret_slug(slug)?
+            } else {
+                (*slug).to_owned()
+            },
             kind: *kind,
             description: (*description).to_owned(),
             languages: Vec::new(),

@@ -8,7 +8,10 @@ pub use self::membership::{JoinOutcome, StewardAction, act_as_steward, join_node
 
 use praxis_domain::ids::{MemberId, NodeId};
 use praxis_domain::members::profile::{Profile, Viewer, can_view_profile};
-use praxis_domain::nodes::{JoinPolicy, NodeFields, RawNodeFields, Standing};
+use praxis_domain::nodes::{
+    JoinPolicy, NodeFields, NodeVisibility, RawNodeFields, SECRET_SLUG_ENDING, Standing,
+    unguessable_slug,
+};
 use praxis_domain::validation::FieldErrors;
 pub use praxis_store::nodes::{NodeEvent, NodeRecord};
 use praxis_store::{Constraint, StoreError};
@@ -21,6 +24,7 @@ use crate::policy::nodes::{
     find_node, may_see_members, scope_of, stewarded_node, unbroken_ancestors, visible_node,
 };
 use crate::policy::viewer_of;
+use crate::secrets::random_word;
 use crate::{AppError, AppResult, Context};
 
 /// How many children, members or events a node page shows at once.
@@ -113,7 +117,10 @@ pub async fn create_node(
         || parent
             .as_ref()
             .is_some_and(|(_, s)| *s == Standing::Steward);
-    let fields = NodeFields::parse(raw)?;
+    let mut fields = NodeFields::parse(raw)?;
+    if fields.visibility == NodeVisibility::Secret {
+        fields.slug = secret_slug(&fields.slug)?;
+    }
     let id = NodeId::generate();
     match ctx
         .store
@@ -138,6 +145,15 @@ pub async fn create_node(
     }
     tracing::info!(node.id = %id, "node created");
     Ok(ctx.store.get_node(id).await?)
+}
+
+/// A secret node's address: the chosen slug with a random ending (see
+/// [`unguessable_slug`]).
+///
+/// # Errors
+/// When the system's random generator fails.
+pub fn secret_slug(chosen: &str) -> AppResult<String> {
+    Ok(unguessable_slug(chosen, &random_word(SECRET_SLUG_ENDING)?))
 }
 
 /// Whether the member creates top-level nodes at once (network admins, or everyone on an
@@ -463,7 +479,14 @@ pub async fn edit_node(
     raw.visibility = visibility.unwrap_or(raw.visibility);
     raw.join_policy = join_policy.unwrap_or(raw.join_policy);
     raw.safety = safety.unwrap_or(raw.safety);
-    let fields = NodeFields::parse(raw)?;
+    let mut fields = NodeFields::parse(raw)?;
+    // A secret node keeps its unguessable address while its steward keeps it; a new address
+    // for a secret node gets a random ending too.
+    let keeps_address =
+        fields.slug == node.fields.slug && node.fields.visibility == NodeVisibility::Secret;
+    if fields.visibility == NodeVisibility::Secret && !keeps_address {
+        fields.slug = secret_slug(&fields.slug)?;
+    }
     match ctx
         .store
         .update_node(node.id, &fields, me.id, ctx.now())

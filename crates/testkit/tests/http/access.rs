@@ -425,3 +425,259 @@ async fn cookie_authenticated_api_writes_need_the_csrf_header_and_a_same_site_or
         left.body
     );
 }
+
+/// Proposing or renaming a node to an address a secret node holds behaves exactly as a free
+/// address does: a secret node's address carries a random ending no one can guess.
+#[tokio::test]
+async fn a_secret_nodes_address_cannot_be_confirmed_by_taking_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let member = app.create_member("Curious Member").await;
+    let a = app.signed_in(&admin).await;
+
+    let made = a
+        .post_form(
+            "/nodes",
+            &[
+                ("name", "Safe house"),
+                ("slug", "safehouse"),
+                ("kind", "values"),
+                ("visibility", "secret"),
+                ("join_policy", "invite"),
+            ],
+        )
+        .await;
+    let location = made.location().unwrap().to_owned();
+    let public = a
+        .api("POST", "/api/v1/nodes", None, Some(json!({"name": "Open circle", "slug": "open-circle", "kind": "values", "visibility": "public", "join_policy": "open"})))
+        .await;
+
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let slug = location.strip_prefix("/nodes/").unwrap();
+    assert!(
+        slug.starts_with("safehouse-") && slug.len() == "safehouse-".len() + 10,
+        "a secret node's address keeps its name and gets a random ending: {slug}"
+    );
+    assert_eq!(a.get(&location).await.status, StatusCode::OK);
+    assert_eq!(
+        public.json()["slug"],
+        "open-circle",
+        "a public node keeps its address"
+    );
+    let m = app.signed_in(&member).await;
+    let proposed = m
+        .post_form(
+            "/nodes",
+            &[
+                ("name", "My safe house"),
+                ("slug", "safehouse"),
+                ("kind", "values"),
+                ("visibility", "public"),
+                ("join_policy", "open"),
+            ],
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+    assert_eq!(proposed.location(), Some("/nodes/safehouse"));
+    let renamed = a
+        .api(
+            "PATCH",
+            "/api/v1/nodes/open-circle",
+            None,
+            Some(json!({"slug": "safehouse"})),
+        )
+        .await;
+    assert_eq!(
+        renamed.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the address is the proposal's now, which the admin may know: {}",
+        renamed.body
+    );
+    let edited = a
+        .api(
+            "PATCH",
+            &format!("/api/v1/nodes/{slug}"),
+            None,
+            Some(json!({"name": "Safe house (renamed)"})),
+        )
+        .await;
+    assert_eq!(
+        edited.json()["slug"],
+        slug,
+        "editing a secret node keeps its address"
+    );
+}
+
+/// A proposal is not a node: until a network admin approves it, its proposer can neither
+/// invite by mail, make an invitation link nor import a roster — the server is no relay.
+#[tokio::test]
+async fn a_proposal_sends_no_mail_until_it_is_approved() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let proposer = app.create_member("Proposer").await;
+    let p = app.signed_in(&proposer).await;
+    let proposed = p
+        .post_form(
+            "/nodes",
+            &[
+                ("name", "Win a prize"),
+                ("slug", "prize"),
+                ("kind", "values"),
+                ("visibility", "public"),
+                ("join_policy", "open"),
+            ],
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+    app.deliver_mail().await;
+
+    let invited = p
+        .api(
+            "POST",
+            "/api/v1/nodes/prize/invitations",
+            None,
+            Some(json!({"emails": ["victim@example.org"]})),
+        )
+        .await;
+    let link = p
+        .api("POST", "/api/v1/nodes/prize/invitation-links", None, None)
+        .await;
+    let page = p
+        .post_form(
+            "/nodes/prize/invitations",
+            &[("emails", "victim@example.org")],
+        )
+        .await;
+    let roster = p
+        .api_raw(
+            "POST",
+            "/api/v1/nodes/prize/imports",
+            "text/csv",
+            "email\nvictim@example.org\nother@example.org\n",
+        )
+        .await;
+
+    for (what, status) in [
+        ("invitations", invited.status),
+        ("an invitation link", link.status),
+        ("the invitation form", page.status),
+        ("a roster import", roster.status),
+    ] {
+        assert_eq!(status, StatusCode::FORBIDDEN, "{what} from a proposal");
+    }
+    assert!(app.deliver_mail().await.is_empty(), "a proposal sent mail");
+    let approved = app
+        .signed_in(&admin)
+        .await
+        .api(
+            "POST",
+            "/api/v1/nodes/prize/proposal",
+            None,
+            Some(json!({"decision": "approve"})),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::NO_CONTENT);
+    let invited = p
+        .api(
+            "POST",
+            "/api/v1/nodes/prize/invitations",
+            None,
+            Some(json!({"emails": ["friend@example.org"]})),
+        )
+        .await;
+    assert!(invited.status.is_success(), "{}", invited.body);
+    assert_eq!(
+        app.mail_to("friend@example.org").await.recipient,
+        "friend@example.org"
+    );
+}
+
+/// What sends mail spends from an allowance — the member's and their client address's, a
+/// visitor's address's and the recipient's — stored in the database; past it, 429 with
+/// `Retry-After`, and nothing is sent or changed.
+#[tokio::test]
+async fn mail_sending_actions_stop_at_the_senders_allowance() {
+    let app = TestApp::spawn_with(praxis_app::Settings {
+        login_policy: praxis_testkit::fast_login_policy(),
+        mail_quota: praxis_app::quotas::MailQuota {
+            member_per_day: 3,
+            address_per_day: 5,
+            visitor_address_per_hour: 3,
+            recipient_per_hour: 2,
+        },
+        ..praxis_app::Settings::default()
+    })
+    .await;
+    let asker = app.create_member("Asker").await;
+    let second = app.create_member("Second Asker").await;
+    let asked = app.create_member("Asked").await;
+    let a = app.signed_in(&asker).await;
+
+    for i in 0..3 {
+        let r = ask(&a, asked.id, &format!("Knock on door {i}")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let over = ask(&a, asked.id, "One more").await;
+    assert_eq!(over.status, StatusCode::TOO_MANY_REQUESTS, "{}", over.body);
+    assert!(over.headers.get("retry-after").is_some());
+    let mine = a.get("/api/v1/commitments").await.body;
+    assert!(!mine.contains("One more"), "a refused ask was kept");
+    assert_eq!(app.deliver_mail().await.len(), 3);
+
+    // Another member on the same client address: its own allowance, the address's shared.
+    let s = app.signed_in(&second).await;
+    for i in 0..2 {
+        assert_eq!(
+            ask(&s, asked.id, &format!("Call {i}")).await.status,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(
+        ask(&s, asked.id, "Call 3").await.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the client address's allowance is shared"
+    );
+
+    // Visitors: the recipient's allowance stops a flood of reset links to one inbox.
+    let visitor = app.browser();
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        statuses.push(
+            visitor
+                .post_form("/forgot-password", &[("email", &asked.email)])
+                .await
+                .status,
+        );
+    }
+    assert_eq!(statuses[..2], [StatusCode::OK, StatusCode::OK]);
+    assert_eq!(statuses[2], StatusCode::TOO_MANY_REQUESTS);
+    let unknown = visitor
+        .post_form("/forgot-password", &[("email", "nobody@example.org")])
+        .await;
+    let sign_up = visitor
+        .sign_up(
+            "someone-new@example.org",
+            "correct horse battery staple",
+            "New",
+        )
+        .await;
+    assert_eq!(
+        unknown.status,
+        StatusCode::OK,
+        "an unknown address spends alike"
+    );
+    assert_eq!(
+        sign_up.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the visitor's address has spent its three (a refusal spends nothing)"
+    );
+}
+
+async fn ask(
+    b: &Browser,
+    asked: praxis_domain::ids::MemberId,
+    what: &str,
+) -> praxis_testkit::browser::Page {
+    let body = json!({"asked_id": asked.to_string(), "what": what, "due": "2027-01-10"});
+    b.api("POST", "/api/v1/commitments", None, Some(body)).await
+}

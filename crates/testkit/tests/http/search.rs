@@ -113,6 +113,7 @@ async fn a_rebuilt_index_answers_like_the_one_kept_up_to_date() {
             is_admin: false,
             locale: None,
             session_hash: None,
+            client_address: None,
         };
         let mut out = Vec::new();
         for q in queries {

@@ -231,6 +231,7 @@ async fn person(ctx: &Context, who: Who) -> Person {
             is_admin,
             locale: None,
             session_hash: None,
+            client_address: None,
         },
     }
 }

@@ -35,6 +35,7 @@ pub(crate) async fn show_sign_up(c: Chrome) -> Response {
 
 pub(crate) async fn sign_up(
     State(state): State<AppState>,
+    info: RequestInfo,
     c: Chrome,
     form: FormFields,
 ) -> Result<Response, PageError> {
@@ -43,6 +44,7 @@ pub(crate) async fn sign_up(
         password: form.text("password"),
         display_name: form.text("display_name"),
         locale: c.locale,
+        client_address: info.client_address.clone(),
     };
     match accounts::sign_up(&state.ctx, input).await {
         Ok(()) => Ok(Redirect::to("/signup/check-email").into_response()),
@@ -242,10 +244,18 @@ pub(crate) async fn show_forgot_password(c: Chrome) -> Response {
 
 pub(crate) async fn request_password_reset(
     State(state): State<AppState>,
+    info: RequestInfo,
     c: Chrome,
     form: FormFields,
 ) -> Result<Response, PageError> {
-    match recovery::request_password_reset(&state.ctx, &form.text("email"), c.locale).await {
+    match recovery::request_password_reset(
+        &state.ctx,
+        &form.text("email"),
+        c.locale,
+        info.client_address.as_deref(),
+    )
+    .await
+    {
         Ok(()) => Ok(render(&MessagePage {
             title: c.t("reset-sent-title"),
             message: c.t("reset-sent-body"),

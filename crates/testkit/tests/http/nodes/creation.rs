@@ -292,12 +292,23 @@ async fn a_steward_edits_the_node_and_the_edit_is_logged() {
         )
         .await;
 
-    assert_eq!(saved.location(), Some("/nodes/new-name"));
     let node = app.ctx.store.get_node(id).await.unwrap();
     assert_eq!(node.fields.name, "New Name");
     assert_eq!(node.fields.visibility, NodeVisibility::Secret);
+    assert!(
+        node.fields.slug.starts_with("new-name-"),
+        "a node made secret gets an unguessable address: {}",
+        node.fields.slug
+    );
     assert_eq!(
-        app.browser().get("/nodes/new-name").await.status,
+        saved.location(),
+        Some(format!("/nodes/{}", node.fields.slug).as_str())
+    );
+    assert_eq!(
+        app.browser()
+            .get(&format!("/nodes/{}", node.fields.slug))
+            .await
+            .status,
         StatusCode::NOT_FOUND,
         "now secret"
     );

@@ -113,6 +113,13 @@ pub enum MailKind {
         /// The invitation link.
         link: String,
     },
+    /// An invitation to take a seat in a workshop (its staff imported the address).
+    WorkshopInvitation {
+        /// The workshop's title.
+        workshop: String,
+        /// The invitation link.
+        link: String,
+    },
 }
 
 impl MailKind {
@@ -175,6 +182,11 @@ impl MailKind {
             MailKind::FeedbackAsked { link } => (
                 "mail-feedback-asked-subject",
                 "mail-feedback-asked-body",
+                Some(link),
+            ),
+            MailKind::WorkshopInvitation { link, .. } => (
+                "mail-workshop-invitation-subject",
+                "mail-workshop-invitation-body",
                 Some(link),
             ),
             MailKind::NextStepInvitation { link, .. } => {
@@ -254,7 +266,8 @@ pub fn compose_to(ctx: &Context, locale: Locale, to: &str, kind: &MailKind) -> O
     };
     let workshop = match kind {
         MailKind::ApplicationDecided { workshop, .. }
-        | MailKind::NextStepInvitation { workshop, .. } => workshop.as_str(),
+        | MailKind::NextStepInvitation { workshop, .. }
+        | MailKind::WorkshopInvitation { workshop, .. } => workshop.as_str(),
         _ => "",
     };
     let args = [

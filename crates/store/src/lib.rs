@@ -31,6 +31,7 @@ pub mod sessions;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;
+pub mod workshop_imports;
 pub mod workshops;
 
 use std::time::Duration;

@@ -115,6 +115,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_rate_counters.sql"),
         postgres: include_str!("../migrations/postgres/0017_rate_counters.sql"),
     },
+    Migration {
+        version: 18,
+        name: "workshop_invitations",
+        sqlite: include_str!("../migrations/sqlite/0018_workshop_invitations.sql"),
+        postgres: include_str!("../migrations/postgres/0018_workshop_invitations.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

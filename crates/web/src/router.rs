@@ -277,6 +277,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/certificates/{code}", get(pages::certificates::verify))
         .route(
+            "/workshop-invitations/{token}",
+            get(pages::workshops::show_workshop_invitation)
+                .post(pages::workshops::accept_workshop_invitation),
+        )
+        .route(
             "/workshops/{id}/sessions/{session_id}/feedback",
             get(pages::feedback::show_feedback).post(pages::feedback::give_feedback),
         )

@@ -819,32 +819,45 @@ survey-results-lead = متوسط ثقة المشاركين بكل ممارسة �
 survey-legend = الرمادي: قبل. الأخضر: بعد.
 survey-answers = الإجابات (قبل / بعد)
 import-participants = استورد المشاركين
-import-participants-lead = ملف CSV فيه عمود للبريد الإلكتروني، من أي جدول بيانات. افحصه أولًا: يُبلَّغ عن كل صف. يُقبل الأعضاء الذين لديهم حساب ما دامت المقاعد متاحة، ثم يوضعون على قائمة الانتظار.
+import-participants-lead = ملف CSV فيه عمود للبريد الإلكتروني، من أي جدول بيانات. افحصه أولًا: يُبلَّغ عن كل صف. تُرسل دعوة إلى كل عنوان صالح؛ ويأخذ الناس مقاعدهم باتّباعها بعد تسجيل الدخول (يُقبلون ما دامت المقاعد متاحة، ثم يوضعون على قائمة الانتظار). التقرير واحد سواء كان للعنوان حساب هنا أم لا.
 import-file = ملف CSV
 import-email-column = عمود البريد الإلكتروني (اختياري)
 import-email-column-hint = يُعثر عليه باسمه إن تُرك فارغًا.
 import-check = افحص الملف
 import-run = استورد
 import-would-add = { $count ->
-    [zero] لن يُضاف أي مشارك.
-    [one] سيُضاف مشارك واحد.
-    [two] سيُضاف مشاركان.
-    [few] سيُضاف { $count } مشاركين.
-   *[other] سيُضاف { $count } مشاركًا.
+    [zero] لن يُدعى أي عنوان.
+    [one] سيُدعى عنوان واحد.
+    [two] سيُدعى عنوانان.
+    [few] سيُدعى { $count } عناوين.
+   *[other] سيُدعى { $count } عنوانًا.
 }
 import-added = { $count ->
-    [zero] لم يُضف أي مشارك.
-    [one] أُضيف مشارك واحد.
-    [two] أُضيف مشاركان.
-    [few] أُضيف { $count } مشاركين.
-   *[other] أُضيف { $count } مشاركًا.
+    [zero] لم تُرسل أي دعوة.
+    [one] أُرسلت دعوة واحدة.
+    [two] أُرسلت دعوتان.
+    [few] أُرسلت { $count } دعوات.
+   *[other] أُرسلت { $count } دعوة.
 }
 import-line = السطر
 import-outcome = النتيجة
-import-outcome-accept = مقبول
-import-outcome-waitlist = قائمة الانتظار
-import-outcome-already = قدّم من قبل
-error-import-no-account = لا حساب بهذا العنوان: ادعُه إلى عُقدة أولًا.
+import-outcome-will-invite = ستُرسل إليه دعوة
+import-outcome-already-invited = دُعي من قبل
+workshop-invitation-title = مقعد في { $workshop }
+workshop-invitation-lead = يدعوك مدرّبو هذه الورشة إلى المشاركة فيها.
+workshop-invitation-accept = خذ مقعدي
+workshop-invitation-sign-in = سجّل الدخول (أو انضم إلى الشبكة) لتأخذ مقعدك.
+workshop-invitation-accepted = لك مقعد في هذه الورشة.
+workshop-invitation-waitlisted = الورشة ممتلئة: أنت على قائمة الانتظار، ويذهب إليك أي مقعد يتحرّر حين يأتي دورك.
+mail-workshop-invitation-subject = مقعد لك في { $workshop } على { $site }
+mail-workshop-invitation-body =
+    يدعوك مدرّبو { $workshop } على { $site } إلى المشاركة.
+
+    لتأخذ مقعدك، افتح هذا الرابط خلال ثلاثة أسابيع (سيُطلب منك تسجيل الدخول أو الانضمام):
+
+    { $link }
+
+    إن كنت لا تعرف سبب وصول هذه الرسالة، فتجاهلها.
 mail-next-step-subject = أنت مدعوّ لتكون مدرّبًا مرافقًا: { $workshop }
 mail-next-step-body =
     رأى مدرّبو { $site } ما قدّمته ويدعونك إلى الخطوة التالية: أن ترافق فريقًا في { $workshop }. قدّم كمدرّب مرافق من هنا:

@@ -807,26 +807,39 @@ survey-results-lead = The participants' average confidence in each practice, bef
 survey-legend = Grey: before. Green: after.
 survey-answers = Answers (before / after)
 import-participants = Import participants
-import-participants-lead = A CSV file with an email column, from any spreadsheet. Check it first: every row is reported. Members with an account are accepted while seats last, then waitlisted.
+import-participants-lead = A CSV file with an email column, from any spreadsheet. Check it first: every row is reported. Each good address is sent an invitation; people take their seat by following it, signed in (accepted while seats last, then on the waiting list). The report is the same whether or not an address has an account here.
 import-file = CSV file
 import-email-column = Email column (optional)
 import-email-column-hint = Found by its name when left empty.
 import-check = Check the file
 import-run = Import
 import-would-add = { $count ->
-    [one] One participant would be added.
-   *[other] { $count } participants would be added.
+    [one] One address would be invited.
+   *[other] { $count } addresses would be invited.
 }
 import-added = { $count ->
-    [one] One participant added.
-   *[other] { $count } participants added.
+    [one] One invitation sent.
+   *[other] { $count } invitations sent.
 }
 import-line = Line
 import-outcome = Outcome
-import-outcome-accept = accepted
-import-outcome-waitlist = waiting list
-import-outcome-already = already applied
-error-import-no-account = No account with this address: invite them into a node first.
+import-outcome-will-invite = will be invited
+import-outcome-already-invited = invited before
+workshop-invitation-title = A seat in { $workshop }
+workshop-invitation-lead = The trainers of this workshop invite you to take part.
+workshop-invitation-accept = Take my seat
+workshop-invitation-sign-in = Sign in (or join the network) to take your seat.
+workshop-invitation-accepted = You have a seat in this workshop.
+workshop-invitation-waitlisted = The workshop is full: you are on its waiting list, and a freed seat goes to you in turn.
+mail-workshop-invitation-subject = A seat for you in { $workshop } on { $site }
+mail-workshop-invitation-body =
+    The trainers of { $workshop } on { $site } invite you to take part.
+
+    To take your seat, open this link within three weeks (you will be asked to sign in or join):
+
+    { $link }
+
+    If you do not know why you received this, ignore it.
 mail-next-step-subject = You are invited to coach: { $workshop }
 mail-next-step-body =
     The trainers of { $site } saw what you did and invite you to take the next step: to coach a team in { $workshop }. Apply as a coach here:

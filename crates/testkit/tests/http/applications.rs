@@ -341,8 +341,11 @@ async fn a_closed_workshop_takes_no_applications() {
     );
 }
 
+/// A participants file is checked row by row, then every good address is invited alike —
+/// the report never tells the staff which addresses have accounts — and people take their
+/// seats by following their link signed in: accepted while seats last, then waitlisted.
 #[tokio::test]
-async fn a_participants_file_is_checked_row_by_row_then_imported_once() {
+async fn a_participants_file_invites_every_address_alike_and_people_take_their_seats() {
     let app = TestApp::spawn().await;
     let trainer = app.create_member("Trainer").await;
     let t = app.signed_in(&trainer).await;
@@ -368,12 +371,25 @@ async fn a_participants_file_is_checked_row_by_row_then_imported_once() {
         .await;
     assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
     assert_eq!(checked.count("[data-test=import-row]"), 6);
-    let rows = checked.text("[data-test=import-rows]");
+    let outcomes: Vec<String> = checked
+        .html()
+        .select(&scraper::Selector::parse("[data-test=import-row] td:last-child").unwrap())
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        outcomes[0], outcomes[3],
+        "an address with an account and one without are reported alike: {outcomes:?}"
+    );
     assert!(
-        rows.contains("accepted") && rows.contains("waiting list") && rows.contains("No account"),
-        "{rows}"
+        outcomes[..4].iter().all(|o| o == "will be invited"),
+        "{outcomes:?}"
+    );
+    assert!(
+        !checked.body.contains("No account"),
+        "the report tells who has an account"
     );
     assert_eq!(statuses(&t, &id).await, vec![], "a check writes nothing");
+    assert!(app.deliver_mail().await.is_empty(), "a check sends nothing");
 
     let imported = t
         .upload(
@@ -385,10 +401,39 @@ async fn a_participants_file_is_checked_row_by_row_then_imported_once() {
         )
         .await;
     assert!(
-        imported.text("[data-test=import-summary]").contains('3'),
+        imported.text("[data-test=import-summary]").contains('4'),
         "{}",
         imported.body
     );
+    assert_eq!(
+        statuses(&t, &id).await,
+        vec![],
+        "nobody is enrolled without saying yes"
+    );
+    let mails = app.deliver_mail().await;
+    assert_eq!(
+        mails.len(),
+        4,
+        "one invitation per address, the stranger's too"
+    );
+    let link_for = |email: &str| {
+        let mail = mails.iter().find(|m| m.recipient == email).unwrap();
+        praxis_testkit::link_in(mail, &format!("{}/workshop-invitations/", app.address))
+            .trim_start_matches(&app.address)
+            .to_owned()
+    };
+    for member in &known {
+        let b = app.signed_in(member).await;
+        let link = link_for(&member.email);
+        assert!(b.get(&link).await.has("[data-test=accept]"));
+        let taken = b.post_form(&link, &[]).await;
+        assert_eq!(taken.location(), Some(format!("/workshops/{id}").as_str()));
+        assert_eq!(
+            b.post_form(&link, &[]).await.status,
+            StatusCode::NOT_FOUND,
+            "a link works once"
+        );
+    }
     assert_eq!(
         statuses(&t, &id).await,
         vec![
@@ -397,6 +442,14 @@ async fn a_participants_file_is_checked_row_by_row_then_imported_once() {
             ("Known Two".into(), "accepted".into())
         ],
         "two seats, then the waiting list"
+    );
+    let visitor = app.browser();
+    let stranger_link = link_for("stranger@example.org");
+    let page = visitor.get(&stranger_link).await;
+    assert!(
+        page.body.contains("/login?next=/workshop-invitations/"),
+        "{}",
+        page.body
     );
     let again = t
         .upload(
@@ -408,10 +461,15 @@ async fn a_participants_file_is_checked_row_by_row_then_imported_once() {
         )
         .await;
     assert!(
-        again.text("[data-test=import-summary]").contains('0')
-            || again
-                .text("[data-test=import-summary]")
-                .contains("No participant")
+        again
+            .text("[data-test=import-rows]")
+            .contains("invited before"),
+        "{}",
+        again.body
+    );
+    assert!(
+        app.deliver_mail().await.is_empty(),
+        "nobody is invited twice"
     );
     let garbage = t
         .upload(

@@ -633,7 +633,7 @@ async fn certificates_plus_delta_surveys_and_imports_through_the_api() {
     assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
     let report = checked.json();
     assert_eq!(report["dry_run"], true);
-    assert_eq!(report["rows"][0]["outcome"], "accept");
+    assert_eq!(report["rows"][0]["outcome"], "invite");
     assert_eq!(report["rows"][1]["outcome"], "reject");
     assert!(report["rows"][1]["reason"].as_str().unwrap().len() > 5);
     assert_eq!(
@@ -648,14 +648,15 @@ async fn certificates_plus_delta_surveys_and_imports_through_the_api() {
         .lead
         .api_raw("POST", &format!("{import}?dry_run=false"), "text/csv", &csv)
         .await;
-    assert_eq!(done.json()["added"], 1);
+    assert_eq!(done.json()["invited"], 1);
     let again = w
         .lead
         .api_raw("POST", &format!("{import}?dry_run=false"), "text/csv", &csv)
         .await;
     assert_eq!(
-        again.json()["added"],
+        again.json()["invited"],
         0,
-        "the same file twice adds nobody twice"
+        "the same file twice invites nobody twice"
     );
+    assert_eq!(again.json()["rows"][0]["outcome"], "already-invited");
 }

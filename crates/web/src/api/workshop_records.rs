@@ -291,7 +291,8 @@ pub(crate) struct ImportParams {
 pub(crate) struct ImportRowResponse {
     line: usize,
     email: String,
-    /// `accept`, `waitlist`, `already` or `reject`.
+    /// `invite`, `already-invited` (by an earlier import of this workshop) or `reject` — the
+    /// same for an address with an account and one without.
     outcome: String,
     /// Why a row is rejected, in the caller's language.
     reason: Option<String>,
@@ -301,12 +302,14 @@ pub(crate) struct ImportRowResponse {
 #[derive(Serialize, ToSchema)]
 pub(crate) struct ImportResponse {
     dry_run: bool,
-    added: usize,
+    /// Addresses invited (or, on a check, that would be).
+    invited: usize,
     rows: Vec<ImportRowResponse>,
 }
 
-/// Checks a participants CSV (the body) row by row and, with `dry_run=false`, imports it:
-/// members with an account are accepted (or waitlisted once the seats are taken).
+/// Checks a participants CSV (the body) row by row and, with `dry_run=false`, mails every
+/// good address an invitation to take a seat (accepted while seats last, then waitlisted, when
+/// the person follows it signed in). The report does not tell which addresses have accounts.
 #[utoipa::path(post, path = "/api/v1/workshops/{id}/participants/import", tag = "workshops",
     params(("id" = String, Path, description = "workshop id"), ImportParams),
     request_body(content = String, content_type = "text/csv"),
@@ -333,7 +336,7 @@ pub(crate) async fn import_participants(
         .rows
         .into_iter()
         .map(|r| {
-            let known = matches!(r.outcome, "accept" | "waitlist" | "already");
+            let known = matches!(r.outcome, "invite" | "already-invited");
             ImportRowResponse {
                 line: r.line,
                 email: r.email,
@@ -348,7 +351,7 @@ pub(crate) async fn import_participants(
         .collect();
     Ok(Json(ImportResponse {
         dry_run: report.dry_run,
-        added: report.added,
+        invited: report.invited,
         rows,
     })
     .into_response())

@@ -512,12 +512,42 @@ pub(crate) struct ImportPage {
 impl ImportPage {
     fn outcome(&self, key: &str) -> String {
         match key {
-            "accept" => self.c.t("import-outcome-accept"),
-            "waitlist" => self.c.t("import-outcome-waitlist"),
-            "already" => self.c.t("import-outcome-already"),
+            "invite" => self.c.t("import-outcome-will-invite"),
+            "already-invited" => self.c.t("import-outcome-already-invited"),
             other => self.c.t(other),
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "workshops/invitation.html")]
+pub(crate) struct WorkshopInvitationPage {
+    c: Chrome,
+    token: String,
+    workshop: praxis_app::workshops::WorkshopRecord,
+}
+
+/// The page of an invitation to take a seat (anyone holding the link).
+pub(crate) async fn show_workshop_invitation(
+    State(state): State<AppState>,
+    c: Chrome,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    let workshop =
+        praxis_app::workshop_imports::view_workshop_invitation(&state.ctx, &token).await?;
+    Ok(render(&WorkshopInvitationPage { c, token, workshop }))
+}
+
+/// Takes the seat, then shows the workshop (where the member's standing is listed).
+pub(crate) async fn accept_workshop_invitation(
+    State(state): State<AppState>,
+    PageMember(me): PageMember,
+    Path(token): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    let (workshop, _) =
+        praxis_app::workshop_imports::accept_workshop_invitation(&state.ctx, &me, &token).await?;
+    Ok(Redirect::to(&format!("/workshops/{workshop}")).into_response())
 }
 
 pub(crate) async fn show_import(

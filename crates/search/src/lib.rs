@@ -10,6 +10,7 @@
 
 mod query;
 mod schema;
+mod stats;
 
 use std::path::Path;
 use std::sync::Mutex;

@@ -1,6 +1,7 @@
 //! Turning what a member typed into a query, and running it with facets and snippets.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
@@ -12,6 +13,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument};
 
 use crate::schema::{self, STEMMED};
+use crate::stats::VisibleStats;
 use crate::{Access, DocType, FACETS, SearchIndex, SearchResult};
 
 /// The most words of a query that count.
@@ -84,6 +86,7 @@ impl std::fmt::Debug for SearchResults {
 /// language with a stemmer.
 pub struct Highlighter {
     searcher: Searcher,
+    stats: Arc<VisibleStats>,
     query: Box<dyn Query>,
     plain: Field,
     stemmed: Vec<Field>,
@@ -97,21 +100,40 @@ impl Highlighter {
             .iter()
             .find_map(|l| schema::stemmed_index(l))
             .map_or(self.plain, |i| self.stemmed[i]);
-        let Ok(mut generator) = SnippetGenerator::create(&self.searcher, &*self.query, field)
-        else {
+        let Ok(generator) = self.generator(field) else {
             return String::new();
         };
-        generator.set_max_num_chars(200);
         let snippet = generator.snippet(text);
         if snippet.is_empty() && field != self.plain {
-            return SnippetGenerator::create(&self.searcher, &*self.query, self.plain)
-                .map(|mut g| {
-                    g.set_max_num_chars(200);
-                    g.snippet(text).to_html()
-                })
+            return self
+                .generator(self.plain)
+                .map(|g| g.snippet(text).to_html())
                 .unwrap_or_default();
         }
         snippet.to_html()
+    }
+
+    /// A snippet generator for the query's words in `field`, rarer words weighing more — rare
+    /// among the viewer's documents, like every statistic of the search.
+    fn generator(&self, field: Field) -> tantivy::Result<SnippetGenerator> {
+        let mut terms: Vec<Term> = Vec::new();
+        self.query.query_terms(&mut |term, _| {
+            if term.field() == field && !terms.contains(term) {
+                terms.push(term.clone());
+            }
+        });
+        let mut words = BTreeMap::new();
+        for term in terms {
+            let Some(word) = term.value().as_str().map(str::to_owned) else {
+                continue;
+            };
+            let count = self.stats.count(&term)?;
+            if count > 0 {
+                words.insert(word, 1.0 / (1.0 + count as f32));
+            }
+        }
+        let tokenizer = self.searcher.index().tokenizer_for_field(field)?;
+        Ok(SnippetGenerator::new(words, tokenizer, field, 200))
     }
 }
 
@@ -143,16 +165,19 @@ impl SearchIndex {
     /// When tantivy fails.
     pub fn search(&self, req: &SearchRequest) -> SearchResult<SearchResults> {
         let searcher = self.reader.searcher();
-        let text_query = self.text_query(&searcher, &req.text)?;
         let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, text_query.scored.box_clone())];
         let access: Vec<Term> = req
             .access
             .iter()
             .map(|a| Term::from_field_text(f.access, &a.token()))
             .collect();
-        clauses.push(filter(Box::new(TermSetQuery::new(access))));
+        let access: Box<dyn Query> = Box::new(TermSetQuery::new(access));
+        // Every statistic is counted over what the viewer may see.
+        let stats = Arc::new(VisibleStats::new(&searcher, &*access)?);
+        let text_query = self.text_query(&stats, &req.text)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, text_query.scored.box_clone())];
+        clauses.push(filter(access));
         if !req.types.is_empty() {
             let types = req
                 .types
@@ -180,7 +205,8 @@ impl SearchIndex {
         let top = TopDocs::with_limit(limit)
             .and_offset(offset)
             .order_by_score();
-        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facets))?;
+        let (top, total, facet_counts) =
+            searcher.search_with_statistics_provider(&query, &(top, Count, facets), &*stats)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -218,6 +244,7 @@ impl SearchIndex {
             facets,
             highlighter: Highlighter {
                 searcher,
+                stats,
                 query: text_query.highlight,
                 plain: f.body,
                 stemmed: f.stemmed.clone(),
@@ -228,7 +255,7 @@ impl SearchIndex {
     /// Every word must match: in the title (counted double) or a stemmed form of the text in
     /// any language. A word of five letters or more that occurs nowhere matches its near
     /// spellings (one edit, two from nine letters).
-    fn text_query(&self, searcher: &Searcher, text: &str) -> SearchResult<TextQuery> {
+    fn text_query(&self, stats: &VisibleStats, text: &str) -> SearchResult<TextQuery> {
         let f = &self.fields;
         let words = tokens(&mut schema::plain_analyzer(), text);
         if words.is_empty() {
@@ -277,7 +304,9 @@ impl SearchIndex {
                 }
             }
             let letters = word.chars().count();
-            if letters >= 5 && searcher.doc_freq(&body)? == 0 && searcher.doc_freq(&title)? == 0 {
+            // Whether the word exists is asked of the viewer's documents only: a word found
+            // only in hidden ones is absent for them, and gets near spellings like any other.
+            if letters >= 5 && !stats.holds(&body)? && !stats.holds(&title)? {
                 let distance = if letters >= 9 { 2 } else { 1 };
                 for term in [body, title] {
                     any.push((
@@ -443,6 +472,87 @@ mod tests {
             .snippet("<script>x</script> we start by listening", &["en".into()]);
         assert!(html.contains("<b>listening</b>"), "{html}");
         assert!(!html.contains("<script>"), "{html}");
+    }
+
+    fn hits(index: &SearchIndex, text: &str, access: Vec<Access>) -> Vec<(String, f32)> {
+        index
+            .search(&SearchRequest {
+                text: text.into(),
+                access,
+                limit: 20,
+                ..SearchRequest::default()
+            })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| (h.id, h.score))
+            .collect()
+    }
+
+    #[test]
+    fn whether_a_word_exists_is_asked_of_the_viewers_documents_only() {
+        let index = index();
+        index
+            .apply(
+                &[
+                    doc(
+                        "5",
+                        "Public notes",
+                        "The zanzibarite method",
+                        "en",
+                        Access::Public,
+                    ),
+                    doc(
+                        "6",
+                        "Hidden notes",
+                        "The zanzibarita plan",
+                        "en",
+                        Access::Node("n1".into()),
+                    ),
+                ],
+                &[],
+                8,
+            )
+            .unwrap();
+
+        // A word only a hidden document holds is absent for a visitor, exactly like a word
+        // no document holds: both find the public near spelling.
+        let hidden_word = ids(&index, "zanzibarita", vec![Access::Public]);
+        let missing_word = ids(&index, "zanzibarito", vec![Access::Public]);
+
+        assert_eq!(hidden_word, vec!["5"]);
+        assert_eq!(hidden_word, missing_word);
+        assert_eq!(
+            ids(
+                &index,
+                "zanzibarita",
+                vec![Access::Public, Access::Node("n1".into())]
+            ),
+            vec!["6"],
+            "the node's members find the exact word"
+        );
+    }
+
+    #[test]
+    fn hidden_documents_change_neither_the_order_nor_the_scores_a_viewer_sees() {
+        let index = index();
+        let before = hits(&index, "organizing", vec![Access::Public, Access::Members]);
+        let hidden: Vec<SearchDoc> = (0..40)
+            .map(|i| {
+                doc(
+                    &format!("h{i}"),
+                    "Organizing organizing",
+                    "Organizing the organizing of organizers",
+                    "en",
+                    Access::Node("n2".into()),
+                )
+            })
+            .collect();
+        index.apply(&hidden, &[], 9).unwrap();
+
+        let after = hits(&index, "organizing", vec![Access::Public, Access::Members]);
+
+        assert_eq!(before, after);
     }
 
     #[test]

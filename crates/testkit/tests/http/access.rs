@@ -681,3 +681,28 @@ async fn ask(
     let body = json!({"asked_id": asked.to_string(), "what": what, "due": "2027-01-10"});
     b.api("POST", "/api/v1/commitments", None, Some(body)).await
 }
+
+/// Search's typo tolerance asks whether a word exists among the visitor's documents only: a
+/// word only a secret node's name holds is as absent as one nobody wrote.
+#[tokio::test]
+async fn search_tells_a_visitor_nothing_of_words_only_hidden_documents_hold() {
+    let app = TestApp::spawn().await;
+    let steward = app.create_member("Steward").await;
+    let mut secret = fields("zz-circle", NodeVisibility::Secret, JoinPolicy::Invite, false);
+    secret.name = "Zanzibarita circle".into();
+    make_node(&app, &steward, None, &secret).await;
+    let s = app.signed_in(&steward).await;
+    let item = s
+        .api("POST", "/api/v1/library", None, Some(json!({"kind": "guide", "title": "The zanzibarite method", "summary": "s", "body": "b", "license": "CC-BY-4.0", "scope": "public"})))
+        .await;
+    assert_eq!(item.status, StatusCode::CREATED, "{}", item.body);
+    app.search_sync().await;
+    let visitor = app.browser();
+
+    let hidden_word = visitor.get("/api/v1/search?q=zanzibarita").await.json();
+    let missing_word = visitor.get("/api/v1/search?q=zanzibarito").await.json();
+
+    assert_eq!(hidden_word["total"], 1, "{hidden_word}");
+    assert_eq!(hidden_word["total"], missing_word["total"]);
+    assert!(!hidden_word.to_string().contains("circle"));
+}

@@ -14,14 +14,14 @@ use praxis_store::applications::Recipient;
 use praxis_store::outbox::OutboxMessage;
 use tracing::instrument;
 
-pub use praxis_store::applications::{ApplicationRecord, QuestionRecord};
-
 use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{MailKind, compose_to};
 use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::applications::{ApplicationRecord, QuestionRecord};
 
 fn audience(code: &str) -> AppResult<Audience> {
     Audience::from_code(code.trim())

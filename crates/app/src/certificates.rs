@@ -5,12 +5,12 @@ use praxis_domain::applications::{ApplicationStatus, Audience};
 use praxis_domain::ids::{MemberId, WorkshopId};
 use praxis_store::StoreError;
 
-pub use praxis_store::certificates::CertificateRecord;
-
 use crate::accounts::CurrentMember;
-use crate::policy::workshops::{managed_workshop, visible_workshop};
+use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::certificates::CertificateRecord;
 
 /// Issues certificates to the accepted participants (those given, or all); returns how many
 /// were new.
@@ -57,7 +57,7 @@ pub async fn list(
 ) -> AppResult<Vec<CertificateRecord>> {
     let w = visible_workshop(ctx, Some(me), workshop).await?;
     let all = ctx.store.list_certificates(w.id).await?;
-    if managed_workshop(ctx, me, workshop).await.is_ok() {
+    if manages(ctx, me, &w).await? {
         Ok(all)
     } else {
         Ok(all.into_iter().filter(|c| c.member_id == me.id).collect())

@@ -10,14 +10,14 @@ use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::StaffRole;
 use tracing::instrument;
 
-pub use praxis_store::coaching::LogRecord;
-
 use crate::accounts::CurrentMember;
 use crate::policy::workshops::{
     coaches_or_manages, coaching_log_access, staff_roles, visible_workshop,
 };
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::coaching::LogRecord;
 
 async fn accepted_participants(
     ctx: &Context,

@@ -5,10 +5,8 @@
 use praxis_domain::commitments::{CommitmentFields, CommitmentStatus, RawCommitment};
 use praxis_domain::ids::{CommitmentId, MemberId};
 use praxis_domain::validation::FieldErrors;
-use tracing::instrument;
-
 use praxis_store::commitments::CommitmentLinks;
-pub use praxis_store::commitments::{CommitmentRecord, MadeAt, SessionChoice};
+use tracing::instrument;
 
 use crate::accounts::CurrentMember;
 use crate::mail::MailKind;
@@ -17,6 +15,8 @@ use crate::policy::organizing::visible_campaign;
 use crate::policy::seen::Seen;
 use crate::quotas::{Sender, spend_mail};
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::commitments::{CommitmentRecord, MadeAt, SessionChoice};
 
 /// Commitments per page of each list.
 pub const COMMITMENTS_PER_PAGE: u32 = 50;

@@ -2,15 +2,14 @@
 
 use std::sync::Arc;
 
-use crate::files::FileStore;
-use crate::quotas::MailQuota;
-use crate::search::SearchService;
-
 use praxis_domain::timestamps::Timestamp;
 use praxis_store::Store;
 use tokio::sync::Notify;
 
+use crate::files::FileStore;
 use crate::i18n::Translator;
+use crate::quotas::MailQuota;
+use crate::search::SearchService;
 
 /// The source of the current time (a fake in tests).
 pub trait Clock: Send + Sync + std::fmt::Debug {
@@ -93,23 +92,24 @@ impl Default for Settings {
     }
 }
 
-/// What every use case runs against. Cheap to clone.
+/// What every use case runs against. Cheap to clone. Its parts are the use cases' own: the
+/// front doors reach the store, the index and the files only through the use cases.
 #[derive(Clone, Debug)]
 pub struct Context {
     /// The database.
-    pub store: Store,
+    pub(crate) store: Store,
     /// The clock.
-    pub clock: Arc<dyn Clock>,
+    pub(crate) clock: Arc<dyn Clock>,
     /// Instance settings.
-    pub settings: Arc<Settings>,
+    pub(crate) settings: Arc<Settings>,
     /// The translations (pages and mail).
-    pub translator: Arc<Translator>,
+    pub(crate) translator: Arc<Translator>,
     /// Woken when mail is queued, so the sender delivers it at once.
-    pub mail_queued: Arc<Notify>,
+    pub(crate) mail_queued: Arc<Notify>,
     /// Uploaded files.
-    pub files: Arc<FileStore>,
+    pub(crate) files: Arc<FileStore>,
     /// The search index.
-    pub search: Arc<SearchService>,
+    pub(crate) search: Arc<SearchService>,
 }
 
 impl Context {
@@ -136,8 +136,30 @@ impl Context {
         self
     }
 
+    /// The same context with another clock (a fake one in tests).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
     /// Now, by the context's clock.
     pub fn now(&self) -> Timestamp {
         self.clock.now()
+    }
+
+    /// The instance settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The translations of pages and mail.
+    pub fn translator(&self) -> &Arc<Translator> {
+        &self.translator
+    }
+
+    /// Woken when mail is queued (the sender waits on it).
+    pub fn mail_queued(&self) -> &Notify {
+        &self.mail_queued
     }
 }

@@ -7,12 +7,12 @@ use praxis_domain::ids::{SessionId, WorkshopId};
 use praxis_domain::members::profile::Practice;
 use praxis_domain::validation::FieldErrors;
 
-pub use praxis_store::feedback::FeedbackEntry;
-
 use crate::accounts::CurrentMember;
 use crate::policy::workshops::{managed_workshop, participant_workshop};
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::feedback::FeedbackEntry;
 
 async fn session_of(ctx: &Context, w: &WorkshopRecord, id: SessionId) -> AppResult<SessionId> {
     if ctx

@@ -24,6 +24,7 @@ pub mod mail;
 pub mod markdown;
 pub mod narratives;
 pub mod nodes;
+pub mod operations;
 pub mod organizations;
 pub mod organizing;
 pub mod paging;

@@ -10,16 +10,16 @@ use praxis_domain::narratives::{
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
-pub use praxis_store::narratives::{
-    FeedbackRecord, NarrativeRecord, OneOnOneRecord, VersionRecord,
-};
-
 use crate::accounts::CurrentMember;
 use crate::policy::narratives::{
     own_narrative, own_one_on_one, readable_narrative, readable_one_on_one,
 };
 use crate::quotas::{Sender, spend_mail};
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::narratives::{
+    FeedbackRecord, NarrativeRecord, OneOnOneRecord, VersionRecord,
+};
 
 /// One-on-ones per page.
 pub const ONE_ON_ONES_PER_PAGE: u32 = 30;

@@ -11,14 +11,14 @@ use praxis_store::organizations::{Affiliation, OrganizationFilter};
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-pub use praxis_store::organizations::OrganizationRecord;
-
 use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::nodes::{NodePerson, people};
 use crate::paging::{decode_cursor, encode_cursor};
 use crate::policy::organizations::{administered_organization, find_organization};
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::organizations::OrganizationRecord;
 
 /// An organization as one viewer may see it.
 #[derive(Debug, Clone)]

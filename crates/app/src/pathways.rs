@@ -7,13 +7,13 @@ use praxis_domain::pathways::Step;
 use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::parse_date;
 
-pub use praxis_store::pathways::{Nomination, PipelineEntry};
-
 use crate::accounts::CurrentMember;
 use crate::policy::pathways::oversee;
 use crate::policy::workshops::managed_workshop;
 use crate::quotas::{Sender, spend_mail};
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::pathways::{Nomination, PipelineEntry};
 
 /// The pipeline as an overseer sees it.
 #[derive(Debug, Clone)]

@@ -45,6 +45,14 @@ pub fn viewer_of(me: Option<&CurrentMember>) -> Viewer {
     me.map_or(Viewer::Anonymous, |m| Viewer::Member(m.id))
 }
 
+/// The member's own profile (its fields only).
+///
+/// # Errors
+/// When the store fails.
+pub async fn own_profile(ctx: &Context, me: &CurrentMember) -> AppResult<Profile> {
+    Ok(ctx.store.get_member(me.id).await?.profile)
+}
+
 /// A member's profile, if the viewer may see it.
 ///
 /// # Errors

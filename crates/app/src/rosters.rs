@@ -10,7 +10,6 @@ use praxis_domain::rosters::{
 };
 use praxis_domain::validation::FieldErrors;
 use praxis_store::hash_token;
-pub use praxis_store::imports::ImportRecord as ImportStatus;
 use praxis_store::imports::{ImportProgress, ImportRecord, NewImport};
 use praxis_store::nodes::NodeRecord;
 use tracing::instrument;
@@ -23,6 +22,8 @@ use crate::policy::nodes::{outreach_node, stewarded_node};
 use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::imports::ImportRecord as ImportStatus;
 
 /// Rows imported per transaction.
 const BATCH: usize = 500;

@@ -16,12 +16,12 @@ use praxis_store::StoreError;
 use praxis_store::teams::NewTeam;
 use tracing::instrument;
 
-pub use praxis_store::teams::{TeamMember, TeamRecord};
-
 use crate::accounts::CurrentMember;
-use crate::policy::workshops::{managed_workshop, visible_workshop};
+use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::teams::{TeamMember, TeamRecord};
 
 /// How the trainer asked for teams.
 #[derive(Debug, Clone, Default)]
@@ -326,7 +326,7 @@ pub async fn teams(
 ) -> AppResult<(WorkshopRecord, Vec<TeamRecord>, bool)> {
     let w = visible_workshop(ctx, Some(me), workshop).await?;
     let all = ctx.store.list_teams(w.id).await?;
-    let manages = managed_workshop(ctx, me, workshop).await.is_ok();
+    let manages = manages(ctx, me, &w).await?;
     if manages {
         return Ok((w, all, true));
     }

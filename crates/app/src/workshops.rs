@@ -14,8 +14,6 @@ use praxis_store::nodes::NodeRecord;
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-pub use praxis_store::workshops::{SessionRecord, StaffMember, WorkshopRecord};
-
 use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::paging::{decode_cursor, encode_cursor};
@@ -25,6 +23,8 @@ use crate::policy::workshops::{
     managed_workshop, manages, may_create as policy_may_create, visible_workshop,
 };
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::workshops::{SessionRecord, StaffMember, WorkshopRecord};
 
 /// A workshop as one viewer may see it.
 #[derive(Debug, Clone)]

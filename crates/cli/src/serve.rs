@@ -6,6 +6,7 @@ use anyhow::Context as _;
 use praxis_app::demo::{self, DemoOutcome};
 use praxis_app::files::FileStore;
 use praxis_app::mail::{self, Mailer};
+use praxis_app::operations;
 use praxis_app::search::SearchService;
 use praxis_app::{Context, Settings};
 use praxis_store::{DatabaseConfig, Store};
@@ -227,20 +228,14 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output = ()>) {
     tokio::pin!(stop);
     loop {
-        let now = ctx.now();
-        // An import whose process stopped no longer moves: after ten minutes it is failed.
-        match ctx.store.fail_stale_imports(now.plus_seconds(-600)).await {
+        match operations::fail_stalled_imports(&ctx).await {
             Ok(n) if n > 0 => {
                 tracing::warn!(imports = n, "marked stalled roster imports as failed")
             }
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "checking for stalled imports failed"),
         }
-        match ctx
-            .store
-            .prune_expired(now, now.plus_seconds(-86_400))
-            .await
-        {
+        match operations::prune_expired(&ctx).await {
             Ok(n) if n > 0 => tracing::info!(rows = n, "pruned expired sessions and links"),
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "pruning failed"),
@@ -250,12 +245,7 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "sending commitment reminders failed"),
         }
-        // Every process follows the change log within seconds; a week is ample.
-        if let Err(error) = ctx
-            .store
-            .prune_search_changes(now.plus_seconds(-7 * 86_400))
-            .await
-        {
+        if let Err(error) = operations::prune_change_log(&ctx).await {
             tracing::warn!(error = %error, "pruning the search change log failed");
         }
         tokio::select! {

@@ -37,8 +37,10 @@ pub struct TestMember {
 pub struct TestApp {
     /// `http://127.0.0.1:<port>`.
     pub address: String,
-    /// The use-case context the server runs with (for arranging data directly).
+    /// The use-case context the server runs with (for arranging data through use cases).
     pub ctx: Context,
+    /// The database under it (for arranging data, and checking it, directly).
+    pub store: praxis_store::Store,
     mailer: Mailer,
     sent: Arc<Mutex<Vec<OutboxMessage>>>,
     delivered: Mutex<usize>,
@@ -100,6 +102,7 @@ impl TestApp {
         });
         Self {
             address,
+            store: db.store.clone(),
             ctx,
             mailer: Mailer::Memory(sent.clone()),
             sent,

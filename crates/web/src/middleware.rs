@@ -182,7 +182,7 @@ fn refuse_cross_site(
         (
             StatusCode::FORBIDDEN,
             axum::Json(api_failure_body(
-                &state.ctx.translator,
+                state.ctx.translator(),
                 info.locale,
                 &failure,
             )),
@@ -201,7 +201,7 @@ fn same_origin(state: &AppState, headers: &HeaderMap, origin: &HeaderValue) -> b
     let Ok(origin) = origin.to_str() else {
         return false;
     };
-    if origin == state.ctx.settings.base_url.trim_end_matches('/') {
+    if origin == state.ctx.settings().base_url.trim_end_matches('/') {
         return true;
     }
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
@@ -345,7 +345,7 @@ pub(crate) async fn render_api_errors(
         let logged = response.extensions_mut().remove::<LoggedError>();
         let mut rendered = (
             status,
-            axum::Json(api_failure_body(&state.ctx.translator, locale, &failure)),
+            axum::Json(api_failure_body(state.ctx.translator(), locale, &failure)),
         )
             .into_response();
         for value in response.headers().get_all(header::RETRY_AFTER) {

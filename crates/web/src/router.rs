@@ -121,50 +121,54 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/nodes/{slug}/lessons",
-            get(pages::organizing::show_node_lessons),
+            get(pages::organizing::lessons::show_node_lessons),
         )
         .route(
             "/teams/{id}",
-            get(pages::organizing::show_team).post(pages::organizing::edit_team),
+            get(pages::organizing::teams::show_team).post(pages::organizing::teams::edit_team),
         )
         .route(
             "/teams/{id}/members",
-            post(pages::organizing::set_team_member),
+            post(pages::organizing::teams::set_team_member),
         )
-        .route("/teams/{id}/health", post(pages::organizing::check_health))
+        .route(
+            "/teams/{id}/health",
+            post(pages::organizing::teams::check_health),
+        )
         .route(
             "/campaigns/{id}",
-            get(pages::organizing::show_campaign).post(pages::organizing::edit_campaign),
+            get(pages::organizing::campaigns::show_campaign)
+                .post(pages::organizing::campaigns::edit_campaign),
         )
         .route(
             "/campaigns/{id}/actors",
-            post(pages::organizing::campaign_actor),
+            post(pages::organizing::campaigns::campaign_actor),
         )
         .route(
             "/campaigns/{id}/phases",
-            post(pages::organizing::campaign_phase),
+            post(pages::organizing::campaigns::campaign_phase),
         )
         .route(
             "/campaigns/{id}/reflections",
-            post(pages::organizing::campaign_reflection),
+            post(pages::organizing::campaigns::campaign_reflection),
         )
         .route(
             "/campaigns/{id}/export.md",
-            get(pages::organizing::export_markdown),
+            get(pages::organizing::campaigns::export_markdown),
         )
         .route(
             "/campaigns/{id}/chart.svg",
-            get(pages::organizing::chart_svg),
+            get(pages::organizing::campaigns::chart_svg),
         )
         .route(
             "/campaigns/{id}/delete",
-            post(pages::organizing::delete_campaign),
+            post(pages::organizing::campaigns::delete_campaign),
         )
         .route(
             "/reflections/{id}/delete",
-            post(pages::organizing::delete_reflection),
+            post(pages::organizing::campaigns::delete_reflection),
         )
-        .route("/lessons", post(pages::organizing::draw_lesson))
+        .route("/lessons", post(pages::organizing::lessons::draw_lesson))
         .route(
             "/one-on-ones",
             get(pages::narratives::show_one_on_ones).post(pages::narratives::log_one_on_one),
@@ -187,7 +191,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/lessons/{id}",
-            get(pages::organizing::show_lesson).post(pages::organizing::lesson_action),
+            get(pages::organizing::lessons::show_lesson)
+                .post(pages::organizing::lessons::lesson_action),
         )
         .route("/directory", get(pages::directory::show_directory))
         .route("/search", get(pages::search::show_search))
@@ -525,39 +530,48 @@ pub fn router(state: AppState) -> Router {
         .route("/teams/{id}/health", post(api::organizing::check_health))
         .route(
             "/campaigns",
-            get(api::organizing::list_campaigns).post(api::organizing::create_campaign),
+            get(api::organizing::campaigns::list_campaigns)
+                .post(api::organizing::campaigns::create_campaign),
         )
         .route(
             "/campaigns/{id}",
-            get(api::organizing::get_campaign)
-                .put(api::organizing::update_campaign)
-                .delete(api::organizing::delete_campaign),
+            get(api::organizing::campaigns::get_campaign)
+                .put(api::organizing::campaigns::update_campaign)
+                .delete(api::organizing::campaigns::delete_campaign),
         )
         .route(
             "/campaigns/{id}/export",
-            get(api::organizing::export_campaign),
+            get(api::organizing::campaigns::export_campaign),
         )
-        .route("/campaigns/{id}/actors", post(api::organizing::add_actor))
-        .route("/campaigns/{id}/phases", post(api::organizing::add_phase))
+        .route(
+            "/campaigns/{id}/actors",
+            post(api::organizing::campaigns::add_actor),
+        )
+        .route(
+            "/campaigns/{id}/phases",
+            post(api::organizing::campaigns::add_phase),
+        )
         .route(
             "/campaigns/{id}/phases/{phase}",
-            axum::routing::put(api::organizing::set_actual),
+            axum::routing::put(api::organizing::campaigns::set_actual),
         )
         .route(
             "/campaigns/{id}/reflections",
-            post(api::organizing::reflect),
+            post(api::organizing::reflections::reflect),
         )
         .route(
             "/reflections",
-            get(api::organizing::list_reflections).post(api::organizing::reflect_in_node),
+            get(api::organizing::reflections::list_reflections)
+                .post(api::organizing::reflections::reflect_in_node),
         )
         .route(
             "/workshops/{id}/reflections",
-            get(api::organizing::workshop_reflections),
+            get(api::organizing::reflections::workshop_reflections),
         )
         .route(
             "/reflections/{id}",
-            get(api::organizing::get_reflection).delete(api::organizing::delete_reflection),
+            get(api::organizing::reflections::get_reflection)
+                .delete(api::organizing::reflections::delete_reflection),
         )
         .route(
             "/workshops/{id}/certificates",
@@ -614,14 +628,21 @@ pub fn router(state: AppState) -> Router {
         .route("/narratives/{id}/feedback", post(api::narratives::feedback))
         .route(
             "/lessons",
-            get(api::organizing::list_lessons).post(api::organizing::draw_lesson),
+            get(api::organizing::lessons::list_lessons).post(api::organizing::lessons::draw_lesson),
         )
         .route(
             "/lessons/{id}",
-            get(api::organizing::get_lesson).delete(api::organizing::delete_lesson),
+            get(api::organizing::lessons::get_lesson)
+                .delete(api::organizing::lessons::delete_lesson),
         )
-        .route("/lessons/{id}/status", post(api::organizing::move_lesson))
-        .route("/lessons/{id}/endorsements", post(api::organizing::endorse))
+        .route(
+            "/lessons/{id}/status",
+            post(api::organizing::lessons::move_lesson),
+        )
+        .route(
+            "/lessons/{id}/endorsements",
+            post(api::organizing::lessons::endorse),
+        )
         .route("/pathways/steps", post(api::pathways::record_step))
         .route("/nominations", post(api::pathways::nominate))
         .route(

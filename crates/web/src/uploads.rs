@@ -15,7 +15,7 @@ const ENVELOPE: u64 = 64 * 1024;
 
 /// The body limit of an upload route: the file limit plus the envelope.
 pub(crate) fn body_limit(state: &AppState) -> usize {
-    usize::try_from(state.ctx.settings.max_upload_bytes + ENVELOPE).unwrap_or(usize::MAX)
+    usize::try_from(state.ctx.settings().max_upload_bytes + ENVELOPE).unwrap_or(usize::MAX)
 }
 
 fn declared_too_large(state: &AppState, request: &Request) -> bool {
@@ -24,7 +24,7 @@ fn declared_too_large(state: &AppState, request: &Request) -> bool {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok())
-        .is_some_and(|len| len > state.ctx.settings.max_upload_bytes + ENVELOPE)
+        .is_some_and(|len| len > state.ctx.settings().max_upload_bytes + ENVELOPE)
 }
 
 /// For pages: a 413 error page.

@@ -12,14 +12,14 @@ use praxis_domain::validation::FieldErrors;
 use praxis_store::organizing::{CrewRecord, ReflectionRecord};
 use tracing::instrument;
 
-pub use praxis_store::organizing::{ActorRecord, CampaignRecord, PhaseRecord};
-
 use super::crews::rate_of;
 use crate::accounts::CurrentMember;
 use crate::policy::organizing::{
     NodeReader, Place, editable_campaign, node_place, visible_campaign,
 };
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::organizing::{ActorRecord, CampaignRecord, PhaseRecord};
 
 /// Campaigns per page of a node's list.
 pub const CAMPAIGNS_PER_PAGE: u32 = 30;

@@ -8,11 +8,11 @@ use praxis_domain::organizing::{CrewFields, RawCrewFields};
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
-pub use praxis_store::organizing::{CrewMember, CrewRecord, HealthCheck};
-
 use crate::accounts::CurrentMember;
 use crate::policy::organizing::{Place, crew_to_work_on, node_place, visible_crew};
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::organizing::{CrewMember, CrewRecord, HealthCheck};
 
 /// The longest role name, in characters.
 const MAX_ROLE_CHARS: usize = 100;
@@ -36,28 +36,50 @@ pub struct CrewView {
     pub kept_rate: Option<u32>,
 }
 
+/// A node's teams as its organizing page shows them.
+#[derive(Debug, Clone)]
+pub struct NodeCrews {
+    /// Where the viewer stands in the node.
+    pub place: Place,
+    /// The teams the viewer may see.
+    pub crews: Vec<CrewRecord>,
+    /// How many people are on each of them.
+    pub sizes: Vec<(CrewId, u64)>,
+    /// The viewer's own teams among them (all of them for a steward, who works on every one).
+    pub mine: Vec<CrewId>,
+}
+
 /// The teams of a node, for its members.
 ///
 /// # Errors
-/// `NotFound` for a node the member may not see or whose teams they may not see.
-pub async fn node_crews(
-    ctx: &Context,
-    me: &CurrentMember,
-    node: &str,
-) -> AppResult<(Place, Vec<CrewRecord>)> {
+/// `NotFound` for a node the member may not see.
+pub async fn node_crews(ctx: &Context, me: &CurrentMember, node: &str) -> AppResult<NodeCrews> {
     let place = node_place(ctx, me, node).await?;
-    if !place.sees_all_teams() {
-        // Outsiders learn nothing of a node's teams; under the safety setting, members see
-        // only their own.
-        let mine = ctx.store.member_crews(me.id).await?;
-        let crews = ctx.store.node_crews(place.node.id, 500).await?;
-        return Ok((
-            place,
-            crews.into_iter().filter(|c| mine.contains(&c.id)).collect(),
-        ));
-    }
-    let crews = ctx.store.node_crews(place.node.id, 500).await?;
-    Ok((place, crews))
+    let all = ctx.store.node_crews(place.node.id, 500).await?;
+    let on = ctx.store.member_crews(me.id).await?;
+    // Outsiders learn nothing of a node's teams; under the safety setting, members see only
+    // their own.
+    let crews: Vec<CrewRecord> = if place.sees_all_teams() {
+        all
+    } else {
+        all.into_iter().filter(|c| on.contains(&c.id)).collect()
+    };
+    let sizes = if crews.is_empty() {
+        Vec::new()
+    } else {
+        ctx.store.node_crew_sizes(place.node.id).await?
+    };
+    let mine = crews
+        .iter()
+        .filter(|c| place.is_steward() || on.contains(&c.id))
+        .map(|c| c.id)
+        .collect();
+    Ok(NodeCrews {
+        place,
+        crews,
+        sizes,
+        mine,
+    })
 }
 
 /// Creates a team in a node (its members do), under a parent team of the same node if given;

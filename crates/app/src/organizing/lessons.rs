@@ -11,14 +11,14 @@ use praxis_store::library::ItemRecord;
 use praxis_store::organizing::{NewLesson, ReflectionRecord};
 use tracing::instrument;
 
-pub use praxis_store::organizing::{Endorsement, LessonRecord};
-
 use crate::accounts::CurrentMember;
 use crate::policy::library::{ViewerNodes, may_read};
 use crate::policy::organizing::{
     NodeReader, Place, Places, node_place, visible_lesson, visible_reflection,
 };
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::organizing::{Endorsement, LessonRecord};
 
 /// A lesson as its page shows it.
 #[derive(Debug, Clone)]
@@ -61,8 +61,10 @@ pub async fn draw_lesson(
     let found = ctx.store.reflections_by_ids(&ids).await?;
     let mut readable = Vec::new();
     for r in found {
-        if let Ok((r, place)) = visible_reflection(ctx, me, r.id).await {
-            readable.push((r, place));
+        match visible_reflection(ctx, me, r.id).await {
+            Ok(found) => readable.push(found),
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
         }
     }
     let node = readable.first().map(|(r, _)| r.node_id);

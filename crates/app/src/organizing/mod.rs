@@ -15,8 +15,8 @@ pub use self::campaigns::{
     remove_actor, set_actual, update_campaign, view_campaign,
 };
 pub use self::crews::{
-    CrewMember, CrewRecord, CrewView, HealthCheck, check_health, create_crew, node_crews, rate_of,
-    remove_member, set_member, update_crew, view_crew,
+    CrewMember, CrewRecord, CrewView, HealthCheck, NodeCrews, check_health, create_crew,
+    node_crews, rate_of, remove_member, set_member, update_crew, view_crew,
 };
 pub use self::lessons::{
     Endorsement, LESSONS_PER_PAGE, LessonRecord, LessonView, delete_lesson, draw_lesson, endorse,

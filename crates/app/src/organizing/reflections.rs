@@ -7,8 +7,6 @@ use praxis_domain::organizing::{RawReflectionFields, Reach, ReflectionFields};
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
-pub use praxis_store::organizing::ReflectionRecord;
-
 use super::campaigns::{merge, team_for};
 use crate::accounts::CurrentMember;
 use crate::policy::organizing::{
@@ -17,6 +15,8 @@ use crate::policy::organizing::{
 use crate::policy::seen::Seen;
 use crate::policy::workshops::visible_workshop;
 use crate::{AppError, AppResult, Context};
+
+pub use praxis_store::organizing::ReflectionRecord;
 
 /// Writes a reflection on the campaign (those who work on it).
 ///

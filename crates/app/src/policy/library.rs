@@ -84,15 +84,16 @@ pub async fn readable_item(
 /// # Errors
 /// When the store fails.
 pub async fn may_edit(ctx: &Context, me: &CurrentMember, item: &ItemRecord) -> AppResult<bool> {
-    let is_node_steward = match item.node_id {
-        Some(node) => ctx.store.node_standing(node, me.id).await? == Standing::Steward,
-        None => false,
+    // An item filed under a node is its creator's to change while they belong to the node.
+    let standing = match item.node_id {
+        Some(node) => Some(ctx.store.node_standing(node, me.id).await?),
+        None => None,
     };
     Ok(can_edit_item(
         item.fields.scope,
         EditorStanding {
-            is_creator: item.created_by == Some(me.id),
-            is_node_steward,
+            is_creator: item.created_by == Some(me.id) && standing.is_none_or(Standing::is_member),
+            is_node_steward: standing == Some(Standing::Steward),
             is_network_admin: me.is_admin,
         },
     ))

@@ -1,6 +1,18 @@
 //! Campaigns: strategy, actor map, timeline, and their commitments.
 
-use super::*;
+use praxis_domain::campaigns::{ActorCategory, PhaseKind};
+use praxis_domain::commitments::CommitmentStatus;
+use praxis_domain::ids::{ActorId, CampaignId, CrewId, MemberId, NodeId, PhaseId};
+use praxis_domain::organizing::{ActorFields, CampaignFields, PhaseFields};
+use praxis_domain::timestamps::Timestamp;
+use sqlx::AssertSqlSafe;
+use uuid::Uuid;
+
+use super::{
+    ActorRecord, CAMPAIGN_COLUMNS, CampaignRecord, PhaseRecord, campaign_from_row, count_of, id_of,
+    text_of,
+};
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 impl Store {
     /// Creates a campaign.

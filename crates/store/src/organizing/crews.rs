@@ -1,6 +1,14 @@
 //! Teams (crews): members and roles, health checks, and their commitments' counts.
 
-use super::*;
+use praxis_domain::campaigns::Condition;
+use praxis_domain::commitments::CommitmentStatus;
+use praxis_domain::ids::{CrewId, MemberId, NodeId};
+use praxis_domain::organizing::CrewFields;
+use praxis_domain::timestamps::Timestamp;
+use sqlx::{AssertSqlSafe, Row as _};
+
+use super::{CREW_COLUMNS, CrewMember, CrewRecord, HealthCheck, at_of, crew_from_row, text_of};
+use crate::{Describe as _, Store, StoreResult, corrupt};
 
 /// The teams member `$1` is on now: a row on the team, and an active member of its node (a
 /// member who left, was removed or was banned keeps the row for history, not the access).

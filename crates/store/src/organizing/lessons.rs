@@ -1,6 +1,14 @@
 //! Lessons: drawn from reflections, moved and shared by stewards, endorsed, linked to items.
 
-use super::*;
+use praxis_domain::ids::{ItemId, LessonId, MemberId, NodeId, ReflectionId};
+use praxis_domain::lessons::LessonStatus;
+use praxis_domain::organizing::Reach;
+use praxis_domain::timestamps::Timestamp;
+use sqlx::AssertSqlSafe;
+
+use super::{Endorsement, LESSON_COLUMNS, LessonRecord, NewLesson, lesson_from_row, placeholders};
+use crate::search_changes::{ChangedEntity, record_change};
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 impl Store {
     /// Records a lesson with its sources; search learns of it in the same transaction.

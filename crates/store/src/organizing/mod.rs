@@ -1,11 +1,9 @@
 //! Teams ("crews"), their health checks, campaigns with their actor maps and timelines,
 //! reflections and lessons.
 
-use praxis_domain::campaigns::{ActorCategory, Condition, PhaseKind};
-use praxis_domain::commitments::CommitmentStatus;
+use praxis_domain::campaigns::Condition;
 use praxis_domain::ids::{
-    ActorId, CampaignId, CrewId, ItemId, LessonId, MemberId, NodeId, PhaseId, ReflectionId,
-    WorkshopId,
+    ActorId, CampaignId, CrewId, LessonId, MemberId, NodeId, PhaseId, ReflectionId, WorkshopId,
 };
 use praxis_domain::lessons::LessonStatus;
 use praxis_domain::members::profile::Practice;
@@ -15,12 +13,9 @@ use praxis_domain::organizing::{
 };
 use praxis_domain::timestamps::Timestamp;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AssertSqlSafe, Row as _};
-use uuid::Uuid;
+use sqlx::{AnyConnection, Row as _};
 
-use crate::search_changes::{ChangedEntity, record_change};
-use crate::workshops::TAKES_PART;
-use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
+use crate::{Describe as _, StoreResult, corrupt};
 
 /// A stored team.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,13 @@
 //! Reflections on campaigns, phases, actions and workshops.
 
-use super::*;
+use praxis_domain::ids::{CampaignId, CrewId, MemberId, NodeId, ReflectionId, WorkshopId};
+use praxis_domain::organizing::ReflectionFields;
+use praxis_domain::timestamps::Timestamp;
+use sqlx::AssertSqlSafe;
+
+use super::{REFLECTION_COLUMNS, ReflectionRecord, placeholders, reflection_from_row};
+use crate::workshops::TAKES_PART;
+use crate::{Describe as _, Store, StoreError, StoreResult, corrupt};
 
 impl Store {
     /// Records a reflection.

@@ -35,7 +35,6 @@ async fn leaving_removal_and_ban_end_access_to_the_teams_work_at_once() {
         let reflection = reflected.json()["id"].as_str().unwrap().to_owned();
         // Another member of the team shares a one-on-one with it.
         w.app
-            .ctx
             .store
             .set_crew_member(w.team.parse().unwrap(), w.member.id, "door knocker")
             .await
@@ -688,7 +687,12 @@ async fn ask(
 async fn search_tells_a_visitor_nothing_of_words_only_hidden_documents_hold() {
     let app = TestApp::spawn().await;
     let steward = app.create_member("Steward").await;
-    let mut secret = fields("zz-circle", NodeVisibility::Secret, JoinPolicy::Invite, false);
+    let mut secret = fields(
+        "zz-circle",
+        NodeVisibility::Secret,
+        JoinPolicy::Invite,
+        false,
+    );
     secret.name = "Zanzibarita circle".into();
     make_node(&app, &steward, None, &secret).await;
     let s = app.signed_in(&steward).await;

@@ -4,7 +4,7 @@ use praxis_testkit::{TestApp, link_in};
 use reqwest::StatusCode;
 
 async fn member_count(app: &TestApp) -> i64 {
-    app.ctx.store.count_members().await.unwrap()
+    app.store.count_members().await.unwrap()
 }
 
 #[tokio::test]

@@ -52,14 +52,12 @@ async fn node(
         join_policy: JoinPolicy::Invite,
         safety,
     };
-    app.ctx
-        .store
+    app.store
         .create_node(id, None, &fields, steward.id, app.ctx.now())
         .await
         .unwrap();
     for m in members {
-        app.ctx
-            .store
+        app.store
             .add_node_member(id, m.id, false, steward.id, true, app.ctx.now())
             .await
             .unwrap();

@@ -22,13 +22,11 @@ async fn a_one_on_one_is_private_until_shared_with_a_team() {
         &fields("block", NodeVisibility::Public, JoinPolicy::Open, false),
     )
     .await;
-    app.ctx
-        .store
+    app.store
         .add_node_member(node, teammate.id, false, teammate.id, false, app.ctx.now())
         .await
         .unwrap();
-    app.ctx
-        .store
+    app.store
         .add_node_member(node, other.id, false, other.id, false, app.ctx.now())
         .await
         .unwrap();

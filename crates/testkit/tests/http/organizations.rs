@@ -284,8 +284,7 @@ async fn a_steward_who_belongs_to_an_organization_names_it_as_the_nodes_host() {
         join_policy: praxis_domain::nodes::JoinPolicy::Open,
         safety: false,
     };
-    app.ctx
-        .store
+    app.store
         .create_node(id, None, &fields, steward.id, app.ctx.now())
         .await
         .unwrap();

@@ -24,8 +24,7 @@ async fn nominations_and_steps_feed_a_pipeline_only_overseers_see() {
         &fields("circle", NodeVisibility::Public, JoinPolicy::Open, false),
     )
     .await;
-    app.ctx
-        .store
+    app.store
         .add_node_member(node, rising.id, false, rising.id, false, app.ctx.now())
         .await
         .unwrap();

@@ -85,13 +85,13 @@ async fn deleting_an_account_needs_the_password_and_removes_everything() {
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.has("[data-test=error-delete_password]"));
-    assert_eq!(app.ctx.store.count_members().await.unwrap(), 2);
+    assert_eq!(app.store.count_members().await.unwrap(), 2);
     let deleted = browser
         .post_form("/settings/delete", &[("delete_password", &member.password)])
         .await;
 
     assert_eq!(deleted.status, StatusCode::OK);
-    assert_eq!(app.ctx.store.count_members().await.unwrap(), 1);
+    assert_eq!(app.store.count_members().await.unwrap(), 1);
     assert_eq!(
         browser.get("/settings/profile").await.status,
         StatusCode::SEE_OTHER
@@ -143,7 +143,7 @@ async fn an_account_is_deleted_through_the_api_with_its_password() {
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.json()["error"]["fields"]["password"].is_string());
     assert_eq!(right.status, StatusCode::NO_CONTENT);
-    assert_eq!(app.ctx.store.count_members().await.unwrap(), 0);
+    assert_eq!(app.store.count_members().await.unwrap(), 0);
 }
 
 #[tokio::test]

@@ -21,8 +21,7 @@ async fn node_with_steward(app: &TestApp) -> (TestMember, NodeId) {
         join_policy: JoinPolicy::Invite,
         safety: false,
     };
-    app.ctx
-        .store
+    app.store
         .create_node(id, None, &fields, steward.id, app.ctx.now())
         .await
         .unwrap();
@@ -102,8 +101,7 @@ async fn a_messy_roster_is_checked_row_by_row_and_the_check_changes_nothing() {
         "This address appears earlier in the file."
     );
     assert!(
-        app.ctx
-            .store
+        app.store
             .list_pending_invitations(node, app.ctx.now(), 10)
             .await
             .unwrap()
@@ -130,8 +128,7 @@ async fn importing_invites_each_new_address_once_even_when_imported_twice() {
         (Some("done"), Some(2), Some(3))
     );
     assert_eq!(
-        app.ctx
-            .store
+        app.store
             .list_pending_invitations(node, app.ctx.now(), 10)
             .await
             .unwrap()
@@ -155,8 +152,7 @@ async fn importing_invites_each_new_address_once_even_when_imported_twice() {
         (Some(0), Some(2))
     );
     assert_eq!(
-        app.ctx
-            .store
+        app.store
             .list_pending_invitations(node, app.ctx.now(), 10)
             .await
             .unwrap()
@@ -207,8 +203,7 @@ async fn only_stewards_import_and_export() {
     let app = TestApp::spawn().await;
     let (_, node) = node_with_steward(&app).await;
     let member = app.create_member("Member").await;
-    app.ctx
-        .store
+    app.store
         .add_node_member(node, member.id, false, member.id, false, app.ctx.now())
         .await
         .unwrap();
@@ -239,8 +234,7 @@ async fn the_exported_roster_defuses_formulas_and_leaves_out_addresses() {
     let sly = app
         .create_member("=HYPERLINK(\"http://evil.example\",\"click\")")
         .await;
-    app.ctx
-        .store
+    app.store
         .add_node_member(node, sly.id, false, sly.id, false, app.ctx.now())
         .await
         .unwrap();

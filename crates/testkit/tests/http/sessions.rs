@@ -152,7 +152,7 @@ async fn a_sign_up_form_from_another_site_is_refused() {
         .await;
 
     assert_eq!(page.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.ctx.store.count_members().await.unwrap(), 0);
+    assert_eq!(app.store.count_members().await.unwrap(), 0);
 }
 
 #[tokio::test]

@@ -118,7 +118,7 @@ pub(crate) async fn import_roster(
     } else {
         StatusCode::OK
     };
-    let response = CheckResponse::from_check(check, start, &state.ctx.translator, info.locale);
+    let response = CheckResponse::from_check(check, start, state.ctx.translator(), info.locale);
     Ok((status, Json(response)).into_response())
 }
 
@@ -217,7 +217,7 @@ pub(crate) async fn recheck_import(
     Ok(Json(CheckResponse::from_check(
         check,
         false,
-        &state.ctx.translator,
+        state.ctx.translator(),
         info.locale,
     )))
 }

@@ -345,7 +345,7 @@ pub(crate) async fn import_participants(
                 } else {
                     "reject".to_owned()
                 },
-                reason: (!known).then(|| state.ctx.translator.t(info.locale, r.outcome)),
+                reason: (!known).then(|| state.ctx.translator().t(info.locale, r.outcome)),
             }
         })
         .collect();

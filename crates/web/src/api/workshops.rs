@@ -471,7 +471,7 @@ pub(crate) async fn propose_teams(
         )
             .into_response()),
         praxis_app::teams::ProposalOutcome::Infeasible(problems) => {
-            let t = &state.ctx.translator;
+            let t = &state.ctx.translator();
             let message = t.t(info.locale, "error-infeasible");
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,

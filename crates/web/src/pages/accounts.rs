@@ -158,7 +158,7 @@ pub(crate) async fn log_in(
             } else {
                 ""
             };
-            let max_age = state.ctx.settings.session_days * 86_400;
+            let max_age = state.ctx.settings().session_days * 86_400;
             set_cookie(
                 &mut response,
                 &format!(

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use praxis_app::operations;
 
 use crate::state::AppState;
 
@@ -13,7 +14,7 @@ pub(crate) async fn healthz() -> impl IntoResponse {
 
 /// The process can reach its database.
 pub(crate) async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.ctx.store.ping().await {
+    match operations::check_ready(&state.ctx).await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(error) => {
             tracing::warn!(error = %error, "readiness check failed");

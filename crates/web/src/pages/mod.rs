@@ -75,14 +75,14 @@ impl Chrome {
     pub(crate) fn new(state: &AppState, info: &RequestInfo) -> Self {
         Self {
             locale: info.locale,
-            translator: state.ctx.translator.clone(),
+            translator: state.ctx.translator().clone(),
             member: info.member.as_ref().map(|m| MemberBadge {
                 id: m.id,
                 display_name: m.display_name.clone(),
             }),
             csrf: info.csrf_token.clone(),
             path: info.path.clone(),
-            site_name: state.ctx.settings.site_name.clone(),
+            site_name: state.ctx.settings().site_name.clone(),
         }
     }
 

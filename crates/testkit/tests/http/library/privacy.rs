@@ -150,8 +150,7 @@ async fn opening_a_node_opens_its_items_and_closing_it_closes_them_in_search_too
 
     let mut open = fields("circle", NodeVisibility::Public, JoinPolicy::Open, false);
     open.name = "Circle".into();
-    app.ctx
-        .store
+    app.store
         .update_node(node, &open, steward.id, app.ctx.now())
         .await
         .unwrap();
@@ -166,8 +165,7 @@ async fn opening_a_node_opens_its_items_and_closing_it_closes_them_in_search_too
     );
 
     let closed = fields("circle", NodeVisibility::Secret, JoinPolicy::Invite, false);
-    app.ctx
-        .store
+    app.store
         .update_node(node, &closed, steward.id, app.ctx.now())
         .await
         .unwrap();

@@ -292,7 +292,7 @@ async fn a_steward_edits_the_node_and_the_edit_is_logged() {
         )
         .await;
 
-    let node = app.ctx.store.get_node(id).await.unwrap();
+    let node = app.store.get_node(id).await.unwrap();
     assert_eq!(node.fields.name, "New Name");
     assert_eq!(node.fields.visibility, NodeVisibility::Secret);
     assert!(
@@ -312,7 +312,7 @@ async fn a_steward_edits_the_node_and_the_edit_is_logged() {
         StatusCode::NOT_FOUND,
         "now secret"
     );
-    let log = app.ctx.store.list_node_events(id, true, 10).await.unwrap();
+    let log = app.store.list_node_events(id, true, 10).await.unwrap();
     assert_eq!(log[0].kind, "edited");
     assert_eq!(log[0].actor_id, Some(steward.id));
 }

@@ -102,8 +102,7 @@ async fn an_invitation_link_lets_several_people_join_and_only_stewards_make_one(
         ),
     )
     .await;
-    app.ctx
-        .store
+    app.store
         .add_node_member(id, member.id, false, steward.id, true, app.ctx.now())
         .await
         .unwrap();
@@ -149,8 +148,7 @@ async fn an_invitation_link_lets_several_people_join_and_only_stewards_make_one(
         "visitors are asked to sign in first"
     );
     assert_eq!(
-        app.ctx
-            .store
+        app.store
             .list_node_members(id, false, 10, 0)
             .await
             .unwrap()

@@ -90,11 +90,9 @@ async fn joining_by_request_waits_for_a_steward_who_approves_or_declines() {
             .contains("not a member")
     );
     let events = app
-        .ctx
         .store
         .list_node_events(
-            app.ctx
-                .store
+            app.store
                 .find_node_by_slug("by-request")
                 .await
                 .unwrap()
@@ -132,8 +130,7 @@ async fn a_banned_member_cannot_come_back_by_any_door() {
         &fields("guarded", NodeVisibility::Secret, JoinPolicy::Open, false),
     )
     .await;
-    app.ctx
-        .store
+    app.store
         .add_node_member(id, troll.id, false, steward.id, true, app.ctx.now())
         .await
         .unwrap();
@@ -177,10 +174,10 @@ async fn a_banned_member_cannot_come_back_by_any_door() {
         "an invitation does not lift a ban"
     );
     assert_eq!(
-        app.ctx.store.node_standing(id, troll.id).await.unwrap(),
+        app.store.node_standing(id, troll.id).await.unwrap(),
         praxis_domain::nodes::Standing::Banned
     );
-    let log = app.ctx.store.list_node_events(id, true, 10).await.unwrap();
+    let log = app.store.list_node_events(id, true, 10).await.unwrap();
     assert!(
         log.iter()
             .any(|e| e.kind == "banned" && e.subject_id == Some(troll.id))
@@ -327,8 +324,7 @@ async fn a_large_member_list_comes_in_pages() {
         let m = app.create_member(&format!("Member {i:02}")).await;
         memberships.push((id, m.id));
     }
-    app.ctx
-        .store
+    app.store
         .add_node_memberships(&memberships, app.ctx.now())
         .await
         .unwrap();
@@ -361,8 +357,7 @@ async fn a_members_home_page_lists_their_nodes_safety_ones_included() {
             &fields(slug, NodeVisibility::Public, JoinPolicy::Open, safety),
         )
         .await;
-        app.ctx
-            .store
+        app.store
             .add_node_member(id, member.id, false, member.id, false, app.ctx.now())
             .await
             .unwrap();

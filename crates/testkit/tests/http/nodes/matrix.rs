@@ -254,8 +254,7 @@ async fn the_permission_matrix_holds_on_every_route() {
             &fields(slug, visibility, JoinPolicy::Invite, safety),
         )
         .await;
-        app.ctx
-            .store
+        app.store
             .add_node_member(id, member.id, false, steward.id, true, app.ctx.now())
             .await
             .unwrap();
@@ -374,8 +373,7 @@ async fn a_profile_shows_nodes_but_never_a_safety_node_and_secret_ones_only_to_c
     )
     .await;
     for node in [open, secret, safe] {
-        app.ctx
-            .store
+        app.store
             .add_node_member(node, person.id, false, steward.id, true, app.ctx.now())
             .await
             .unwrap();

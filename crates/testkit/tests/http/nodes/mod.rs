@@ -36,8 +36,7 @@ pub(crate) async fn make_node(
     f: &NodeFields,
 ) -> NodeId {
     let id = NodeId::generate();
-    app.ctx
-        .store
+    app.store
         .create_node(id, parent, f, steward.id, app.ctx.now())
         .await
         .unwrap();

@@ -14,8 +14,7 @@ mod pages;
 mod records;
 
 pub(crate) async fn join(app: &TestApp, node: NodeId, m: &TestMember) {
-    app.ctx
-        .store
+    app.store
         .add_node_member(node, m.id, false, m.id, false, app.ctx.now())
         .await
         .unwrap();

@@ -1,7 +1,22 @@
 //! `/api/v1/campaigns`: strategy, actor map, timeline, export.
 
-use super::*;
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use praxis_app::organizing::{self, CampaignRecord, CampaignView, ReflectionRecord};
+use praxis_domain::campaigns::progress;
 use praxis_domain::ids::{CampaignId, PhaseId};
+use praxis_domain::organizing::{CampaignFields, RawCampaignFields};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{Created, NodeQuery, created};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember, Key, Path};
+use crate::state::AppState;
 
 /// A campaign's strategy, as sent.
 #[derive(Deserialize, ToSchema, Default)]

@@ -1,7 +1,20 @@
 //! `/api/v1/lessons`: drawing, moving, endorsing, listing.
 
-use super::*;
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use praxis_app::organizing::{self, LessonRecord, LessonView};
 use praxis_domain::ids::LessonId;
+use praxis_domain::lessons::Provenance;
+use praxis_domain::organizing::RawLessonFields;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{Created, NodeQuery, created};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember, Key, Path};
+use crate::state::AppState;
 
 /// A new lesson.
 #[derive(Deserialize, ToSchema)]

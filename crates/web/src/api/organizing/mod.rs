@@ -4,18 +4,12 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use praxis_app::organizing::{
-    self, CampaignRecord, CampaignView, LessonRecord, LessonView, ReflectionRecord,
-};
-use praxis_domain::campaigns::progress;
+use praxis_app::organizing::{self};
 use praxis_domain::ids::CrewId;
-use praxis_domain::lessons::Provenance;
-use praxis_domain::organizing::{
-    CampaignFields, RawCampaignFields, RawCrewFields, RawLessonFields, RawReflectionFields,
-};
+use praxis_domain::organizing::RawCrewFields;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -23,13 +17,9 @@ use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiMember, Key, Path};
 use crate::state::AppState;
 
-mod campaigns;
-mod lessons;
-mod reflections;
-
-pub(crate) use campaigns::*;
-pub(crate) use lessons::*;
-pub(crate) use reflections::*;
+pub(crate) mod campaigns;
+pub(crate) mod lessons;
+pub(crate) mod reflections;
 
 /// A new object's id.
 #[derive(Serialize, ToSchema)]

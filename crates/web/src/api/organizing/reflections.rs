@@ -1,7 +1,20 @@
 //! `/api/v1/reflections` and the reflections on a campaign or a workshop.
 
-use super::*;
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use praxis_app::organizing::{self};
 use praxis_domain::ids::{CampaignId, ReflectionId, WorkshopId};
+use praxis_domain::organizing::RawReflectionFields;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::campaigns::{ReflectionResponse, reflection};
+use super::{Created, NodeQuery, created};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiMember, Key, Path};
+use crate::state::AppState;
 
 /// A reflection, as sent.
 #[derive(Deserialize, ToSchema, Default)]

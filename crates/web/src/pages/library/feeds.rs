@@ -42,7 +42,7 @@ async fn feed(
     };
     // Anonymous: a feed reader is not signed in, so only public items ever appear.
     let (items, _) = library::list_items_page(&state.ctx, None, &query, None, 50).await?;
-    let base = state.ctx.settings.base_url.clone();
+    let base = state.ctx.settings().base_url.clone();
     let updated = items
         .iter()
         .map(|i| i.updated_at)
@@ -67,7 +67,7 @@ async fn feed(
 }
 
 pub(crate) async fn library_feed(State(state): State<AppState>) -> Result<Response, PageError> {
-    let title = format!("{} · Library", state.ctx.settings.site_name);
+    let title = format!("{} · Library", state.ctx.settings().site_name);
     feed(
         &state,
         None,
@@ -86,7 +86,7 @@ pub(crate) async fn node_library_feed(
     if node.fields.visibility != NodeVisibility::Public {
         return Err(PageError(praxis_app::AppError::NotFound));
     }
-    let title = format!("{} · {}", state.ctx.settings.site_name, node.fields.name);
+    let title = format!("{} · {}", state.ctx.settings().site_name, node.fields.name);
     feed(
         &state,
         Some(node.id.to_string()),

@@ -418,17 +418,6 @@ pub(crate) async fn create_item(
     }
 }
 
-async fn node_slug(state: &AppState, item: &ItemRecord) -> Option<String> {
-    let node = item.node_id?;
-    state
-        .ctx
-        .store
-        .get_node(node)
-        .await
-        .ok()
-        .map(|n| n.fields.slug)
-}
-
 pub(crate) async fn edit_item(
     State(state): State<AppState>,
     PageMember(me): PageMember,
@@ -439,7 +428,10 @@ pub(crate) async fn edit_item(
     if !view.can_edit {
         return Err(PageError(AppError::Forbidden));
     }
-    let f = ItemForm::from_item(&view.item, node_slug(&state, &view.item).await);
+    let f = ItemForm::from_item(
+        &view.item,
+        view.node.as_ref().map(|n| n.fields.slug.clone()),
+    );
     let action = format!("/library/{}/edit", view.item.id);
     form_page(
         &state,

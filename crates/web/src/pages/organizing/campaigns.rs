@@ -1,7 +1,25 @@
 //! A campaign's page: strategy, actor map, timeline chart (inline and as SVG), reflections, export.
 
-use super::*;
+use askama::Template;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::accounts::CurrentMember;
+use praxis_app::organizing::{self, ActorRecord, CampaignView, ReflectionRecord};
+use praxis_domain::campaigns::{ActorCategory, PhaseKind, progress};
 use praxis_domain::ids::{CampaignId, ReflectionId};
+use praxis_domain::members::profile::Practice;
+use praxis_domain::organizing::{
+    CampaignFields, RawReflectionFields, Reach, ReflectionFields, Subject,
+};
+use praxis_domain::validation::FieldErrors;
+
+use super::{raw_campaign, status_of};
+use crate::error::PageError;
+use crate::extract::{FormFields, Key, PageMember, Path, form_id};
+use crate::pages::{Chrome, Typed, render_with_status};
+use crate::state::AppState;
 
 /// One phase of the goal-versus-actual chart, laid out.
 pub(crate) struct PhaseBar {

@@ -1,7 +1,23 @@
 //! Lessons: drawing one from reflections, its page, a node's lessons.
 
-use super::*;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::accounts::CurrentMember;
+use praxis_app::organizing::{self, LessonRecord, LessonView, Place, ReflectionRecord};
 use praxis_domain::ids::LessonId;
+use praxis_domain::lessons::{LessonStatus, Provenance};
+use praxis_domain::organizing::{RawLessonFields, Reach};
+use praxis_domain::validation::FieldErrors;
+
+use super::campaigns::campaign_page;
+use super::{ListParams, node_page, status_of};
+use crate::error::PageError;
+use crate::extract::{FormFields, Key, PageMember, Path, form_id};
+use crate::pages::{Chrome, Typed, render_with_status};
+use crate::state::AppState;
 
 pub(super) fn raw_lesson(form: &FormFields) -> RawLessonFields {
     let split = |s: String| -> Vec<String> { s.split(',').map(|p| p.trim().to_owned()).collect() };
@@ -194,24 +210,16 @@ pub(crate) async fn show_node_lessons(
     let (place, lessons, next) =
         organizing::node_lessons(&state.ctx, &me, &slug, p.after.as_deref()).await?;
     // "Lessons like my situation": the member's first practice, domain and region.
-    let profile = state
-        .ctx
-        .store
-        .profiles_by_ids(&[me.id])
-        .await
-        .map_err(AppError::from)?
-        .pop();
+    let profile = praxis_app::profiles::own_profile(&state.ctx, &me).await?;
     let mut like_mine = String::from("/search?type=lesson");
-    if let Some(p) = profile {
-        if let Some((practice, _)) = p.profile.practices.first() {
-            like_mine.push_str(&format!("&practice={}", practice.code()));
-        }
-        if let Some(d) = p.profile.domains.first() {
-            like_mine.push_str(&format!("&domain={}", c.enc(&d.to_lowercase())));
-        }
-        if let Some(r) = p.profile.regions.first() {
-            like_mine.push_str(&format!("&region={}", c.enc(&r.to_lowercase())));
-        }
+    if let Some((practice, _)) = profile.practices.first() {
+        like_mine.push_str(&format!("&practice={}", practice.code()));
+    }
+    if let Some(d) = profile.domains.first() {
+        like_mine.push_str(&format!("&domain={}", c.enc(&d.to_lowercase())));
+    }
+    if let Some(r) = profile.regions.first() {
+        like_mine.push_str(&format!("&region={}", c.enc(&r.to_lowercase())));
     }
     Ok(render_with_status(
         StatusCode::OK,

@@ -4,36 +4,28 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
 use praxis_app::accounts::CurrentMember;
-use praxis_app::organizing::{
-    self, ActorRecord, CampaignRecord, CampaignView, CrewRecord, CrewView, LessonRecord,
-    LessonView, Place, ReflectionRecord,
-};
-use praxis_domain::campaigns::{ActorCategory, Condition, PhaseKind, progress};
-use praxis_domain::lessons::{LessonStatus, Provenance};
+use praxis_app::organizing::{self, CampaignRecord, CrewRecord, Place, ReflectionRecord};
 use praxis_domain::members::profile::Practice;
 use praxis_domain::organizing::{
-    CampaignFields, RawCampaignFields, RawCrewFields, RawLessonFields, RawReflectionFields, Reach,
-    ReflectionFields, Subject,
+    RawCampaignFields, RawCrewFields, Reach, ReflectionFields, Subject,
 };
 use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, Key, PageMember, Path, form_id};
+use crate::extract::{FormFields, PageMember, Path};
 use crate::pages::{Chrome, Typed, render_with_status};
 use crate::state::AppState;
 
-mod campaigns;
-mod lessons;
-mod teams;
+pub(crate) mod campaigns;
 
-pub(crate) use campaigns::*;
-pub(crate) use lessons::*;
-pub(crate) use teams::*;
+use self::campaigns::raw_reflection;
+pub(crate) mod lessons;
+pub(crate) mod teams;
 
 fn status_of(errors: &FieldErrors) -> StatusCode {
     if errors.is_empty() {
@@ -183,17 +175,12 @@ async fn node_page(
     errors: FieldErrors,
     typed: Typed,
 ) -> Result<Response, PageError> {
-    let (place, crews) = organizing::node_crews(&state.ctx, me, slug).await?;
-    let sizes = if crews.is_empty() {
-        Vec::new()
-    } else {
-        state
-            .ctx
-            .store
-            .node_crew_sizes(place.node.id)
-            .await
-            .map_err(AppError::from)?
-    };
+    let organizing::NodeCrews {
+        place,
+        crews,
+        sizes,
+        mine,
+    } = organizing::node_crews(&state.ctx, me, slug).await?;
     let (_, campaigns, next) = organizing::node_campaigns(&state.ctx, me, slug, after).await?;
     let (reflections, reflections_next) =
         organizing::node_reflections(&state.ctx, me, slug, reflections_after).await?;
@@ -202,15 +189,9 @@ async fn node_page(
     } else {
         Vec::new()
     };
-    let mine = state
-        .ctx
-        .store
-        .member_crews(me.id)
-        .await
-        .map_err(AppError::from)?;
     let my_teams = crews
         .iter()
-        .filter(|c| place.is_steward() || mine.contains(&c.id))
+        .filter(|c| mine.contains(&c.id))
         .cloned()
         .collect();
     Ok(render_with_status(

@@ -1,7 +1,21 @@
 //! A team's page: roles, members, the health check and its chart.
 
-use super::*;
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use praxis_app::AppError;
+use praxis_app::accounts::CurrentMember;
+use praxis_app::organizing::{self, CrewView};
+use praxis_domain::campaigns::Condition;
 use praxis_domain::ids::CrewId;
+use praxis_domain::organizing::RawCrewFields;
+use praxis_domain::validation::FieldErrors;
+
+use super::status_of;
+use crate::error::PageError;
+use crate::extract::{FormFields, Key, PageMember, Path, form_id};
+use crate::pages::{Chrome, render_with_status};
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "organizing/team.html")]

@@ -8,7 +8,8 @@ use praxis_store::hash_token;
 use praxis_store::tokens::AccessTokenInfo;
 use tracing::instrument;
 
-use crate::accounts::{CurrentMember, current_member};
+use crate::accounts::current_member;
+use crate::policy::CurrentMember;
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
 

@@ -19,6 +19,7 @@ use tracing::instrument;
 
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
+use crate::policy::CurrentMember;
 use crate::policy::seen::Seen;
 use crate::quotas::{Sender, spend_mail};
 use crate::secrets::{hash_password, new_secret, verify_password};
@@ -40,26 +41,6 @@ pub struct SignUp {
     pub locale: Locale,
     /// The client's network address, for the allowance of mail it may cause (none from the
     /// CLI).
-    pub client_address: Option<String>,
-}
-
-/// The member behind a request, as every front door knows them.
-#[derive(Debug, Clone)]
-pub struct CurrentMember {
-    /// Their id.
-    pub id: MemberId,
-    /// Their display name.
-    pub display_name: String,
-    /// Their email address (shown only to themselves).
-    pub email: Email,
-    /// A network admin.
-    pub is_admin: bool,
-    /// Their chosen interface language.
-    pub locale: Option<Locale>,
-    /// The hash of the session they came with (`None` for an access token).
-    pub session_hash: Option<String>,
-    /// The network address their request came from (`None` from the CLI), for the
-    /// allowances of what they may send.
     pub client_address: Option<String>,
 }
 

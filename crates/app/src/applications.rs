@@ -14,9 +14,9 @@ use praxis_store::applications::Recipient;
 use praxis_store::outbox::OutboxMessage;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{MailKind, compose_to};
+use crate::policy::CurrentMember;
 use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};

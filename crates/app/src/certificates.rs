@@ -5,7 +5,7 @@ use praxis_domain::applications::{ApplicationStatus, Audience};
 use praxis_domain::ids::{MemberId, WorkshopId};
 use praxis_store::StoreError;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};

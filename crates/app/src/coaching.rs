@@ -10,7 +10,7 @@ use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::StaffRole;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::workshops::{
     coaches_or_manages, coaching_log_access, staff_roles, visible_workshop,
 };

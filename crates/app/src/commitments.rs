@@ -8,9 +8,9 @@ use praxis_domain::validation::FieldErrors;
 use praxis_store::commitments::CommitmentLinks;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::mail::MailKind;
 use crate::organizing::crews::rate_of;
+use crate::policy::CurrentMember;
 use crate::policy::organizing::visible_campaign;
 use crate::policy::seen::Seen;
 use crate::quotas::{Sender, spend_mail};

@@ -10,7 +10,7 @@ use praxis_domain::validation::FieldErrors;
 use praxis_store::directory::DirectoryFilter;
 use praxis_store::members::ListScope;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::nodes::{may_see_members, visible_node};
 use crate::policy::viewer_of;
 use crate::profiles::{MAX_PAGE, ProfilePage, ProfileView, decode_cursor, encode_cursor};

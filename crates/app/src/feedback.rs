@@ -7,7 +7,7 @@ use praxis_domain::ids::{SessionId, WorkshopId};
 use praxis_domain::members::profile::Practice;
 use praxis_domain::validation::FieldErrors;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::workshops::{managed_workshop, participant_workshop};
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};

@@ -6,10 +6,10 @@ use praxis_domain::members::credentials::Email;
 use praxis_store::hash_token;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
 use crate::markdown::render_markdown;
+use crate::policy::CurrentMember;
 use crate::policy::nodes::{outreach_node, stewarded_node};
 use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;

@@ -10,7 +10,7 @@ use praxis_domain::narratives::{
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::narratives::{
     own_narrative, own_one_on_one, readable_narrative, readable_one_on_one,
 };

@@ -11,10 +11,10 @@ use praxis_store::organizations::{Affiliation, OrganizationFilter};
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::nodes::{NodePerson, people};
 use crate::paging::{decode_cursor, encode_cursor};
+use crate::policy::CurrentMember;
 use crate::policy::organizations::{administered_organization, find_organization};
 use crate::{AppError, AppResult, Context};
 

@@ -7,7 +7,7 @@ use praxis_domain::pathways::Step;
 use praxis_domain::validation::FieldErrors;
 use praxis_domain::workshops::parse_date;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::pathways::oversee;
 use crate::policy::workshops::managed_workshop;
 use crate::quotas::{Sender, spend_mail};

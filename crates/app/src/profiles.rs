@@ -9,8 +9,8 @@ use praxis_store::members::ListScope;
 use praxis_store::nodes::NodeScope;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// A profile as a particular viewer may see it.

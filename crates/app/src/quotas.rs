@@ -6,7 +6,7 @@
 use praxis_domain::timestamps::Timestamp;
 use praxis_store::hash_token;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// How much mail may be sent, and by whom.

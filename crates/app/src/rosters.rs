@@ -14,10 +14,10 @@ use praxis_store::imports::{ImportProgress, ImportRecord, NewImport};
 use praxis_store::nodes::NodeRecord;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::invitations::INVITATION_DAYS;
 use crate::mail::{self, MailKind};
+use crate::policy::CurrentMember;
 use crate::policy::nodes::{outreach_node, stewarded_node};
 use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;

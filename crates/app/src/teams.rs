@@ -16,7 +16,7 @@ use praxis_store::StoreError;
 use praxis_store::teams::NewTeam;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::workshops::{managed_workshop, manages, visible_workshop};
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};

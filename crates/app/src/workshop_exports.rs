@@ -9,7 +9,7 @@ use praxis_domain::applications::Audience;
 use praxis_domain::ids::WorkshopId;
 use praxis_domain::rosters::spreadsheet_safe;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::workshops::managed_workshop;
 use crate::rosters::csv_cell;
 use crate::{AppError, AppResult, Context};

@@ -12,9 +12,9 @@ use praxis_store::hash_token;
 use praxis_store::workshops::WorkshopRecord;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{MailKind, compose};
+use crate::policy::CurrentMember;
 use crate::policy::workshops::managed_workshop;
 use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;

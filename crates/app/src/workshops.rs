@@ -14,9 +14,9 @@ use praxis_store::nodes::NodeRecord;
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::paging::{decode_cursor, encode_cursor};
+use crate::policy::CurrentMember;
 use crate::policy::nodes::{hide_unknown_nodes, known_node, visible_node};
 use crate::policy::viewer_of;
 use crate::policy::workshops::{

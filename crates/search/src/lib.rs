@@ -124,6 +124,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// What searches remember of segments (see `stats`).
+    stats: std::sync::Arc<Mutex<stats::StatsCache>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -185,6 +187,7 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            stats: std::sync::Arc::default(),
         })
     }
 

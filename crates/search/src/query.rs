@@ -114,7 +114,7 @@ impl Highlighter {
     }
 
     /// A snippet generator for the query's words in `field`, rarer words weighing more — rare
-    /// among the viewer's documents, like every statistic of the search.
+    /// among the public documents, like every count of the search.
     fn generator(&self, field: Field) -> tantivy::Result<SnippetGenerator> {
         let mut terms: Vec<Term> = Vec::new();
         self.query.query_terms(&mut |term, _| {
@@ -127,7 +127,7 @@ impl Highlighter {
             let Some(word) = term.value().as_str().map(str::to_owned) else {
                 continue;
             };
-            let count = self.stats.count(&term)?;
+            let count = self.stats.public_count(&term)?;
             if count > 0 {
                 words.insert(word, 1.0 / (1.0 + count as f32));
             }
@@ -166,14 +166,17 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> SearchResult<SearchResults> {
         let searcher = self.reader.searcher();
         let f = &self.fields;
-        let access: Vec<Term> = req
-            .access
-            .iter()
-            .map(|a| Term::from_field_text(f.access, &a.token()))
-            .collect();
-        let access: Box<dyn Query> = Box::new(TermSetQuery::new(access));
-        // Every statistic is counted over what the viewer may see.
-        let stats = Arc::new(VisibleStats::new(&searcher, &*access)?);
+        let tokens: Vec<String> = req.access.iter().map(Access::token).collect();
+        let access: Box<dyn Query> = Box::new(TermSetQuery::new(
+            tokens.iter().map(|t| Term::from_field_text(f.access, t)),
+        ));
+        // No statistic depends on what the viewer may not see (see `stats`).
+        let stats = Arc::new(VisibleStats::new(
+            &searcher,
+            f.access,
+            &tokens,
+            &self.stats,
+        )?);
         let text_query = self.text_query(&stats, &req.text)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, text_query.scored.box_clone())];

@@ -1,111 +1,211 @@
-//! The statistics a search uses — how many documents hold a word, how many there are — counted
-//! over the documents the viewer may see, never the whole index: otherwise ranking, typo
-//! tolerance ("does this word exist?") and snippets would tell a visitor that a word occurs in
-//! a secret node's documents. Field lengths use a fixed average, which depends on no document.
+//! The statistics a search uses never depend on documents the viewer may not see — otherwise
+//! ranking, typo tolerance ("does this word exist?") and snippets would tell a visitor that a
+//! word occurs in a secret node's documents.
+//!
+//! - Whether a word exists, for typo tolerance, is asked of the viewer's own documents.
+//! - How many documents hold a word (BM25's and the snippets' weights) and how many there are
+//!   are counted over the **public** documents, which every viewer may see: they reveal
+//!   nothing, and being the same for everyone they are cached per segment and word.
+//! - Field lengths are compared with a fixed average, which depends on no document.
+//!
+//! Segments never change once written (only their deletions do), so which documents carry an
+//! access token is read once per segment, and a word's public count once per segment and
+//! deletion state.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Query};
+use tantivy::index::SegmentId;
+use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{DocId, DocSet as _, Searcher, TERMINATED};
+use tantivy::{DocId, DocSet as _, Opstamp, Searcher, SegmentReader, TERMINATED};
 
-use crate::SearchResult;
-
-/// The average length, in tokens, that BM25 compares each document's field with: a constant,
-/// so that no statistic depends on documents the viewer may not see.
+/// The average length, in tokens, that BM25 compares each document's field with.
 const AVERAGE_FIELD_TOKENS: u64 = 120;
+/// The access token every viewer holds.
+const PUBLIC: &str = "public";
+/// Cached entries kept before the cache starts over (a few megabytes at most).
+const MAX_ENTRIES: usize = 200_000;
 
-/// Per-search statistics over the viewer's documents: which documents of each segment they
-/// may see (read once), and each word's count among them (counted once).
+/// One bit per document of a segment.
+type Bits = Arc<Vec<u64>>;
+
+/// What is remembered between searches.
+#[derive(Default)]
+pub(crate) struct StatsCache {
+    /// Which documents of a segment carry an access token.
+    tokens: HashMap<(SegmentId, String), Bits>,
+    /// How many live public documents of a segment hold a term.
+    public_counts: HashMap<(SegmentId, Option<Opstamp>, Term), u64>,
+    /// How many live public documents a segment has.
+    public_docs: HashMap<(SegmentId, Option<Opstamp>), u64>,
+}
+
+impl StatsCache {
+    fn trim(&mut self) {
+        if self.tokens.len() + self.public_counts.len() + self.public_docs.len() > MAX_ENTRIES {
+            *self = Self::default();
+        }
+    }
+}
+
+fn has(bits: &[u64], doc: DocId) -> bool {
+    bits.get(doc as usize / 64)
+        .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+}
+
+fn alive(segment: &SegmentReader, doc: DocId) -> bool {
+    segment.alive_bitset().is_none_or(|a| a.is_alive(doc))
+}
+
+/// The documents of a segment that carry `token` (read from its postings).
+fn token_bits(segment: &SegmentReader, field: Field, token: &str) -> tantivy::Result<Vec<u64>> {
+    let mut bits = vec![0u64; (segment.max_doc() as usize).div_ceil(64)];
+    let term = Term::from_field_text(field, token);
+    if let Some(mut postings) = segment
+        .inverted_index(field)?
+        .read_postings(&term, IndexRecordOption::Basic)?
+    {
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            bits[doc as usize / 64] |= 1 << (doc % 64);
+            doc = postings.advance();
+        }
+    }
+    Ok(bits)
+}
+
+/// One search's statistics.
 pub(crate) struct VisibleStats {
     searcher: Searcher,
-    /// For each segment, one bit per document the viewer may see (deleted ones left out).
-    visible: Vec<Vec<u64>>,
-    total: u64,
-    counts: Mutex<HashMap<Term, u64>>,
+    cache: Arc<Mutex<StatsCache>>,
+    /// Per segment: the public documents, and those the viewer may see.
+    segments: Vec<(Bits, Vec<u64>)>,
 }
 
 impl VisibleStats {
-    /// Reads which documents `filter` (what the viewer may see) lets through.
-    pub(crate) fn new(searcher: &Searcher, filter: &dyn Query) -> SearchResult<Self> {
-        let weight = filter.weight(EnableScoring::disabled_from_searcher(searcher))?;
-        let mut visible = Vec::with_capacity(searcher.segment_readers().len());
-        let mut total = 0;
+    /// Prepares the statistics of one search by a viewer holding these access tokens.
+    pub(crate) fn new(
+        searcher: &Searcher,
+        access_field: Field,
+        tokens: &[String],
+        cache: &Arc<Mutex<StatsCache>>,
+    ) -> tantivy::Result<Self> {
+        let mut segments = Vec::with_capacity(searcher.segment_readers().len());
         for segment in searcher.segment_readers() {
-            let mut bits = vec![0u64; (segment.max_doc() as usize).div_ceil(64)];
-            let alive = segment.alive_bitset();
-            let mut docs = weight.scorer(segment, 1.0)?;
-            let mut doc = docs.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    bits[doc as usize / 64] |= 1 << (doc % 64);
-                    total += 1;
+            let read = |token: &str| -> tantivy::Result<Bits> {
+                let key = (segment.segment_id(), token.to_owned());
+                if let Some(bits) = lock(cache).tokens.get(&key) {
+                    return Ok(bits.clone());
                 }
-                doc = docs.advance();
+                let bits = Arc::new(token_bits(segment, access_field, token)?);
+                let mut c = lock(cache);
+                c.trim();
+                c.tokens.insert(key, bits.clone());
+                Ok(bits)
+            };
+            let public = read(PUBLIC)?;
+            let mut visible = public.to_vec();
+            for token in tokens.iter().filter(|t| *t != PUBLIC) {
+                for (v, t) in visible.iter_mut().zip(read(token)?.iter()) {
+                    *v |= *t;
+                }
             }
-            visible.push(bits);
+            segments.push((public, visible));
         }
         Ok(Self {
             searcher: searcher.clone(),
-            visible,
-            total,
-            counts: Mutex::new(HashMap::new()),
+            cache: cache.clone(),
+            segments,
         })
     }
 
-    fn sees(bits: &[u64], doc: DocId) -> bool {
-        bits.get(doc as usize / 64)
-            .is_some_and(|w| w & (1 << (doc % 64)) != 0)
-    }
-
-    /// How many documents the viewer may see hold `term`.
-    pub(crate) fn count(&self, term: &Term) -> tantivy::Result<u64> {
-        if let Some(n) = self
-            .counts
-            .lock()
-            .map_err(|_| tantivy::TantivyError::InternalError("a poisoned lock".into()))?
-            .get(term)
-        {
-            return Ok(*n);
-        }
-        let mut n = 0;
-        for (segment, bits) in self.searcher.segment_readers().iter().zip(&self.visible) {
-            let index = segment.inverted_index(term.field())?;
-            let Some(mut postings) = index.read_postings(term, IndexRecordOption::Basic)? else {
+    /// True when a live document the viewer may see holds `term` (stops at the first).
+    pub(crate) fn holds(&self, term: &Term) -> tantivy::Result<bool> {
+        for (segment, (_, visible)) in self.searcher.segment_readers().iter().zip(&self.segments) {
+            let Some(mut postings) = segment
+                .inverted_index(term.field())?
+                .read_postings(term, IndexRecordOption::Basic)?
+            else {
                 continue;
             };
             let mut doc = postings.doc();
             while doc != TERMINATED {
-                if Self::sees(bits, doc) {
-                    n += 1;
+                if has(visible, doc) && alive(segment, doc) {
+                    return Ok(true);
                 }
                 doc = postings.advance();
             }
         }
-        self.counts
-            .lock()
-            .map_err(|_| tantivy::TantivyError::InternalError("a poisoned lock".into()))?
-            .insert(term.clone(), n);
-        Ok(n)
+        Ok(false)
     }
 
-    /// True when a document the viewer may see holds `term`.
-    pub(crate) fn holds(&self, term: &Term) -> tantivy::Result<bool> {
-        Ok(self.count(term)? > 0)
+    /// How many live public documents hold `term`.
+    pub(crate) fn public_count(&self, term: &Term) -> tantivy::Result<u64> {
+        let mut total = 0;
+        for (segment, (public, _)) in self.searcher.segment_readers().iter().zip(&self.segments) {
+            let key = (segment.segment_id(), segment.delete_opstamp(), term.clone());
+            if let Some(n) = lock(&self.cache).public_counts.get(&key) {
+                total += n;
+                continue;
+            }
+            let mut n = 0;
+            if let Some(mut postings) = segment
+                .inverted_index(term.field())?
+                .read_postings(term, IndexRecordOption::Basic)?
+            {
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if has(public, doc) && alive(segment, doc) {
+                        n += 1;
+                    }
+                    doc = postings.advance();
+                }
+            }
+            let mut c = lock(&self.cache);
+            c.trim();
+            c.public_counts.insert(key, n);
+            total += n;
+        }
+        Ok(total)
     }
+
+    /// How many live public documents there are.
+    fn public_docs(&self) -> u64 {
+        let mut total = 0;
+        for (segment, (public, _)) in self.searcher.segment_readers().iter().zip(&self.segments) {
+            let key = (segment.segment_id(), segment.delete_opstamp());
+            if let Some(n) = lock(&self.cache).public_docs.get(&key) {
+                total += n;
+                continue;
+            }
+            let n = (0..segment.max_doc())
+                .filter(|d| has(public, *d) && alive(segment, *d))
+                .count() as u64;
+            let mut c = lock(&self.cache);
+            c.trim();
+            c.public_docs.insert(key, n);
+            total += n;
+        }
+        total
+    }
+}
+
+fn lock(cache: &Mutex<StatsCache>) -> std::sync::MutexGuard<'_, StatsCache> {
+    // The cache holds nothing a panicking search could leave half-written.
+    cache.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Bm25StatisticsProvider for VisibleStats {
     fn total_num_tokens(&self, _field: Field) -> tantivy::Result<u64> {
-        Ok(self.total.max(1) * AVERAGE_FIELD_TOKENS)
+        Ok(self.public_docs().max(1) * AVERAGE_FIELD_TOKENS)
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
-        Ok(self.total.max(1))
+        Ok(self.public_docs().max(1))
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        self.count(term)
+        self.public_count(term)
     }
 }

@@ -5,16 +5,49 @@ use std::str::FromStr;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
-use praxis_app::accounts::CurrentMember;
+use praxis_app::i18n::Locale;
+use praxis_app::policy::CurrentMember;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{ApiError, PageError};
-use crate::middleware::RequestInfo;
+
+pub(crate) const SESSION_COOKIE: &str = "praxis_session";
+pub(crate) const CSRF_COOKIE: &str = "praxis_csrf";
+pub(crate) const LANG_COOKIE: &str = "praxis_lang";
+/// The header the site's own scripts send the CSRF token in with an API write.
+pub(crate) const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Who is asking, in which language, with which CSRF token: computed once per request.
+#[derive(Debug, Clone)]
+pub(crate) struct RequestInfo {
+    pub(crate) locale: Locale,
+    pub(crate) member: Option<CurrentMember>,
+    /// The CSRF token in the client's cookie (`None` when the client sent none).
+    pub(crate) csrf_cookie: Option<String>,
+    /// The token pages embed in forms (the cookie's, or a new one set on this response).
+    pub(crate) csrf_token: String,
+    pub(crate) session_token: Option<String>,
+    pub(crate) client_address: Option<String>,
+    pub(crate) path: String,
+}
+
+/// The value of a cookie in the request.
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for RequestInfo {
     type Rejection = PageError;

@@ -8,47 +8,16 @@ use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use praxis_app::accounts::CurrentMember;
 use praxis_app::i18n::Locale;
+use praxis_app::policy::CurrentMember;
 use praxis_app::{access_tokens, accounts};
 
 use crate::error::{ApiFailure, LoggedError, PageFailure, api_failure_body};
-use crate::extract::constant_time_eq;
+use crate::extract::{
+    CSRF_COOKIE, CSRF_HEADER, LANG_COOKIE, RequestInfo, SESSION_COOKIE, constant_time_eq, cookie,
+};
 use crate::pages::{Chrome, render_error_page};
 use crate::state::AppState;
-
-pub(crate) const SESSION_COOKIE: &str = "praxis_session";
-pub(crate) const CSRF_COOKIE: &str = "praxis_csrf";
-pub(crate) const LANG_COOKIE: &str = "praxis_lang";
-/// The header the site's own scripts send the CSRF token in with an API write.
-pub(crate) const CSRF_HEADER: &str = "x-csrf-token";
-
-/// Who is asking, in which language, with which CSRF token: computed once per request.
-#[derive(Debug, Clone)]
-pub(crate) struct RequestInfo {
-    pub(crate) locale: Locale,
-    pub(crate) member: Option<CurrentMember>,
-    /// The CSRF token in the client's cookie (`None` when the client sent none).
-    pub(crate) csrf_cookie: Option<String>,
-    /// The token pages embed in forms (the cookie's, or a new one set on this response).
-    pub(crate) csrf_token: String,
-    pub(crate) session_token: Option<String>,
-    pub(crate) client_address: Option<String>,
-    pub(crate) path: String,
-}
-
-/// The value of a cookie in the request.
-pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-        .filter(|v| !v.is_empty())
-}
 
 /// Identifies the member (session cookie or bearer token), the language and the CSRF token.
 pub(crate) async fn identify(

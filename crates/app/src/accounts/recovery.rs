@@ -6,9 +6,9 @@ use praxis_store::hash_token;
 use praxis_store::tokens::EmailTokenPurpose;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
+use crate::policy::CurrentMember;
 use crate::quotas::{Sender, spend_mail};
 use crate::secrets::{hash_password, new_secret, verify_password};
 use crate::{AppError, AppResult, Context};

@@ -10,7 +10,7 @@ use sha2::{Digest as _, Sha256};
 use tracing::instrument;
 
 use super::AttachmentRecord;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::library::{editable_item, readable_item};
 use crate::{AppError, AppResult, Context};
 

@@ -8,7 +8,7 @@ use praxis_domain::ids::ItemId;
 use praxis_domain::members::profile::Viewer;
 
 use super::ItemRecord;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::library::{ViewerNodes, may_read, readable_item};
 use crate::policy::viewer_of;
 use crate::{AppResult, Context};

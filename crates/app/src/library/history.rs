@@ -8,7 +8,7 @@ use similar::{ChangeTag, TextDiff};
 use tracing::instrument;
 
 use super::{ItemRecord, ItemVersion};
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::library::{editable_item, readable_item};
 use crate::policy::viewer_of;
 use crate::{AppError, AppResult, Context};

@@ -22,9 +22,9 @@ pub use self::history::{
 };
 pub use praxis_store::library::{AttachmentRecord, ItemRecord, ItemVersion, TagFacet};
 
-use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::paging::{decode_cursor, encode_cursor};
+use crate::policy::CurrentMember;
 use crate::policy::library::{editable_item, may_edit as policy_may_edit, may_read, readable_item};
 use crate::policy::nodes::{hide_unknown_nodes, known_node, visible_node};
 use crate::policy::viewer_of;

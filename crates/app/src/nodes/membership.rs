@@ -6,9 +6,9 @@ use praxis_domain::validation::FieldErrors;
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::i18n::Locale;
 use crate::mail::{self, MailKind};
+use crate::policy::CurrentMember;
 use crate::policy::nodes::{find_node, stewarded_node, visible_node};
 use crate::{AppError, AppResult, Context};
 

@@ -17,9 +17,9 @@ pub use praxis_store::nodes::{NodeEvent, NodeRecord};
 use praxis_store::{Constraint, StoreError};
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
 use crate::markdown::render_markdown;
 use crate::paging::{decode_cursor, encode_cursor};
+use crate::policy::CurrentMember;
 use crate::policy::nodes::{
     find_node, may_see_members, scope_of, stewarded_node, unbroken_ancestors, visible_node,
 };

@@ -13,7 +13,7 @@ use praxis_store::organizing::{CrewRecord, ReflectionRecord};
 use tracing::instrument;
 
 use super::crews::rate_of;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::organizing::{
     NodeReader, Place, editable_campaign, node_place, visible_campaign,
 };

@@ -8,7 +8,7 @@ use praxis_domain::organizing::{CrewFields, RawCrewFields};
 use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::organizing::{Place, crew_to_work_on, node_place, visible_crew};
 use crate::{AppError, AppResult, Context};
 

@@ -11,7 +11,7 @@ use praxis_store::library::ItemRecord;
 use praxis_store::organizing::{NewLesson, ReflectionRecord};
 use tracing::instrument;
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::library::{ViewerNodes, may_read};
 use crate::policy::organizing::{
     NodeReader, Place, Places, node_place, visible_lesson, visible_reflection,

@@ -8,7 +8,7 @@ use praxis_domain::validation::FieldErrors;
 use tracing::instrument;
 
 use super::campaigns::{merge, team_for};
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::organizing::{
     NodeReader, Places, editable_campaign, node_place, visible_reflection,
 };

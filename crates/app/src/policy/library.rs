@@ -10,7 +10,7 @@ use praxis_domain::nodes::Standing;
 use praxis_store::library::{ItemReach, ItemRecord};
 
 use super::viewer_of;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// The nodes whose members-only content the viewer may read: their active memberships, read

@@ -25,9 +25,33 @@ pub mod seen;
 pub mod table;
 pub mod workshops;
 
+use praxis_domain::ids::MemberId;
+use praxis_domain::members::credentials::Email;
 use praxis_domain::members::profile::Viewer;
 
-use crate::accounts::CurrentMember;
+use crate::i18n::Locale;
+
+/// The member behind a request, as every front door knows them: who they are and the
+/// network admin flag, read with their session on every request (so a revoked flag or a
+/// deleted account takes effect at once).
+#[derive(Debug, Clone)]
+pub struct CurrentMember {
+    /// Their id.
+    pub id: MemberId,
+    /// Their display name.
+    pub display_name: String,
+    /// Their email address (shown only to themselves).
+    pub email: Email,
+    /// A network admin.
+    pub is_admin: bool,
+    /// Their chosen interface language.
+    pub locale: Option<Locale>,
+    /// The hash of the session they came with (`None` for an access token).
+    pub session_hash: Option<String>,
+    /// The network address their request came from (`None` from the CLI), for the
+    /// allowances of what they may send.
+    pub client_address: Option<String>,
+}
 
 /// The domain's view of who is asking: a visitor or a member.
 pub fn viewer_of(me: Option<&CurrentMember>) -> Viewer {

@@ -5,7 +5,7 @@
 use praxis_domain::ids::{MemberId, NarrativeId, OneOnOneId};
 use praxis_store::narratives::{NarrativeRecord, OneOnOneRecord};
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// A one-on-one, for its author or a member of the team it is shared with.

@@ -8,7 +8,7 @@ use praxis_store::nodes::{NodeRecord, NodeScope};
 
 use super::library::ViewerNodes;
 use super::viewer_of;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// Which nodes a listing may include for this viewer.

@@ -3,7 +3,7 @@
 
 use praxis_store::organizations::{Affiliation, OrganizationRecord};
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// The organization with this id or slug.

@@ -10,7 +10,7 @@ use praxis_store::nodes::NodeRecord;
 use praxis_store::organizing::{CampaignRecord, CrewRecord, LessonRecord, ReflectionRecord};
 
 use super::nodes::visible_node;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// Where the viewer stands towards an object's node and team, read now.

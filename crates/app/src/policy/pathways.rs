@@ -7,7 +7,7 @@ use praxis_domain::ids::NodeId;
 use praxis_domain::nodes::Standing;
 
 use super::nodes::{may_see_members, visible_node};
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// The node whose pipeline the member oversees (`None` for the whole network, admins only).

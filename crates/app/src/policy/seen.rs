@@ -7,7 +7,7 @@ use praxis_domain::ids::{CampaignId, WorkshopId};
 
 use super::organizing::visible_campaign;
 use super::workshops::visible_workshop;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// Answers "may this member see that campaign / workshop?", each asked once.

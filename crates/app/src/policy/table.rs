@@ -6,7 +6,7 @@ use praxis_domain::ids::{
 };
 
 use super::{library, narratives, nodes, organizing, pathways, workshops};
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// Something access is decided for.

@@ -13,7 +13,7 @@ use praxis_store::workshops::WorkshopRecord;
 
 use super::library::{ViewerNodes, reach_allows};
 use super::viewer_of;
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
 /// True when the viewer may see the workshop.

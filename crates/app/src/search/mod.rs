@@ -21,7 +21,7 @@ use praxis_store::search_changes::SearchChange;
 
 pub use praxis_search::{DocType, FacetCount};
 
-use crate::accounts::CurrentMember;
+use crate::policy::CurrentMember;
 use crate::policy::library::{ViewerNodes, may_read};
 use crate::profiles::viewer_of;
 use crate::{AppError, AppResult, Context};

@@ -106,7 +106,7 @@ async fn a_rebuilt_index_answers_like_the_one_kept_up_to_date() {
 
     let queries = ["organizing", "draft", "final", "cellar", ""];
     let answer = async |ctx: praxis_app::Context| {
-        let member = praxis_app::accounts::CurrentMember {
+        let member = praxis_app::policy::CurrentMember {
             id: steward.id,
             display_name: steward.display_name.clone(),
             email: praxis_domain::members::credentials::Email::parse(&steward.email).unwrap(),

@@ -6,7 +6,8 @@
 //! derived from the code: `ok` (allowed), `404` (as if it did not exist), `403` (known, but
 //! not theirs to do).
 
-use praxis_app::accounts::{CurrentMember, NewAccount, create_account};
+use praxis_app::accounts::{NewAccount, create_account};
+use praxis_app::policy::CurrentMember;
 use praxis_app::policy::table::{Action, Decision, Object, decide};
 use praxis_app::{Context, Settings, library, narratives, organizing, workshops};
 use praxis_domain::applications::{ApplicationStatus, Audience};

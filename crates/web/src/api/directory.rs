@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::api::members::{ProfileListResponse, ProfileResponse};
 use crate::api::organizations::OrganizationResponse;
 use crate::error::ApiError;
-use crate::middleware::RequestInfo;
+use crate::extract::RequestInfo;
 use crate::state::AppState;
 
 /// Directory filters; every given filter must match.

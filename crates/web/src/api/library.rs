@@ -16,8 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember, Key, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{ApiJson, ApiMember, Key, Path, RequestInfo};
 use crate::pages::library::files::file_response;
 use crate::state::AppState;
 

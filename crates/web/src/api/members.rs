@@ -10,8 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::Path;
-use crate::middleware::RequestInfo;
+use crate::extract::{Path, RequestInfo};
 use crate::state::AppState;
 
 /// A practice with a self-assessed level.

@@ -13,8 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::rfc3339;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{ApiJson, ApiMember, Path, RequestInfo};
 use crate::state::AppState;
 
 /// A node in a list.

@@ -13,8 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::nodes::NodeMemberResponse;
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{ApiJson, ApiMember, Path, RequestInfo};
 use crate::state::AppState;
 
 /// An organization, with its contact only when the caller may see it.

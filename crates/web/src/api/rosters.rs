@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::ApiError;
-use crate::extract::{ApiMember, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{ApiMember, Path, RequestInfo};
 use crate::state::AppState;
 
 /// One row of the check.

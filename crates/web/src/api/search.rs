@@ -7,7 +7,7 @@ use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::ApiError;
-use crate::middleware::RequestInfo;
+use crate::extract::RequestInfo;
 use crate::pages::search::parse_query;
 use crate::state::AppState;
 

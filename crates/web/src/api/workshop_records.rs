@@ -17,8 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember, Key, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{ApiJson, ApiMember, Key, Path, RequestInfo};
 use crate::state::AppState;
 
 /// A completion certificate.

@@ -11,8 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiMember, Key, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{ApiJson, ApiMember, Key, Path, RequestInfo};
 use crate::state::AppState;
 
 /// A workshop.

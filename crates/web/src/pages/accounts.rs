@@ -10,8 +10,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, Path};
-use crate::middleware::{CSRF_COOKIE, RequestInfo, SESSION_COOKIE};
+use crate::extract::{CSRF_COOKIE, FormFields, Path, RequestInfo, SESSION_COOKIE};
 use crate::pages::{Chrome, MessagePage, render, render_with_status};
 use crate::state::AppState;
 

@@ -171,7 +171,7 @@ pub(crate) struct ReviewParams {
 
 async fn review_page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     id: WorkshopId,
     p: ReviewParams,
@@ -319,7 +319,7 @@ impl QuestionsPage {
 
 async fn questions_page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     id: WorkshopId,
     errors: FieldErrors,

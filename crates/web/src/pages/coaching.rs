@@ -81,7 +81,7 @@ impl LogsPage {
 
 async fn logs_page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     id: WorkshopId,
     errors: FieldErrors,

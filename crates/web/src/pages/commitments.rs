@@ -160,7 +160,7 @@ pub(crate) struct PageParams {
 
 async fn page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     p: &PageParams,
     errors: FieldErrors,

@@ -13,8 +13,7 @@ use praxis_domain::validation::FieldErrors;
 
 use crate::api::directory::DirectoryParams;
 use crate::error::PageError;
-use crate::extract::encode_component;
-use crate::middleware::RequestInfo;
+use crate::extract::{RequestInfo, encode_component};
 use crate::pages::{Chrome, render_with_status};
 use crate::state::AppState;
 

@@ -44,7 +44,7 @@ pub(crate) async fn show_feedback(
 
 async fn page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     id: WorkshopId,
     session: SessionId,

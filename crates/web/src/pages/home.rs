@@ -7,7 +7,7 @@ use praxis_app::nodes::{self, NodeRecord};
 use praxis_app::profiles::{self, ProfileView, viewer_of};
 
 use crate::error::PageError;
-use crate::middleware::RequestInfo;
+use crate::extract::RequestInfo;
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
 

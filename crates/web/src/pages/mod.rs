@@ -42,7 +42,7 @@ use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
 
 use crate::error::{PageError, PageFailure};
-use crate::middleware::RequestInfo;
+use crate::extract::RequestInfo;
 use crate::state::AppState;
 
 /// The signed-in member as the layout shows them.

@@ -6,10 +6,10 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
-use praxis_app::accounts::CurrentMember;
 use praxis_app::narratives::{
     self, FeedbackRecord, NarrativeRecord, NarrativeView, OneOnOneRecord, OneOnOnesView,
 };
+use praxis_app::policy::CurrentMember;
 use praxis_domain::ids::{NarrativeId, OneOnOneId};
 use praxis_domain::narratives::{
     Compared, OneOnOneFields, RawOneOnOne, RawTelling, StoryKind, Telling,

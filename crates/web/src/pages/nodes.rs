@@ -14,8 +14,7 @@ use serde::Deserialize;
 
 use crate::api::nodes::parse_action;
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, Path, encode_component};
-use crate::middleware::RequestInfo;
+use crate::extract::{FormFields, PageMember, Path, RequestInfo, encode_component};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 

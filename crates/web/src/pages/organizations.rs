@@ -13,8 +13,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, Path, encode_component};
-use crate::middleware::RequestInfo;
+use crate::extract::{FormFields, PageMember, Path, RequestInfo, encode_component};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 

@@ -74,7 +74,7 @@ pub(crate) struct NodeParams {
 
 async fn page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     node: Option<String>,
     errors: FieldErrors,

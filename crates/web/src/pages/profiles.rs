@@ -9,8 +9,7 @@ use praxis_domain::ids::MemberId;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::Path;
-use crate::middleware::RequestInfo;
+use crate::extract::{Path, RequestInfo};
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
 

@@ -8,8 +8,7 @@ use praxis_app::search::{self, DocType, FacetCount, SearchPage, SearchQuery};
 use praxis_domain::validation::FieldErrors;
 
 use crate::error::PageError;
-use crate::extract::encode_component;
-use crate::middleware::RequestInfo;
+use crate::extract::{RequestInfo, encode_component};
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
 

@@ -6,8 +6,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AccessTokenInfo;
 use praxis_app::AppError;
-use praxis_app::accounts::{self, CurrentMember, recovery};
+use praxis_app::accounts::{self, recovery};
 use praxis_app::i18n::Locale;
+use praxis_app::policy::CurrentMember;
 use praxis_app::{access_tokens, profiles};
 use praxis_domain::ids::TokenId;
 use praxis_domain::members::profile::{Practice, Profile, RawProfileChanges, Role, Visibility};
@@ -15,8 +16,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, PageMember, Path};
-use crate::middleware::{LANG_COOKIE, RequestInfo, SESSION_COOKIE};
+use crate::extract::{FormFields, LANG_COOKIE, PageMember, Path, RequestInfo, SESSION_COOKIE};
 use crate::pages::{Chrome, MessagePage, render, render_with_status};
 use crate::state::AppState;
 

@@ -76,7 +76,7 @@ pub(crate) struct TeamsParams {
 
 async fn teams_page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     id: WorkshopId,
     notice: Option<String>,

@@ -15,8 +15,7 @@ use praxis_domain::workshops::{RawSessionFields, RawWorkshopFields, StaffRole, W
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, Key, PageMember, Path, encode_component};
-use crate::middleware::RequestInfo;
+use crate::extract::{FormFields, Key, PageMember, Path, RequestInfo, encode_component};
 use crate::pages::library::split_list;
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
@@ -296,7 +295,7 @@ impl WorkshopFormPage {
 
 async fn form_page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     f: WorkshopForm,
     errors: FieldErrors,

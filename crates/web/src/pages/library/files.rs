@@ -9,8 +9,9 @@ use praxis_app::library::{self, FileDownload, Upload};
 use praxis_domain::ids::ItemId;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, Key, PageMember, Path, UploadForm, encode_component};
-use crate::middleware::RequestInfo;
+use crate::extract::{
+    FormFields, Key, PageMember, Path, RequestInfo, UploadForm, encode_component,
+};
 use crate::pages::Chrome;
 use crate::state::AppState;
 

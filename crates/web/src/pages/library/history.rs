@@ -8,8 +8,7 @@ use praxis_domain::ids::ItemId;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, Key, PageMember, Path};
-use crate::middleware::RequestInfo;
+use crate::extract::{FormFields, Key, PageMember, Path, RequestInfo};
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
 

@@ -23,8 +23,7 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, Key, PageMember, Path, encode_component};
-use crate::middleware::RequestInfo;
+use crate::extract::{FormFields, Key, PageMember, Path, RequestInfo, encode_component};
 use crate::pages::{Chrome, render, render_with_status};
 use crate::state::AppState;
 
@@ -329,7 +328,7 @@ impl ItemFormPage {
 #[expect(clippy::too_many_arguments, reason = "a form page has many parts")]
 async fn form_page(
     state: &AppState,
-    me: &praxis_app::accounts::CurrentMember,
+    me: &praxis_app::policy::CurrentMember,
     c: Chrome,
     f: ItemForm,
     errors: FieldErrors,

@@ -7,8 +7,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use praxis_app::AppError;
-use praxis_app::accounts::CurrentMember;
 use praxis_app::organizing::{self, CampaignRecord, CrewRecord, Place, ReflectionRecord};
+use praxis_app::policy::CurrentMember;
 use praxis_domain::members::profile::Practice;
 use praxis_domain::organizing::{
     RawCampaignFields, RawCrewFields, Reach, ReflectionFields, Subject,

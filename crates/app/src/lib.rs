@@ -5,7 +5,6 @@
 //! domain), never in handlers. This crate must not depend on praxis-web, axum, askama or
 //! sqlx types.
 
-pub mod access_tokens;
 pub mod accounts;
 pub mod applications;
 pub mod certificates;
@@ -36,6 +35,7 @@ pub mod rosters;
 pub mod search;
 mod secrets;
 pub mod teams;
+pub mod tokens;
 pub mod workshop_exports;
 pub mod workshop_imports;
 pub mod workshops;

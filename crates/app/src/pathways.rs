@@ -2,10 +2,10 @@
 //! the network) and stewards (for their node) see the pipeline — how many people stand at each
 //! step, who moved this quarter — and record the steps people reach.
 
+use praxis_domain::fields::parse_date;
 use praxis_domain::ids::{MemberId, WorkshopId};
 use praxis_domain::pathways::Step;
 use praxis_domain::validation::FieldErrors;
-use praxis_domain::workshops::parse_date;
 
 use crate::policy::CurrentMember;
 use crate::policy::pathways::oversee;

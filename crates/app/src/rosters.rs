@@ -10,8 +10,8 @@ use praxis_domain::rosters::{
 };
 use praxis_domain::validation::FieldErrors;
 use praxis_store::hash_token;
-use praxis_store::imports::{ImportProgress, ImportRecord, NewImport};
 use praxis_store::nodes::NodeRecord;
+use praxis_store::rosters::{ImportProgress, ImportRecord, NewImport};
 use tracing::instrument;
 
 use crate::i18n::Locale;
@@ -23,7 +23,7 @@ use crate::quotas::{Sender, spend_mail};
 use crate::secrets::new_secret;
 use crate::{AppError, AppResult, Context};
 
-pub use praxis_store::imports::ImportRecord as ImportStatus;
+pub use praxis_store::rosters::ImportRecord as ImportStatus;
 
 /// Rows imported per transaction.
 const BATCH: usize = 500;

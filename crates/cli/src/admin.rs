@@ -4,7 +4,7 @@ use std::io::Read as _;
 
 use anyhow::Context as _;
 use clap::Subcommand;
-use praxis_app::{AppError, Constraint, access_tokens, accounts};
+use praxis_app::{AppError, Constraint, accounts, tokens};
 
 use crate::config::Config;
 use crate::serve::{context, open_store};
@@ -70,7 +70,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             }
         }
         AdminCommand::CreateToken { email, name } => {
-            match access_tokens::create_token_for_email(&ctx, &email, &name).await {
+            match tokens::create_token_for_email(&ctx, &email, &name).await {
                 Ok(token) => {
                     println!("{}", token.secret);
                     Ok(())

@@ -1,8 +1,9 @@
 //! Coaching logs: what a coach saw and did, in the network's coaching model, and who may read
 //! which part.
 
+use crate::fields::parse_date;
 use crate::validation::FieldErrors;
-use crate::workshops::{StaffRole, parse_date};
+use crate::workshops::StaffRole;
 
 /// Where the challenge lies, in the coaching model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

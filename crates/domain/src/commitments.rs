@@ -1,8 +1,8 @@
 //! Commitments, the unit of action: who asked whom for what by when, and the path each one
 //! takes — asked → agreed → confirmed → done, or flaked or declined — with invalid moves refused.
 
+use crate::fields::parse_date;
 use crate::validation::FieldErrors;
-use crate::workshops::parse_date;
 
 /// Where a commitment stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

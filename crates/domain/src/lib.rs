@@ -8,6 +8,7 @@ pub mod applications;
 pub mod campaigns;
 pub mod coaching;
 pub mod commitments;
+pub mod fields;
 pub mod ids;
 pub mod lessons;
 pub mod library;

@@ -1,7 +1,8 @@
 //! The library of organizing materials: what an item is, who may read and edit it, and what an
 //! adaptation records about how a method travelled.
 
-use crate::members::profile::{Practice, Viewer, parse_languages, parse_tags};
+use crate::fields::{bounded, one_line, parse_languages, parse_tags};
+use crate::members::profile::{Practice, Viewer};
 use crate::nodes::{NodeVisibility, Standing, can_see_node};
 use crate::validation::FieldErrors;
 
@@ -191,30 +192,6 @@ pub struct ItemFields {
     pub authors: Vec<String>,
     /// Scope.
     pub scope: ItemScope,
-}
-
-pub(crate) fn bounded(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
-    let value = input.trim();
-    if required && value.is_empty() {
-        Err("error-required")
-    } else if value.chars().count() > max {
-        Err("error-too-long")
-    } else if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        Err("error-invalid-characters")
-    } else {
-        Ok(value.to_owned())
-    }
-}
-
-pub(crate) fn one_line(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
-    let value = bounded(input, max, required)?;
-    if value.contains(['\n', '\r', '\t']) {
-        return Err("error-invalid-characters");
-    }
-    Ok(value)
 }
 
 impl ItemFields {

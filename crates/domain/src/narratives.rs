@@ -1,9 +1,8 @@
 //! One-on-one logs and public narrative drafts: their checked fields, and a side-by-side
 //! comparison of two tellings of a story.
 
-use crate::library::{bounded, one_line};
+use crate::fields::{bounded, one_line, parse_date};
 use crate::validation::FieldErrors;
-use crate::workshops::parse_date;
 
 /// The longest answer, in characters.
 pub const MAX_TEXT_CHARS: usize = 5_000;

@@ -1,7 +1,8 @@
 //! Nodes of practice: members gathered around a domain, a region or shared values, nested to
 //! any depth, with their own visibility, joining policy and stewards.
 
-use crate::members::profile::{Viewer, parse_languages};
+use crate::fields::parse_languages;
+use crate::members::profile::Viewer;
 use crate::validation::FieldErrors;
 
 /// What a node gathers people around.

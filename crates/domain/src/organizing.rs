@@ -3,11 +3,10 @@
 //! lessons drawn from them — who may see each, and their checked fields.
 
 use crate::campaigns::{ActorCategory, PhaseKind};
-use crate::library::{bounded, one_line};
-use crate::members::profile::{Practice, parse_tags};
+use crate::fields::{bounded, one_line, parse_date, parse_tags};
+use crate::members::profile::Practice;
 use crate::nodes::{NodeVisibility, Standing};
 use crate::validation::FieldErrors;
-use crate::workshops::parse_date;
 
 /// How far a campaign, reflection or lesson is seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

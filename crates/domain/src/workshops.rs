@@ -1,7 +1,8 @@
 //! Workshops: what one is, its sessions, who runs it, and who may see and manage it.
 
+use crate::fields::{parse_date, parse_languages, parse_time_of_day};
 use crate::library::ItemScope;
-use crate::members::profile::{Practice, parse_languages, parse_time_zone};
+use crate::members::profile::{Practice, parse_time_zone};
 use crate::validation::FieldErrors;
 
 /// How a workshop meets.
@@ -144,27 +145,6 @@ pub struct WorkshopFields {
     pub applications_close: Option<String>,
     /// Who may see it.
     pub scope: ItemScope,
-}
-
-/// Checks a calendar date written YYYY-MM-DD.
-pub fn parse_date(input: &str) -> Result<Option<String>, &'static str> {
-    let d = input.trim();
-    if d.is_empty() {
-        return Ok(None);
-    }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(d, &format)
-        .map(|_| Some(d.to_owned()))
-        .map_err(|_| "error-date")
-}
-
-/// Checks a time of day written HH:MM (24 hours).
-pub fn parse_time_of_day(input: &str) -> Result<String, &'static str> {
-    let t = input.trim();
-    let format = time::macros::format_description!("[hour]:[minute]");
-    time::Time::parse(t, &format)
-        .map(|_| t.to_owned())
-        .map_err(|_| "error-time-of-day")
 }
 
 fn count(input: &str, max: u32) -> Result<u32, &'static str> {

@@ -10,7 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use praxis_app::i18n::Locale;
 use praxis_app::policy::CurrentMember;
-use praxis_app::{access_tokens, accounts};
+use praxis_app::{accounts, tokens};
 
 use crate::error::{ApiFailure, LoggedError, PageFailure, api_failure_body};
 use crate::extract::{
@@ -44,7 +44,7 @@ pub(crate) async fn identify(
     let client_address = client_address(&state, &request);
 
     let member = match (&bearer, &session_token) {
-        (Some(secret), _) => match access_tokens::authenticate_token(&state.ctx, secret).await {
+        (Some(secret), _) => match tokens::authenticate_token(&state.ctx, secret).await {
             Ok(Some(member)) => Some(member),
             // A wrong token is an error, not a silent fall back to anonymous access.
             Ok(None) => return unauthorized_bearer(),

@@ -3,8 +3,8 @@
 mod fields;
 
 use self::fields::parse_practices;
-pub(crate) use self::fields::parse_tags;
-pub use self::fields::{parse_display_name, parse_languages, parse_time_zone};
+pub use self::fields::{parse_display_name, parse_time_zone};
+use crate::fields::{parse_languages, parse_tags};
 use crate::ids::MemberId;
 use crate::validation::FieldErrors;
 

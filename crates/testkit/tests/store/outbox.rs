@@ -63,7 +63,7 @@ async fn failed_mail_is_retried_later_and_sent_mail_is_removed() {
 #[tokio::test]
 async fn an_import_that_stopped_moving_is_marked_failed() {
     use praxis_domain::ids::NodeId;
-    use praxis_store::imports::{ImportProgress, NewImport};
+    use praxis_store::rosters::{ImportProgress, NewImport};
 
     let db = TestDb::new().await;
     let steward = crate::members::new_member("s@example.org", "S");

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use praxis_app::{AppError, access_tokens};
+use praxis_app::{AppError, tokens};
 use praxis_domain::ids::TokenId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -57,7 +57,7 @@ pub(crate) async fn list_my_tokens(
     State(state): State<AppState>,
     ApiMember(me): ApiMember,
 ) -> Result<Json<Vec<TokenResponse>>, ApiError> {
-    let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
+    let tokens = tokens::list_tokens(&state.ctx, &me).await?;
     Ok(Json(
         tokens.into_iter().map(TokenResponse::from_info).collect(),
     ))
@@ -71,7 +71,7 @@ pub(crate) async fn create_my_token(
     ApiMember(me): ApiMember,
     ApiJson(request): ApiJson<CreateTokenRequest>,
 ) -> Result<(StatusCode, Json<CreatedTokenResponse>), ApiError> {
-    let created = access_tokens::create_token(&state.ctx, &me, &request.name).await?;
+    let created = tokens::create_token(&state.ctx, &me, &request.name).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedTokenResponse {
@@ -92,6 +92,6 @@ pub(crate) async fn revoke_my_token(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let id: TokenId = id.parse().map_err(|_| ApiError::App(AppError::NotFound))?;
-    access_tokens::revoke_token(&state.ctx, &me, id).await?;
+    tokens::revoke_token(&state.ctx, &me, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

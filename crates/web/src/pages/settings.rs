@@ -9,7 +9,7 @@ use praxis_app::AppError;
 use praxis_app::accounts::{self, recovery};
 use praxis_app::i18n::Locale;
 use praxis_app::policy::CurrentMember;
-use praxis_app::{access_tokens, profiles};
+use praxis_app::{profiles, tokens};
 use praxis_domain::ids::TokenId;
 use praxis_domain::members::profile::{Practice, Profile, RawProfileChanges, Role, Visibility};
 use praxis_domain::validation::FieldErrors;
@@ -391,7 +391,7 @@ pub(crate) async fn list_tokens(
     PageMember(me): PageMember,
     c: Chrome,
 ) -> Result<Response, PageError> {
-    let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
+    let tokens = tokens::list_tokens(&state.ctx, &me).await?;
     Ok(render(&TokensPage {
         c,
         tokens,
@@ -408,13 +408,12 @@ pub(crate) async fn create_token(
     form: FormFields,
 ) -> Result<Response, PageError> {
     let name = form.text("name");
-    let (created, errors, status) = match access_tokens::create_token(&state.ctx, &me, &name).await
-    {
+    let (created, errors, status) = match tokens::create_token(&state.ctx, &me, &name).await {
         Ok(token) => (Some(token.secret), FieldErrors::new(), StatusCode::OK),
         Err(AppError::Invalid(errors)) => (None, errors, StatusCode::UNPROCESSABLE_ENTITY),
         Err(e) => return Err(e.into()),
     };
-    let tokens = access_tokens::list_tokens(&state.ctx, &me).await?;
+    let tokens = tokens::list_tokens(&state.ctx, &me).await?;
     let name = if created.is_some() {
         String::new()
     } else {
@@ -439,7 +438,7 @@ pub(crate) async fn revoke_token(
     _form: FormFields,
 ) -> Result<Response, PageError> {
     let id: TokenId = id.parse().map_err(|_| PageError(AppError::NotFound))?;
-    access_tokens::revoke_token(&state.ctx, &me, id).await?;
+    tokens::revoke_token(&state.ctx, &me, id).await?;
     Ok(Redirect::to("/settings/tokens").into_response())
 }
 

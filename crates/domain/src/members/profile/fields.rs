@@ -1,6 +1,7 @@
-//! Validation of single profile fields: names, tags, languages, time zones, practice levels.
+//! Validation of single profile fields: names, time zones, practice levels (tags and languages
+//! are checked by `crate::fields`, shared with every feature).
 
-use super::{Level, MAX_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, Practice};
+use super::{Level, MAX_NAME_CHARS, Practice};
 use crate::validation::FieldErrors;
 
 /// Checks a display name: 1–80 characters once trimmed, no control characters.
@@ -39,56 +40,6 @@ pub(super) fn parse_practices(
     }
     out.sort();
     ok.then_some(out)
-}
-
-pub(crate) fn parse_tags(tags: &[String]) -> Result<Vec<String>, &'static str> {
-    let mut out: Vec<String> = Vec::new();
-    for tag in tags {
-        let tag = tag.trim();
-        if tag.is_empty() {
-            continue;
-        }
-        if tag.chars().count() > MAX_TAG_CHARS {
-            return Err("error-too-long");
-        }
-        if tag.chars().any(char::is_control) {
-            return Err("error-invalid-characters");
-        }
-        if !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
-            out.push(tag.to_owned());
-        }
-    }
-    if out.len() > MAX_TAGS {
-        return Err("error-too-many");
-    }
-    Ok(out)
-}
-
-/// Checks a list of language codes such as `ar`, `sr-Latn` or `pt-BR`; returns them lower-cased.
-pub fn parse_languages(codes: &[String]) -> Result<Vec<String>, &'static str> {
-    let mut out: Vec<String> = Vec::new();
-    for code in codes {
-        let code = code.trim().to_lowercase();
-        if code.is_empty() {
-            continue;
-        }
-        let mut parts = code.split('-');
-        let base_ok = parts.next().is_some_and(|b| {
-            (2..=3).contains(&b.len()) && b.chars().all(|c| c.is_ascii_lowercase())
-        });
-        let rest_ok = parts
-            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-        if !base_ok || !rest_ok {
-            return Err("error-language-code");
-        }
-        if !out.contains(&code) {
-            out.push(code);
-        }
-    }
-    if out.len() > MAX_TAGS {
-        return Err("error-too-many");
-    }
-    Ok(out)
 }
 
 /// Checks an IANA time zone name (`UTC`, `Asia/Amman`, `America/Argentina/Buenos_Aires`);

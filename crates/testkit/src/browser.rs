@@ -149,6 +149,35 @@ impl Browser {
         self.post_form_without_csrf(path, &all).await
     }
 
+    /// Submits a form with its CSRF token and extra headers (an `Origin`, say).
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        if self.cookie("praxis_csrf").is_none() {
+            self.get("/").await;
+        }
+        let token = self
+            .cookie("praxis_csrf")
+            .expect("the site sets a CSRF cookie");
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&all)
+            .finish();
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::read(request.send().await.expect("POST")).await
+    }
+
     /// Submits exactly these fields (to test forged forms).
     pub async fn post_form_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         let body: String = form_urlencoded::Serializer::new(String::new())

@@ -396,6 +396,33 @@ async fn cookie_authenticated_api_writes_need_the_csrf_header_and_a_same_site_or
         cross_site.body
     );
     assert!(!members.body.contains("\"Member\""), "{}", members.body);
+    let page_from_elsewhere = m
+        .post_form_with(
+            &format!("/nodes/{node}/join"),
+            &[],
+            &[("origin", "https://evil.example")],
+        )
+        .await;
+    assert_eq!(page_from_elsewhere.status, StatusCode::FORBIDDEN);
+    assert!(
+        !m.get(&format!("/api/v1/nodes/{node}/members"))
+            .await
+            .body
+            .contains("\"Member\"")
+    );
+    // A page under `no-referrer` sends `Origin: null`: the token decides, as for a browser
+    // that sends no `Origin` at all.
+    let null_origin = m
+        .post_form_with(&format!("/nodes/{node}/join"), &[], &[("origin", "null")])
+        .await;
+    assert_eq!(
+        null_origin.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        null_origin.body
+    );
+    m.api("POST", &format!("/api/v1/nodes/{node}/leave"), None, None)
+        .await;
     let same_site = m
         .api_with_headers("POST", &path, &[("origin", app.address.as_str())])
         .await;

@@ -40,9 +40,10 @@ async fn every_response_carries_the_security_headers() {
         );
         assert_eq!(
             page.headers.get("referrer-policy").unwrap(),
-            "no-referrer",
-            "{path}"
+            "same-origin",
+            "{path}: a page's address never leaves the site"
         );
+        assert!(!page.body.contains("content=\"no-referrer\""), "{path}");
     }
 }
 

@@ -12,7 +12,7 @@ use tracing::instrument;
 
 use crate::policy::CurrentMember;
 use crate::policy::workshops::{
-    coaches_or_manages, coaching_log_access, staff_roles, visible_workshop,
+    coaches_or_manages, readable_coaching_log, staff_roles, visible_workshop,
 };
 use crate::workshops::WorkshopRecord;
 use crate::{AppError, AppResult, Context};
@@ -285,19 +285,7 @@ pub async fn log(
     workshop: WorkshopId,
     id: LogId,
 ) -> AppResult<(LogRecord, LogAccess, Vec<(String, Timestamp)>)> {
-    let w = visible_workshop(ctx, Some(me), workshop).await?;
-    let log = ctx
-        .store
-        .get_coaching_log(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if log.workshop_id != w.id {
-        return Err(AppError::NotFound);
-    }
-    let access = coaching_log_access(ctx, me, &w, &log).await?;
-    if access == LogAccess::None {
-        return Err(AppError::NotFound);
-    }
+    let (_, log, access) = readable_coaching_log(ctx, me, workshop, id).await?;
     let reads = if access == LogAccess::Full {
         if !log.fields.private_note.is_empty() {
             ctx.store

@@ -1,11 +1,13 @@
 //! Any (viewer, object, action) answered through the very guards the use cases call, so the
 //! rules can be tested — and read — as one table.
 
+use praxis_domain::coaching::LogAccess;
 use praxis_domain::ids::{
-    CampaignId, CrewId, ItemId, LessonId, NarrativeId, NodeId, OneOnOneId, ReflectionId, WorkshopId,
+    CampaignId, CrewId, ItemId, LessonId, LogId, NarrativeId, NodeId, OneOnOneId, OrganizationId,
+    ReflectionId, WorkshopId,
 };
 
-use super::{library, narratives, nodes, organizing, pathways, workshops};
+use super::{library, narratives, nodes, organizations, organizing, pathways, workshops};
 use crate::policy::CurrentMember;
 use crate::{AppError, AppResult, Context};
 
@@ -34,6 +36,10 @@ pub enum Object {
     Narrative(NarrativeId),
     /// The pathways pipeline of a node (of the network for `None`).
     Pipeline(Option<NodeId>),
+    /// A coaching log of a workshop.
+    CoachingLog(WorkshopId, LogId),
+    /// An organization.
+    Organization(OrganizationId),
 }
 
 /// What the viewer wants to do with it.
@@ -49,6 +55,8 @@ pub enum Action {
     ReachOut,
     /// Take part in it (a workshop's participant records: plus/delta, surveys).
     TakePart,
+    /// Read what it keeps private (a coaching log's private note).
+    ReadPrivate,
 }
 
 /// The answer.
@@ -201,6 +209,18 @@ pub async fn decide(
         (Object::Pipeline(node), Action::Read) => {
             decided(pathways::oversee(ctx, member, node.map(|n| n.to_string()).as_deref()).await)?
         }
+        (Object::CoachingLog(w, log), Action::Read) => {
+            decided(workshops::readable_coaching_log(ctx, member, w, log).await)?
+        }
+        (Object::CoachingLog(w, log), Action::ReadPrivate) => {
+            match workshops::readable_coaching_log(ctx, member, w, log).await {
+                Ok((_, _, access)) => allowed_or(access == LogAccess::Full, Decision::Refused),
+                Err(e) => decided::<()>(Err(e))?,
+            }
+        }
+        (Object::Organization(id), Action::Change) => {
+            decided(organizations::administered_organization(ctx, member, &id.to_string()).await)?
+        }
         _ => return Ok(None),
     };
     Ok(Some(decision))
@@ -233,6 +253,8 @@ fn applies(object: Object, action: Action) -> bool {
                 Action::Read | Action::Change | Action::Delete
             )
             | (Object::Pipeline(_), Action::Read)
+            | (Object::CoachingLog(..), Action::Read | Action::ReadPrivate)
+            | (Object::Organization(_), Action::Change)
     )
 }
 

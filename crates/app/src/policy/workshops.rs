@@ -4,7 +4,7 @@
 
 use praxis_domain::applications::{ApplicationStatus, Audience};
 use praxis_domain::coaching::{LogAccess, log_access};
-use praxis_domain::ids::{MemberId, WorkshopId};
+use praxis_domain::ids::{LogId, MemberId, WorkshopId};
 use praxis_domain::library::ItemScope;
 use praxis_domain::members::profile::Role;
 use praxis_domain::workshops::StaffRole;
@@ -164,4 +164,28 @@ pub async fn coaching_log_access(
         &roles,
         log.subject_id == Some(me.id) || in_team,
     ))
+}
+
+/// A coaching log of a workshop and how much of it the member may read.
+///
+/// # Errors
+/// `NotFound` for a log they may read nothing of (or of another workshop).
+pub async fn readable_coaching_log(
+    ctx: &Context,
+    me: &CurrentMember,
+    workshop: WorkshopId,
+    log: LogId,
+) -> AppResult<(WorkshopRecord, LogRecord, LogAccess)> {
+    let w = visible_workshop(ctx, Some(me), workshop).await?;
+    let log = ctx
+        .store
+        .get_coaching_log(log)
+        .await?
+        .filter(|l| l.workshop_id == w.id)
+        .ok_or(AppError::NotFound)?;
+    let access = coaching_log_access(ctx, me, &w, &log).await?;
+    if access == LogAccess::None {
+        return Err(AppError::NotFound);
+    }
+    Ok((w, log, access))
 }

@@ -89,6 +89,11 @@ enum What {
     /// The teammate's narrative.
     Narrative,
     Pipeline,
+    /// A coaching log the steward (lead trainer of the node's workshop) wrote about the
+    /// teammate (a participant).
+    CoachingLog,
+    /// An organization the steward administers.
+    Organization,
 }
 
 /// The rule for organizing work of a reach: a team's for its team and the node's stewards, a
@@ -107,7 +112,7 @@ fn sees_reach(kind: Kind, who: Who, reach: &str) -> bool {
 /// The table: what `who` gets for `action` on `what` in a node of `kind`; `None` for an
 /// action the object does not have.
 fn expected(kind: Kind, who: Who, what: What, action: Action) -> Option<&'static str> {
-    use Action::{Change, Delete, ReachOut, Read, TakePart};
+    use Action::{Change, Delete, ReachOut, Read, ReadPrivate, TakePart};
     let member = matches!(who, Who::Member | Who::Teammate | Who::Steward);
     let knows_node = match kind {
         Kind::Proposal => matches!(who, Who::Steward | Who::Admin),
@@ -200,6 +205,14 @@ fn expected(kind: Kind, who: Who, what: What, action: Action) -> Option<&'static
             knows_node && signed_in,
             steward || (who == Who::Admin && kind != Kind::Safety),
         ),
+        // A coaching log: its author and the lead trainers read all of it, the private note
+        // included; its participant reads the shared parts; nobody else knows it exists.
+        (What::CoachingLog, Read) => gate(matches!(who, Who::Steward | Who::Teammate), true),
+        (What::CoachingLog, ReadPrivate) => {
+            gate(matches!(who, Who::Steward | Who::Teammate), steward)
+        }
+        // Anyone may know an organization; its admins change it.
+        (What::Organization, Change) => gate(signed_in, steward),
         _ => return None,
     })
 }
@@ -422,6 +435,36 @@ async fn node_of(
         .await
         .unwrap();
     objects.push((What::Workshop, Object::Workshop(workshop.id)));
+    let log = praxis_app::coaching::write_log(
+        ctx,
+        steward,
+        workshop.id,
+        &teammate.id.to_string(),
+        None,
+        praxis_domain::coaching::RawLog {
+            challenge: "heart".into(),
+            observation: "Quiet in the house meeting".into(),
+            shared_note: "Try asking one more question".into(),
+            private_note: "Worried about burnout".into(),
+            ..praxis_domain::coaching::RawLog::default()
+        },
+    )
+    .await
+    .unwrap();
+    objects.push((What::CoachingLog, Object::CoachingLog(workshop.id, log)));
+    let org = praxis_app::organizations::create_organization(
+        ctx,
+        steward,
+        praxis_domain::organizations::RawOrganizationFields {
+            name: format!("Tenants' union {slug}"),
+            slug: format!("org-{slug}"),
+            contact_visibility: "members".into(),
+            ..praxis_domain::organizations::RawOrganizationFields::default()
+        },
+    )
+    .await
+    .unwrap();
+    objects.push((What::Organization, Object::Organization(org.id)));
     let one_on_one = narratives::log_one_on_one(
         ctx,
         teammate,
@@ -483,6 +526,7 @@ async fn every_viewer_object_and_action_is_decided_as_the_table_says() {
         Action::Delete,
         Action::ReachOut,
         Action::TakePart,
+        Action::ReadPrivate,
     ];
     let mut wrong = Vec::new();
     let mut checked = 0;

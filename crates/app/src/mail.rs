@@ -41,6 +41,15 @@ pub enum MailKind {
     },
     /// Notice to the old address that a change was asked for.
     EmailChangeRequested,
+    /// To the old address: the account moved to another one, with a link to undo it.
+    EmailChanged {
+        /// The new address.
+        address: String,
+        /// The undo link.
+        link: String,
+    },
+    /// To the restored address: the move was undone and everyone signed out.
+    EmailRestored,
     /// A steward accepted a request to join.
     RequestApproved {
         /// The node's name.
@@ -214,6 +223,16 @@ impl MailKind {
             MailKind::EmailChangeRequested => {
                 ("mail-email-change-subject", "mail-email-change-body", None)
             }
+            MailKind::EmailChanged { link, .. } => (
+                "mail-email-changed-subject",
+                "mail-email-changed-body",
+                Some(link),
+            ),
+            MailKind::EmailRestored => (
+                "mail-email-restored-subject",
+                "mail-email-restored-body",
+                None,
+            ),
         }
     }
 }
@@ -270,12 +289,17 @@ pub fn compose_to(ctx: &Context, locale: Locale, to: &str, kind: &MailKind) -> O
         | MailKind::WorkshopInvitation { workshop, .. } => workshop.as_str(),
         _ => "",
     };
+    let address = match kind {
+        MailKind::EmailChanged { address, .. } => address.as_str(),
+        _ => "",
+    };
     let args = [
         ("site", site),
         ("link", link.unwrap_or_default()),
         ("base", base),
         ("node", node),
         ("workshop", workshop),
+        ("address", address),
     ];
     OutboxMessage {
         id: uuid::Uuid::now_v7().to_string(),

@@ -16,6 +16,8 @@ pub enum EmailTokenPurpose {
     ResetPassword,
     /// Move the account to a new address.
     ChangeEmail,
+    /// Move the account back to the address it was moved from (sent to that address).
+    UndoEmailChange,
 }
 
 impl EmailTokenPurpose {
@@ -24,6 +26,7 @@ impl EmailTokenPurpose {
             EmailTokenPurpose::VerifyEmail => "verify_email",
             EmailTokenPurpose::ResetPassword => "reset_password",
             EmailTokenPurpose::ChangeEmail => "change_email",
+            EmailTokenPurpose::UndoEmailChange => "undo_email_change",
         }
     }
 }

@@ -172,6 +172,19 @@ impl TestApp {
             .expect("catching the search index up");
     }
 
+    /// A browser signed in with this address and password (after they changed).
+    pub async fn signed_in_with(&self, email: &str, password: &str) -> Browser {
+        let browser = self.browser();
+        let page = browser.log_in(email, password).await;
+        assert_eq!(
+            page.status,
+            reqwest::StatusCode::SEE_OTHER,
+            "signing in failed"
+        );
+        browser.get(page.location().unwrap_or("/")).await;
+        browser
+    }
+
     /// A browser signed in as `member`.
     pub async fn signed_in(&self, member: &TestMember) -> Browser {
         let browser = self.browser();

@@ -46,6 +46,10 @@ pub fn router(state: AppState) -> Router {
             "/confirm-email/{token}",
             get(pages::accounts::show_confirm_email).post(pages::accounts::confirm_email),
         )
+        .route(
+            "/undo-email-change/{token}",
+            get(pages::accounts::show_undo_email).post(pages::accounts::undo_email),
+        )
         .route("/language", post(pages::settings::switch_language))
         .route(
             "/nodes",

@@ -108,7 +108,7 @@ reset-sent-body = If an account uses this address, we have sent it a link to cho
 reset-title = Choose a new password
 reset-submit = Save the new password
 reset-done-title = Your password was changed
-reset-done-body = You have been signed out everywhere. Sign in with your new password.
+reset-done-body = You have been signed out everywhere and your access tokens stopped working. Sign in with your new password.
 confirm-email-title = Confirm your new email address
 confirm-email-lead = Press the button to move your account to this address.
 confirm-email-submit = Confirm the new address
@@ -129,7 +129,7 @@ sessions-end-others = Sign out everywhere else
 sessions-ended-notice = You are now signed in here only.
 change-password-title = Change your password
 change-password-submit = Change password
-password-changed-notice = Your password was changed. Your other sessions have been signed out.
+password-changed-notice = Your password was changed. Your other sessions were signed out, your access tokens stopped working and links sent by mail before now no longer work.
 change-email-title = Change your email address
 change-email-submit = Send a confirmation link
 email-change-sent-notice = We sent a confirmation link to the new address. Your address changes when you follow it.
@@ -422,7 +422,7 @@ mail-reset-body =
     If you did not ask for this, ignore this message: your password stays as it is.
 mail-password-changed-subject = Your { $site } password was changed
 mail-password-changed-body =
-    The password of your { $site } account was just changed, and your other sessions were signed out.
+    The password of your { $site } account was just changed: your other sessions were signed out and your access tokens stopped working.
 
     If this was not you, reset your password at once: { $base }/forgot-password
 mail-confirm-email-subject = Confirm your new email address for { $site }
@@ -438,6 +438,23 @@ mail-email-change-body =
 
     If this was not you, change your password at once: { $base }/forgot-password
 
+mail-email-changed-subject = Your { $site } account moved to another email address
+mail-email-changed-body =
+    Your { $site } account now uses { $address }. This address will not receive its mail any more.
+
+    If this was not you, open this link within seven days and press the button: the account comes back to this address, everyone signed in to it is signed out, and its access tokens stop working. Then choose a new password.
+
+    { $link }
+mail-email-restored-subject = Your { $site } account is back on this address
+mail-email-restored-body =
+    The move of your { $site } account to another address was undone. Everyone signed in to it was signed out and its access tokens stopped working.
+
+    Choose a new password now: { $base }/forgot-password
+undo-email-title = Bring your account back to this address
+undo-email-lead = The account moves back to the address this link was sent to; everyone signed in to it is signed out and its access tokens stop working.
+undo-email-submit = Bring it back
+email-restored-title = Your account is back
+email-restored-body = It uses this address again and everyone was signed out. Choose a new password now.
 ## Library
 nav-library = Library
 library-title = Library

@@ -15,6 +15,8 @@ use crate::{AppError, AppResult, Context};
 
 const RESET_LINK_HOURS: i64 = 2;
 const EMAIL_CHANGE_LINK_HOURS: i64 = 24;
+/// Days the old address may undo an email change.
+const UNDO_EMAIL_CHANGE_DAYS: i64 = 7;
 
 /// Mails a reset link if the address has an account; answers the same either way.
 ///
@@ -202,7 +204,8 @@ pub async fn request_email_change(
     mail::queue(ctx, locale, &me.email, MailKind::EmailChangeRequested).await
 }
 
-/// Completes an email change from its link.
+/// Completes an email change from its link: the old address is told, with a link to undo it
+/// for some days, and reset links sent to it stop working.
 ///
 /// # Errors
 /// `NotFound` for a bad link; `Conflict(MemberEmailTaken)` if the address was taken since.
@@ -218,9 +221,89 @@ pub async fn confirm_email_change(ctx: &Context, token: &str) -> AppResult<()> {
         .await?
         .ok_or(AppError::NotFound)?;
     let new_email = used.new_email.ok_or(AppError::NotFound)?;
-    ctx.store
-        .change_email(used.member_id, &new_email, ctx.now())
+    let undo = new_secret("pxl_")?;
+    let now = ctx.now();
+    let old = ctx
+        .store
+        .change_email(
+            used.member_id,
+            &new_email,
+            &hash_token(&undo),
+            now.plus_seconds(UNDO_EMAIL_CHANGE_DAYS * 86_400),
+            now,
+        )
         .await?;
+    let locale = ctx
+        .store
+        .get_account(used.member_id)
+        .await?
+        .ui_language
+        .as_deref()
+        .and_then(Locale::from_code)
+        .unwrap_or_default();
+    mail::queue(
+        ctx,
+        locale,
+        &old,
+        MailKind::EmailChanged {
+            address: new_email.as_str().to_owned(),
+            link: format!("{}/undo-email-change/{undo}", ctx.settings.base_url),
+        },
+    )
+    .await?;
     tracing::info!(member.id = %used.member_id, "email changed");
+    Ok(())
+}
+
+/// Whether an undo link can still be used (for showing its button).
+///
+/// # Errors
+/// `NotFound` for an unknown, used or expired link.
+pub async fn check_undo_link(ctx: &Context, token: &str) -> AppResult<()> {
+    let valid = ctx
+        .store
+        .email_token_is_valid(
+            &hash_token(token),
+            EmailTokenPurpose::UndoEmailChange,
+            ctx.now(),
+        )
+        .await?;
+    if valid {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Undoes an email change from the link sent to the old address: the account moves back to
+/// it, and every session, access token and email link of the account ends.
+///
+/// # Errors
+/// `NotFound` for a bad link; `Conflict(MemberEmailTaken)` if the old address was taken since.
+#[instrument(skip_all)]
+pub async fn undo_email_change(ctx: &Context, token: &str) -> AppResult<()> {
+    let used = ctx
+        .store
+        .consume_email_token(
+            &hash_token(token),
+            EmailTokenPurpose::UndoEmailChange,
+            ctx.now(),
+        )
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let old = used.new_email.ok_or(AppError::NotFound)?;
+    ctx.store
+        .restore_email(used.member_id, &old, ctx.now())
+        .await?;
+    let locale = ctx
+        .store
+        .get_account(used.member_id)
+        .await?
+        .ui_language
+        .as_deref()
+        .and_then(Locale::from_code)
+        .unwrap_or_default();
+    mail::queue(ctx, locale, &old, MailKind::EmailRestored).await?;
+    tracing::warn!(member.id = %used.member_id, "an email change was undone");
     Ok(())
 }

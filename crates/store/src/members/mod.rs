@@ -342,28 +342,36 @@ impl Store {
             .execute(&mut *tx)
             .await
             .describe("ending other sessions")?;
-        sqlx::query(
-            "UPDATE email_tokens SET used_at = $2
-             WHERE member_id = $1 AND purpose = 'reset_password' AND used_at IS NULL",
-        )
-        .bind(id.to_string())
-        .bind(now.unix_ms())
-        .execute(&mut *tx)
-        .await
-        .describe("voiding reset links")?;
+        end_credentials(&mut tx, id, now).await?;
         tx.commit().await.describe("committing a password change")
     }
 
-    /// Changes a member's email address (already verified by the caller).
+    /// Moves a member to a new address (verified by the caller's link) and leaves the old
+    /// address an undo link (`undo_token_hash`, until `undo_expires_at`); reset links sent to
+    /// the old address stop working — all in one transaction. Returns the old address.
     ///
     /// # Errors
-    /// `Conflict(MemberEmailTaken)` when another member has the address.
+    /// `Conflict(MemberEmailTaken)` when another member has the address; `NotFound` for no
+    /// such member.
     pub async fn change_email(
         &self,
         id: MemberId,
         email: &Email,
+        undo_token_hash: &str,
+        undo_expires_at: Timestamp,
         now: Timestamp,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Email> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting an email change")?;
+        let old: String = sqlx::query_scalar("SELECT email FROM members WHERE member_id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await
+            .describe("reading an address")?
+            .ok_or(StoreError::NotFound)?;
         sqlx::query(
             "UPDATE members SET email = $2, email_verified_at = $3, updated_at = $3
              WHERE member_id = $1",
@@ -371,10 +379,69 @@ impl Store {
         .bind(id.to_string())
         .bind(email.as_str())
         .bind(now.unix_ms())
-        .execute(&self.write)
+        .execute(&mut *tx)
         .await
-        .describe("changing an email address")
-        .map(|_| ())
+        .describe("changing an email address")?;
+        sqlx::query(
+            "UPDATE email_tokens SET used_at = $2
+             WHERE member_id = $1 AND purpose IN ('reset_password', 'verify_email')
+               AND used_at IS NULL",
+        )
+        .bind(id.to_string())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("voiding links sent to the old address")?;
+        sqlx::query(
+            "INSERT INTO email_tokens (token_hash, member_id, purpose, new_email, created_at, expires_at)
+             VALUES ($1, $2, 'undo_email_change', $3, $4, $5)",
+        )
+        .bind(undo_token_hash)
+        .bind(id.to_string())
+        .bind(&old)
+        .bind(now.unix_ms())
+        .bind(undo_expires_at.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("storing an undo link")?;
+        tx.commit().await.describe("committing an email change")?;
+        Email::parse(&old).map_err(|_| corrupt("email"))
+    }
+
+    /// Moves a member back to the address an email change moved them from, and ends every
+    /// session, access token and email link of theirs (whoever changed it is out) — in one
+    /// transaction.
+    ///
+    /// # Errors
+    /// `Conflict(MemberEmailTaken)` when another member took the address since.
+    pub async fn restore_email(
+        &self,
+        id: MemberId,
+        email: &Email,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .write
+            .begin()
+            .await
+            .describe("starting to restore an address")?;
+        sqlx::query(
+            "UPDATE members SET email = $2, email_verified_at = $3, updated_at = $3
+             WHERE member_id = $1",
+        )
+        .bind(id.to_string())
+        .bind(email.as_str())
+        .bind(now.unix_ms())
+        .execute(&mut *tx)
+        .await
+        .describe("restoring an email address")?;
+        sqlx::query("DELETE FROM sessions WHERE member_id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .describe("ending every session")?;
+        end_credentials(&mut tx, id, now).await?;
+        tx.commit().await.describe("committing an address restored")
     }
 
     /// Sets (or clears) the member's interface language.
@@ -586,4 +653,25 @@ pub(crate) fn profile_from_row(row: &AnyRow) -> StoreResult<(Timestamp, Profile)
     }
     let created_at: i64 = row.try_get("created_at").describe("created_at")?;
     Ok((Timestamp::from_unix_ms(created_at), profile))
+}
+
+/// Ends a member's access tokens and every email link not yet used (a password reset or
+/// change, an address restored: whoever held them is out).
+async fn end_credentials(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: MemberId,
+    now: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM access_tokens WHERE member_id = $1")
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await
+        .describe("revoking access tokens")?;
+    sqlx::query("UPDATE email_tokens SET used_at = $2 WHERE member_id = $1 AND used_at IS NULL")
+        .bind(id.to_string())
+        .bind(now.unix_ms())
+        .execute(&mut **tx)
+        .await
+        .describe("voiding email links")?;
+    Ok(())
 }

@@ -17,6 +17,7 @@ mod organizing;
 mod pathways;
 mod privacy;
 mod profiles;
+mod recovery;
 mod rosters;
 mod search;
 mod sessions;

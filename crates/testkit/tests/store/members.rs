@@ -140,6 +140,8 @@ async fn changing_to_a_taken_email_is_a_conflict() {
         .change_email(
             a.id,
             &Email::parse("b@example.org").unwrap(),
+            "an-undo-link-hash",
+            Timestamp::from_unix_ms(2),
             Timestamp::from_unix_ms(1),
         )
         .await;
@@ -148,6 +150,8 @@ async fn changing_to_a_taken_email_is_a_conflict() {
         result,
         Err(StoreError::Conflict(Constraint::MemberEmailTaken))
     ));
+    let kept = db.store.get_account(a.id).await.unwrap();
+    assert_eq!(kept.email.as_str(), "a@example.org", "nothing changed");
 }
 
 #[tokio::test]

@@ -355,6 +355,47 @@ pub(crate) async fn confirm_email(
     }
 }
 
+#[derive(Template)]
+#[template(path = "accounts/undo_email.html")]
+pub(crate) struct UndoEmailPage {
+    c: Chrome,
+    token: String,
+}
+
+// A GET only shows a button: mail scanners that follow links must not change the account.
+pub(crate) async fn show_undo_email(
+    State(state): State<AppState>,
+    c: Chrome,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    match recovery::check_undo_link(&state.ctx, &token).await {
+        Ok(()) => Ok(render(&UndoEmailPage { c, token })),
+        Err(AppError::NotFound) => Ok(invalid_link(c)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn undo_email(
+    State(state): State<AppState>,
+    c: Chrome,
+    Path(token): Path<String>,
+    _form: FormFields,
+) -> Result<Response, PageError> {
+    match recovery::undo_email_change(&state.ctx, &token).await {
+        Ok(()) => {
+            let link = Some(("/forgot-password".to_owned(), c.t("log-in-forgot")));
+            Ok(render(&MessagePage {
+                title: c.t("email-restored-title"),
+                message: c.t("email-restored-body"),
+                link,
+                c,
+            }))
+        }
+        Err(AppError::NotFound | AppError::Conflict(_)) => Ok(invalid_link(c)),
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -309,6 +309,23 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
     }
 }
 
+/// A return address (after log-in, after switching the language) if a browser can only read
+/// it as a path of this site, otherwise `/`. Browsers drop tabs and line breaks from a URL,
+/// trim spaces and read a backslash as a slash, so `/\t/evil.example` would be another site:
+/// only visible ASCII without backslashes is taken, starting with one slash.
+pub(crate) fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') =>
+        {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
 /// An id a form carries for a thing on the page (a row to remove, a team to move to): one that
 /// does not parse names nothing that exists.
 ///
@@ -358,6 +375,29 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_path_a_browser_reads_as_this_site_is_followed() {
+        assert_eq!(
+            local_path(Some("/settings/profile?x=1")),
+            "/settings/profile?x=1"
+        );
+        assert_eq!(local_path(Some("/nodes/%D8%B9")), "/nodes/%D8%B9");
+        for other in [
+            "//evil.example/x",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "\t//evil.example",
+            "/ /evil.example",
+            "/\u{7f}x",
+            "/ع",
+        ] {
+            assert_eq!(local_path(Some(other)), "/", "{other:?}");
+        }
+        assert_eq!(local_path(None), "/");
+    }
 
     #[test]
     fn tokens_compare_equal_only_when_identical() {

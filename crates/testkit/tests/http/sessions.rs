@@ -209,6 +209,51 @@ async fn after_log_in_the_member_returns_to_the_page_they_asked_for_on_this_site
     assert_eq!(elsewhere.location(), Some("/"));
 }
 
+/// Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so
+/// `/\t/evil.example` leads to another site: only a path that is this site's however a
+/// browser reads it is followed, after log-in and after switching the language.
+#[tokio::test]
+async fn a_return_address_that_a_browser_reads_as_another_site_is_not_followed() {
+    let app = TestApp::spawn().await;
+    let member = app.create_member("Returner").await;
+
+    for next in [
+        "/\t/evil.example/x",
+        "/\n/evil.example/x",
+        "/ /evil.example",
+        "/\\evil.example",
+        "\t//evil.example",
+        "/\u{7f}/evil.example",
+    ] {
+        let logged_in = app
+            .browser()
+            .post_form(
+                "/login",
+                &[
+                    ("email", &member.email),
+                    ("password", &member.password),
+                    ("next", &next),
+                ],
+            )
+            .await;
+        let switched = app
+            .browser()
+            .post_form("/language", &[("lang", "ar"), ("return_to", &next)])
+            .await;
+
+        assert_eq!(logged_in.location(), Some("/"), "after log-in, {next:?}");
+        assert_eq!(switched.location(), Some("/"), "after switching, {next:?}");
+    }
+    let page = app
+        .browser()
+        .get("/login?next=%2F%09%2Fevil.example%2Fx")
+        .await;
+    assert!(
+        !page.body.contains("evil.example"),
+        "the log-in form carries the address on"
+    );
+}
+
 #[tokio::test]
 async fn a_member_sees_where_they_are_signed_in_and_signs_out_everywhere_else() {
     let app = TestApp::spawn().await;

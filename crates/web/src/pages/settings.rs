@@ -16,7 +16,9 @@ use praxis_domain::validation::FieldErrors;
 use serde::Deserialize;
 
 use crate::error::PageError;
-use crate::extract::{FormFields, LANG_COOKIE, PageMember, Path, RequestInfo, SESSION_COOKIE};
+use crate::extract::{
+    FormFields, LANG_COOKIE, PageMember, Path, RequestInfo, SESSION_COOKIE, local_path,
+};
 use crate::pages::{Chrome, MessagePage, render, render_with_status};
 use crate::state::AppState;
 
@@ -454,11 +456,8 @@ pub(crate) async fn switch_language(
     if let Some(me) = &info.member {
         accounts::set_language(&state.ctx, me, Some(locale)).await?;
     }
-    let back = form
-        .get("return_to")
-        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
-        .unwrap_or("/");
-    let mut response = Redirect::to(back).into_response();
+    let back = local_path(form.get("return_to"));
+    let mut response = Redirect::to(&back).into_response();
     let secure = if state.http.secure_cookies {
         "; Secure"
     } else {

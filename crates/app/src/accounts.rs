@@ -11,6 +11,7 @@ use std::time::Duration;
 use praxis_domain::ids::MemberId;
 use praxis_domain::members::credentials::{Email, NewPassword};
 use praxis_domain::members::profile::{Profile, parse_display_name};
+use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
 use praxis_store::members::NewMember;
 use praxis_store::tokens::EmailTokenPurpose;
@@ -180,24 +181,29 @@ pub async fn log_in(ctx: &Context, input: LogIn) -> AppResult<NewSession> {
         .client_address
         .as_deref()
         .map(|a| format!("address:{}", hash_token(a)));
-    let since = ctx.now().plus_seconds(-policy.window_secs);
-
+    let now = ctx.now();
+    let since = now.plus_seconds(-policy.window_secs);
+    // The attempt is claimed before the password is checked, in one atomic step per scope, so
+    // parallel attempts cannot all pass a count taken before any was recorded.
+    let window_ms = policy.window_secs.max(1) * 1000;
+    let window = Timestamp::from_unix_ms(now.unix_ms() - now.unix_ms().rem_euclid(window_ms));
+    let account_claim = format!("login-{account_scope}");
+    let address_claim = address_scope.as_ref().map(|s| format!("login-{s}"));
+    let mut claims = vec![(account_claim.as_str(), window, policy.refuse_after_account)];
+    if let Some(claim) = &address_claim {
+        claims.push((claim.as_str(), window, policy.refuse_after_address));
+    }
+    if ctx.store.spend_allowance(&claims, 1).await?.is_some() {
+        tracing::warn!("log-in refused after repeated failures");
+        let ends = window.unix_ms() + window_ms;
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: u64::try_from((ends - now.unix_ms()) / 1000 + 1).unwrap_or(900),
+        });
+    }
     let account_failures = ctx
         .store
         .count_login_failures(&account_scope, since)
         .await?;
-    let address_failures = match &address_scope {
-        Some(scope) => ctx.store.count_login_failures(scope, since).await?,
-        None => 0,
-    };
-    if account_failures >= policy.refuse_after_account
-        || address_failures >= policy.refuse_after_address
-    {
-        tracing::warn!("log-in refused after repeated failures");
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: u64::try_from(policy.window_secs).unwrap_or(900),
-        });
-    }
     if account_failures >= policy.slow_after {
         let steps = u64::try_from(account_failures - policy.slow_after + 1).unwrap_or(1);
         tokio::time::sleep(Duration::from_millis(
@@ -218,6 +224,11 @@ pub async fn log_in(ctx: &Context, input: LogIn) -> AppResult<NewSession> {
         ctx.store.record_login_failure(&scopes, ctx.now()).await?;
         return Err(failed());
     };
+    // The right password: the attempt is not held against the account or the address.
+    ctx.store.reset_allowance(&account_claim, window).await?;
+    if let Some(claim) = &address_claim {
+        ctx.store.give_back_allowance(claim, window, 1).await?;
+    }
     if !account.email_verified {
         let locale = account
             .ui_language

@@ -80,4 +80,36 @@ impl Store {
         tx.commit().await.describe("spending an allowance")?;
         Ok(None)
     }
+
+    /// Gives `amount` back to an allowance (never below nothing): what a successful log-in
+    /// claimed is not held against its client address.
+    pub async fn give_back_allowance(
+        &self,
+        scope: &str,
+        window_start: Timestamp,
+        amount: i64,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE rate_counters SET spent = CASE WHEN spent > $3 THEN spent - $3 ELSE 0 END
+             WHERE scope = $1 AND window_start = $2",
+        )
+        .bind(scope)
+        .bind(window_start.unix_ms())
+        .bind(amount)
+        .execute(&self.write)
+        .await
+        .describe("giving an allowance back")
+        .map(|_| ())
+    }
+
+    /// Forgets what an allowance spent in a window (a successful log-in clears its account's).
+    pub async fn reset_allowance(&self, scope: &str, window_start: Timestamp) -> StoreResult<()> {
+        sqlx::query("DELETE FROM rate_counters WHERE scope = $1 AND window_start = $2")
+            .bind(scope)
+            .bind(window_start.unix_ms())
+            .execute(&self.write)
+            .await
+            .describe("resetting an allowance")
+            .map(|_| ())
+    }
 }

@@ -356,3 +356,76 @@ async fn changing_email_takes_effect_only_through_the_link_sent_to_the_new_addre
         "new@example.org"
     );
 }
+
+/// Counting, checking and recording a log-in attempt is one atomic step: sixty wrong passwords
+/// sent at once get no more Argon2 checks than the limit of ten, on either database.
+#[tokio::test]
+async fn parallel_wrong_passwords_are_checked_no_more_often_than_the_limit() {
+    let app = TestApp::spawn().await;
+    let member = app.create_member("Raced").await;
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..60 {
+        let ctx = app.ctx.clone();
+        let email = member.email.clone();
+        attempts.spawn(async move {
+            praxis_app::accounts::log_in(
+                &ctx,
+                praxis_app::accounts::LogIn {
+                    email,
+                    password: "guess guess guess".into(),
+                    client_address: Some("203.0.113.9".into()),
+                },
+            )
+            .await
+        });
+    }
+
+    let mut checked = 0;
+    let mut refused = 0;
+    while let Some(done) = attempts.join_next().await {
+        match done.unwrap() {
+            Err(praxis_app::AppError::Invalid(_)) => checked += 1,
+            Err(praxis_app::AppError::TooManyAttempts { .. }) => refused += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    assert_eq!(checked, 10, "{checked} checked, {refused} refused");
+    assert_eq!(refused, 50);
+    let right = praxis_app::accounts::log_in(
+        &app.ctx,
+        praxis_app::accounts::LogIn {
+            email: member.email.clone(),
+            password: member.password.clone(),
+            client_address: Some("203.0.113.9".into()),
+        },
+    )
+    .await;
+    assert!(matches!(
+        right,
+        Err(praxis_app::AppError::TooManyAttempts { .. })
+    ));
+}
+
+/// A successful log-in gives its attempt back: many members behind one address (an office,
+/// a phone network) keep signing in.
+#[tokio::test]
+async fn successful_log_ins_from_one_address_do_not_count_against_it() {
+    let app = TestApp::spawn_with(praxis_app::Settings {
+        login_policy: praxis_app::LoginPolicy {
+            refuse_after_address: 5,
+            ..praxis_testkit::fast_login_policy()
+        },
+        ..praxis_app::Settings::default()
+    })
+    .await;
+    let member = app.create_member("Office").await;
+
+    for _ in 0..8 {
+        let browser = app.browser();
+        assert_eq!(
+            browser.log_in(&member.email, &member.password).await.status,
+            StatusCode::SEE_OTHER
+        );
+    }
+}

@@ -232,13 +232,13 @@ async fn a_return_address_that_a_browser_reads_as_another_site_is_not_followed()
                 &[
                     ("email", &member.email),
                     ("password", &member.password),
-                    ("next", &next),
+                    ("next", next),
                 ],
             )
             .await;
         let switched = app
             .browser()
-            .post_form("/language", &[("lang", "ar"), ("return_to", &next)])
+            .post_form("/language", &[("lang", "ar"), ("return_to", next)])
             .await;
 
         assert_eq!(logged_in.location(), Some("/"), "after log-in, {next:?}");

@@ -21,13 +21,42 @@ pub fn bounded(input: &str, max: usize, required: bool) -> Result<String, &'stat
     }
 }
 
-/// Checks one line of text: as [`bounded`], without line breaks or tabs.
+/// Checks one line of text: as [`bounded`], without line breaks or tabs, and without the
+/// characters that reorder text around them ([`is_bidi_control`]).
 pub fn one_line(input: &str, max: usize, required: bool) -> Result<String, &'static str> {
     let value = bounded(input, max, required)?;
     if value.contains(['\n', '\r', '\t']) {
         return Err("error-invalid-characters");
     }
+    if value.chars().any(is_bidi_control) {
+        return Err("error-bidi-control");
+    }
     Ok(value)
+}
+
+/// True for the invisible controls that reorder the text around them (embeddings, overrides
+/// and isolates, U+202A–U+202E and U+2066–U+2069): in a name or a title they can make one
+/// thing read as another (`txt.exe` shown as `exe.txt`), so names, titles and addresses refuse
+/// them. The marks U+200E and U+200F change no order and stay allowed.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks a name (of a person, a node, an organization): trimmed, `1..=max` characters, no
+/// control characters, no reordering controls.
+pub fn parse_name(input: &str, max: usize) -> Result<String, &'static str> {
+    let name = input.trim();
+    if name.is_empty() {
+        Err("error-required")
+    } else if name.chars().count() > max {
+        Err("error-too-long")
+    } else if name.chars().any(char::is_control) {
+        Err("error-invalid-characters")
+    } else if name.chars().any(is_bidi_control) {
+        Err("error-bidi-control")
+    } else {
+        Ok(name.to_owned())
+    }
 }
 
 /// Checks a calendar date written YYYY-MM-DD.
@@ -101,4 +130,31 @@ pub fn parse_languages(codes: &[String]) -> Result<Vec<String>, &'static str> {
         return Err("error-too-many");
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_titles_refuse_the_controls_that_reorder_text() {
+        for c in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+            let text = format!("invoice{c}fdp.exe");
+
+            assert_eq!(parse_name(&text, 80), Err("error-bidi-control"), "{c:?}");
+            assert_eq!(
+                one_line(&text, 80, true),
+                Err("error-bidi-control"),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            parse_name("نور\u{200F} Haddad", 80),
+            Ok("نور\u{200F} Haddad".to_owned())
+        );
+        assert_eq!(
+            bounded("a body\u{2067}", 80, true),
+            Ok("a body\u{2067}".to_owned())
+        );
+    }
 }

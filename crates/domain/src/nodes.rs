@@ -1,7 +1,7 @@
 //! Nodes of practice: members gathered around a domain, a region or shared values, nested to
 //! any depth, with their own visibility, joining policy and stewards.
 
-use crate::fields::parse_languages;
+use crate::fields::{parse_languages, parse_name};
 use crate::members::profile::Viewer;
 use crate::validation::FieldErrors;
 
@@ -198,14 +198,9 @@ impl NodeFields {
     /// Validates every field, naming each that is wrong.
     pub fn parse(raw: RawNodeFields) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = raw.name.trim().to_owned();
-        if name.is_empty() {
-            errors.add("name", "error-required");
-        } else if name.chars().count() > MAX_NODE_NAME_CHARS {
-            errors.add("name", "error-too-long");
-        } else if name.chars().any(char::is_control) {
-            errors.add("name", "error-invalid-characters");
-        }
+        let name = errors
+            .check("name", parse_name(&raw.name, MAX_NODE_NAME_CHARS))
+            .unwrap_or_default();
         let slug = errors.check("slug", parse_slug(&raw.slug));
         let kind = NodeKind::from_code(raw.kind.trim());
         if kind.is_none() {

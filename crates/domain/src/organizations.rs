@@ -1,5 +1,6 @@
 //! Organizations: the groups members work with, and who may see their contact details.
 
+use crate::fields::parse_name;
 use crate::members::profile::Viewer;
 use crate::nodes::parse_slug;
 use crate::validation::FieldErrors;
@@ -93,12 +94,9 @@ impl OrganizationFields {
     /// Validates every field, naming each that is wrong.
     pub fn parse(raw: RawOrganizationFields) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = raw.name.trim().to_owned();
-        if name.is_empty() {
-            errors.add("name", "error-required");
-        } else if name.chars().count() > 120 || name.chars().any(char::is_control) {
-            errors.add("name", "error-too-long");
-        }
+        let name = errors
+            .check("name", parse_name(&raw.name, 120))
+            .unwrap_or_default();
         let slug = errors.check("slug", parse_slug(&raw.slug));
         if raw.description.chars().count() > 10_000 {
             errors.add("description", "error-too-long");

@@ -377,6 +377,7 @@ error-cursor = This page link is not valid.
 error-too-many-attempts = Too many failed attempts. Wait a few minutes before trying again.
 error-not-found = Not found.
 error-unauthenticated = You need to sign in.
+error-bidi-control = Remove the invisible characters that reverse the order of text: in a name or a title they can make it read as something else.
 error-forbidden = You are not allowed to do this.
 error-cross-site = This request came from another site, or without the security token this site sends with it: nothing was changed. Reload the page and try again.
 error-invalid = Some fields are not valid.

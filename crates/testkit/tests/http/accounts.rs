@@ -429,3 +429,54 @@ async fn successful_log_ins_from_one_address_do_not_count_against_it() {
         );
     }
 }
+
+/// The invisible controls that reverse text (U+202A–U+202E, U+2066–U+2069) are refused in
+/// names and titles with a message naming the field, and nothing is stored.
+#[tokio::test]
+async fn names_and_titles_refuse_characters_that_reverse_text() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_member("Admin").await;
+    let a = app.signed_in(&admin).await;
+    let sneaky = "Invoice\u{202E}fdp.exe";
+
+    let signed_up = app
+        .browser()
+        .sign_up("sneaky@example.org", "correct horse battery staple", sneaky)
+        .await;
+    let item = a
+        .api("POST", "/api/v1/library", None, Some(serde_json::json!({"kind": "guide", "title": format!("Guide\u{2066}x"), "summary": "s", "body": "b", "license": "CC-BY-4.0", "scope": "public"})))
+        .await;
+    let node = a
+        .api("POST", "/api/v1/nodes", None, Some(serde_json::json!({"name": sneaky, "slug": "sneaky", "kind": "values", "visibility": "public", "join_policy": "open"})))
+        .await;
+    let profile = a
+        .api(
+            "PATCH",
+            "/api/v1/me/profile",
+            None,
+            Some(serde_json::json!({"display_name": sneaky})),
+        )
+        .await;
+
+    assert_eq!(signed_up.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(signed_up.has("[data-test=error-display_name]"));
+    for (what, page, field) in [
+        ("an item", &item, "title"),
+        ("a node", &node, "name"),
+        ("a profile", &profile, "display_name"),
+    ] {
+        assert_eq!(
+            page.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{what}: {}",
+            page.body
+        );
+        assert!(
+            page.json()["error"]["fields"][field].is_string(),
+            "{what}: {}",
+            page.body
+        );
+    }
+    assert_eq!(member_count(&app).await, 1, "nothing was stored");
+    assert_eq!(a.get("/nodes/sneaky").await.status, StatusCode::NOT_FOUND);
+}

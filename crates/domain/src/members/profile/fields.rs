@@ -2,20 +2,12 @@
 //! are checked by `crate::fields`, shared with every feature).
 
 use super::{Level, MAX_NAME_CHARS, Practice};
+use crate::fields::parse_name;
 use crate::validation::FieldErrors;
 
 /// Checks a display name: 1–80 characters once trimmed, no control characters.
 pub fn parse_display_name(input: &str) -> Result<String, &'static str> {
-    let name = input.trim();
-    if name.is_empty() {
-        Err("error-required")
-    } else if name.chars().count() > MAX_NAME_CHARS {
-        Err("error-too-long")
-    } else if name.chars().any(char::is_control) {
-        Err("error-invalid-characters")
-    } else {
-        Ok(name.to_owned())
-    }
+    parse_name(input, MAX_NAME_CHARS)
 }
 
 pub(super) fn parse_practices(

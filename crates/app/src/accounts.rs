@@ -13,6 +13,7 @@ use praxis_domain::members::credentials::{Email, NewPassword};
 use praxis_domain::members::profile::{Profile, parse_display_name};
 use praxis_domain::timestamps::Timestamp;
 use praxis_domain::validation::FieldErrors;
+use praxis_store::account_requests::AccountRequestKind;
 use praxis_store::members::NewMember;
 use praxis_store::tokens::EmailTokenPurpose;
 use praxis_store::{Constraint, StoreError, hash_token};
@@ -89,30 +90,105 @@ pub async fn sign_up(ctx: &Context, input: SignUp) -> AppResult<()> {
         1,
     )
     .await?;
-    if ctx.store.find_account_by_email(&email).await?.is_some() {
-        return mail::queue(ctx, input.locale, &email, MailKind::AlreadyRegistered).await;
-    }
+    // Both paths do the same work here (a hash, one insert); what differs is done by the
+    // worker, so the answer's timing does not tell whether the address is registered.
+    let password_hash = hash_password(password.expose().to_owned()).await?;
+    ctx.store
+        .queue_account_request(
+            &AccountRequestKind::SignUp {
+                display_name,
+                password_hash,
+            },
+            &email,
+            input.locale.code(),
+            ctx.now(),
+        )
+        .await?;
+    ctx.work_queued.notify_one();
+    Ok(())
+}
+
+/// Requests waited on by each round of the worker.
+const REQUESTS_PER_ROUND: u32 = 20;
+
+/// Carries out the queued sign-ups and reset requests (the background worker's round);
+/// returns how many.
+///
+/// # Errors
+/// When the store fails (a request that failed is leased again after a minute).
+pub async fn process_account_requests(ctx: &Context) -> AppResult<usize> {
     let now = ctx.now();
+    let requests = ctx
+        .store
+        .claim_account_requests(now, now.plus_seconds(60), REQUESTS_PER_ROUND)
+        .await?;
+    let count = requests.len();
+    for request in requests {
+        let locale = Locale::from_code(&request.locale).unwrap_or_default();
+        match request.kind {
+            AccountRequestKind::SignUp {
+                display_name,
+                password_hash,
+            } => create_signed_up(ctx, &request.email, display_name, password_hash, locale).await?,
+            AccountRequestKind::ResetPassword => {
+                crate::accounts::recovery::send_reset_link(ctx, &request.email, locale).await?;
+            }
+        }
+        ctx.store.finish_account_request(&request.id).await?;
+    }
+    Ok(count)
+}
+
+/// The worker every `serve` process runs: carries out requests as they are queued (woken at
+/// once) and at least every five seconds.
+pub async fn run_account_worker(ctx: Context, shutdown: impl std::future::Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    loop {
+        match process_account_requests(&ctx).await {
+            Ok(n) if n >= REQUESTS_PER_ROUND as usize => continue,
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(error = %error, "account requests could not be carried out")
+            }
+        }
+        tokio::select! {
+            () = &mut shutdown => break,
+            () = ctx.work_queued.notified() => {}
+            () = tokio::time::sleep(Duration::from_secs(5)) => {}
+        }
+    }
+}
+
+async fn create_signed_up(
+    ctx: &Context,
+    email: &Email,
+    display_name: String,
+    password_hash: String,
+    locale: Locale,
+) -> AppResult<()> {
+    if ctx.store.find_account_by_email(email).await?.is_some() {
+        return mail::queue(ctx, locale, email, MailKind::AlreadyRegistered).await;
+    }
     let member = NewMember {
         id: MemberId::generate(),
         email: email.clone(),
-        password_hash: hash_password(password.expose().to_owned()).await?,
+        password_hash,
         profile: Profile::new(display_name),
         email_verified: false,
         make_admin: false,
-        created_at: now,
+        created_at: ctx.now(),
     };
     match ctx.store.create_member(&member).await {
         Ok(is_admin) => {
             tracing::info!(member.id = %member.id, member.is_admin = is_admin, "member signed up");
             ctx.store
-                .set_ui_language(member.id, Some(input.locale.code()))
+                .set_ui_language(member.id, Some(locale.code()))
                 .await?;
-            send_verification(ctx, member.id, &email, input.locale).await
+            send_verification(ctx, member.id, email, locale).await
         }
         // Someone else signed up with the address a moment ago.
         Err(StoreError::Conflict(Constraint::MemberEmailTaken)) => {
-            mail::queue(ctx, input.locale, &email, MailKind::AlreadyRegistered).await
+            mail::queue(ctx, locale, email, MailKind::AlreadyRegistered).await
         }
         Err(e) => Err(e.into()),
     }

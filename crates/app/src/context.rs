@@ -106,6 +106,8 @@ pub struct Context {
     pub(crate) translator: Arc<Translator>,
     /// Woken when mail is queued, so the sender delivers it at once.
     pub(crate) mail_queued: Arc<Notify>,
+    /// Woken when a sign-up or reset request is queued, so the worker carries it out at once.
+    pub(crate) work_queued: Arc<Notify>,
     /// Uploaded files.
     pub(crate) files: Arc<FileStore>,
     /// The search index.
@@ -121,6 +123,7 @@ impl Context {
             settings: Arc::new(settings),
             translator: Arc::new(Translator::new()),
             mail_queued: Arc::new(Notify::new()),
+            work_queued: Arc::new(Notify::new()),
             files: Arc::new(FileStore::memory()),
             search: Arc::new(
                 SearchService::in_memory().unwrap_or_else(|e| panic!("an in-memory index: {e}")),

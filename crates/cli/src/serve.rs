@@ -179,6 +179,10 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
         stopped(stop_rx.clone()),
     ));
     let pruner = tokio::spawn(prune_periodically(ctx.clone(), stopped(stop_rx.clone())));
+    let worker = tokio::spawn(praxis_app::accounts::run_account_worker(
+        ctx.clone(),
+        stopped(stop_rx.clone()),
+    ));
     let indexer = tokio::spawn(praxis_app::search::run_indexer(
         ctx.clone(),
         stopped(stop_rx),
@@ -214,6 +218,7 @@ pub async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
     let _ = tokio::time::timeout(Duration::from_secs(10), async {
         let _ = sender.await;
         let _ = pruner.await;
+        let _ = worker.await;
         let _ = indexer.await;
     })
     .await;

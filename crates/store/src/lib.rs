@@ -10,6 +10,7 @@ mod error;
 mod migrate;
 pub use crate::migrate::fingerprint as schema_fingerprint;
 
+pub mod account_requests;
 pub mod applications;
 pub mod certificates;
 pub mod coaching;

@@ -127,6 +127,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0019_undo_email_change.sql"),
         postgres: include_str!("../migrations/postgres/0019_undo_email_change.sql"),
     },
+    Migration {
+        version: 20,
+        name: "account_requests",
+        sqlite: include_str!("../migrations/sqlite/0020_account_requests.sql"),
+        postgres: include_str!("../migrations/postgres/0020_account_requests.sql"),
+    },
 ];
 
 /// Applies the pending migrations, each in its own transaction; returns how many ran.

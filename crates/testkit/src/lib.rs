@@ -119,6 +119,7 @@ impl TestApp {
 
     /// Runs the mail sender once and returns the messages delivered since the last call.
     pub async fn deliver_mail(&self) -> Vec<OutboxMessage> {
+        self.run_account_requests().await;
         mail::deliver_due_mail(&self.ctx, &self.mailer)
             .await
             .expect("delivering mail");
@@ -127,6 +128,16 @@ impl TestApp {
         let new = sent[*delivered..].to_vec();
         *delivered = sent.len();
         new
+    }
+
+    /// Carries out the sign-ups and reset requests queued so far (what the worker of
+    /// `praxis serve` does as soon as they are queued).
+    pub async fn run_account_requests(&self) {
+        while praxis_app::accounts::process_account_requests(&self.ctx)
+            .await
+            .expect("carrying out account requests")
+            > 0
+        {}
     }
 
     /// The one new mail to `to`, failing the test if there is not exactly one.

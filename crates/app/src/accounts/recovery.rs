@@ -2,6 +2,7 @@
 
 use praxis_domain::members::credentials::{Email, NewPassword};
 use praxis_domain::validation::FieldErrors;
+use praxis_store::account_requests::AccountRequestKind;
 use praxis_store::hash_token;
 use praxis_store::tokens::EmailTokenPurpose;
 use tracing::instrument;
@@ -41,7 +42,25 @@ pub async fn request_password_reset(
         1,
     )
     .await?;
-    let Some(account) = ctx.store.find_account_by_email(&email).await? else {
+    // One insert whether or not the address is registered; the worker does the rest.
+    ctx.store
+        .queue_account_request(
+            &AccountRequestKind::ResetPassword,
+            &email,
+            locale.code(),
+            ctx.now(),
+        )
+        .await?;
+    ctx.work_queued.notify_one();
+    Ok(())
+}
+
+/// Mails a reset link to an address, if it has an account (the worker's part of a request).
+///
+/// # Errors
+/// When the store fails.
+pub(crate) async fn send_reset_link(ctx: &Context, email: &Email, locale: Locale) -> AppResult<()> {
+    let Some(account) = ctx.store.find_account_by_email(email).await? else {
         return Ok(());
     };
     let token = new_secret("pxl_")?;

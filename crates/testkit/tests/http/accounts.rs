@@ -103,12 +103,12 @@ async fn sign_up_answers_the_same_whether_or_not_the_address_is_registered() {
         (fresh.status, fresh.location())
     );
     assert_eq!(taken.body, fresh.body);
+    let mails = app.deliver_mail().await;
     assert_eq!(
         member_count(&app).await,
         2,
         "no second account for the taken address"
     );
-    let mails = app.deliver_mail().await;
     let to_owner = mails
         .iter()
         .find(|m| m.recipient == existing.email)

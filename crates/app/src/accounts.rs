@@ -455,6 +455,9 @@ pub async fn delete_account(ctx: &Context, me: &CurrentMember, password: &str) -
         )));
     }
     ctx.store.delete_member(me.id).await?;
+    if let Some(dir) = &ctx.settings.mail_dir {
+        mail::forget_mail_files_to(dir, me.email.as_str()).await?;
+    }
     tracing::info!("account deleted");
     Ok(())
 }

@@ -75,6 +75,10 @@ pub struct Settings {
     pub max_upload_bytes: u64,
     /// How much mail members' and visitors' actions may send.
     pub mail_quota: MailQuota,
+    /// Where mail is written as files when no SMTP server is set (`None` otherwise).
+    pub mail_dir: Option<std::path::PathBuf>,
+    /// Days mail files are kept.
+    pub keep_mail_files_days: i64,
 }
 
 impl Default for Settings {
@@ -88,6 +92,8 @@ impl Default for Settings {
             open_node_creation: false,
             max_upload_bytes: 25 * 1024 * 1024,
             mail_quota: MailQuota::default(),
+            mail_dir: None,
+            keep_mail_files_days: 7,
         }
     }
 }

@@ -310,6 +310,67 @@ pub fn compose_to(ctx: &Context, locale: Locale, to: &str, kind: &MailKind) -> O
     }
 }
 
+/// Deletes the mail files written to `address` (their `To:` line names it); returns how many.
+/// Mail files are kept only where no SMTP server is set, for an operator to read.
+///
+/// # Errors
+/// When the folder cannot be read or a file removed.
+pub async fn forget_mail_files_to(dir: &std::path::Path, address: &str) -> AppResult<usize> {
+    let address = address.to_lowercase();
+    mail_files(dir, move |text, _| {
+        text.lines()
+            .map(str::to_lowercase)
+            .any(|l| l.starts_with("to:") && l.contains(&address))
+    })
+    .await
+}
+
+/// Deletes the mail files older than `keep_days`; returns how many.
+///
+/// # Errors
+/// When the folder cannot be read or a file removed.
+pub async fn prune_mail_files(dir: &std::path::Path, keep_days: i64) -> AppResult<usize> {
+    let keep =
+        std::time::Duration::from_secs(u64::try_from(keep_days.max(0)).unwrap_or(0) * 86_400);
+    mail_files(dir, move |_, age| age > keep).await
+}
+
+/// Removes the `.eml` files of `dir` that `doomed` (their text and age) picks.
+async fn mail_files(
+    dir: &std::path::Path,
+    doomed: impl Fn(&str, std::time::Duration) -> bool + Send + 'static,
+) -> AppResult<usize> {
+    let dir = dir.to_owned();
+    tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e).context("reading the mail folder"),
+        };
+        let mut removed = 0;
+        for entry in entries {
+            let path = entry.context("reading the mail folder")?.path();
+            if path.extension().is_none_or(|e| e != "eml") {
+                continue;
+            }
+            let age = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if doomed(&text, age) {
+                std::fs::remove_file(&path).context("removing a mail file")?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    })
+    .await
+    .context("the mail folder task stopped")?
+    .map_err(crate::AppError::from)
+}
+
 /// Where mail goes.
 #[derive(Clone)]
 pub enum Mailer {

@@ -27,6 +27,8 @@ pub struct Config {
     pub max_upload_mb: u64,
     /// How much mail members' and visitors' actions may send.
     pub mail_quota: praxis_app::quotas::MailQuota,
+    /// Days mail files (without SMTP) are kept.
+    pub keep_mail_files_days: i64,
     /// Attachments in an S3-compatible bucket instead of `data_dir/files`.
     pub s3: Option<praxis_app::files::S3Config>,
 }
@@ -106,6 +108,7 @@ struct MailSection {
     quota_address_per_day: Option<i64>,
     quota_visitor_address_per_hour: Option<i64>,
     quota_recipient_per_hour: Option<i64>,
+    keep_files_days: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -280,6 +283,15 @@ impl Config {
                 defaults.recipient_per_hour,
             )?,
         };
+        let keep_mail_files_days = match env("PRAXIS__MAIL__KEEP_FILES_DAYS") {
+            Some(v) => v
+                .parse()
+                .with_context(|| format!("mail.keep_files_days: `{v}` is not a number"))?,
+            None => file.mail.keep_files_days.unwrap_or(7),
+        };
+        if !(0..=3650).contains(&keep_mail_files_days) {
+            bail!("mail.keep_files_days: must be between 0 and 3650");
+        }
         let mail_from = pick(None, "PRAXIS__MAIL__FROM", file.mail.from)
             .unwrap_or_else(|| "Praxis <praxis@localhost>".into());
         Ok(Self {
@@ -302,6 +314,7 @@ impl Config {
             },
             max_upload_mb,
             mail_quota,
+            keep_mail_files_days,
             s3,
             log_level: pick(None, "PRAXIS__LOG__LEVEL", file.log.level)
                 .unwrap_or_else(|| "info,sqlx=warn".into()),
@@ -331,7 +344,7 @@ impl Config {
         };
         let smtp = self.smtp_url.as_ref().map(|_| "***".to_owned());
         format!(
-            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\nquota_member_per_day = {}\nquota_address_per_day = {}\nquota_visitor_address_per_hour = {}\nquota_recipient_per_hour = {}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n\n[files]\nstorage = {:?}\n",
+            "data_dir = {:?}\nlisten = \"{}\"\n\n[database]\nurl = {:?}\nmax_connections = {}\n\n[site]\nbase_url = \"{}\"\nname = {:?}\n\n[mail]\nfrom = {:?}\nsmtp_url = {:?}\nquota_member_per_day = {}\nquota_address_per_day = {}\nquota_visitor_address_per_hour = {}\nquota_recipient_per_hour = {}\nkeep_files_days = {}\n\n[http]\ntrust_forwarded_for = {}\n\n[log]\nformat = \"{}\"\nlevel = {:?}\n\n[nodes]\nopen_creation = {}\n\n[library]\nmax_upload_mb = {}\n\n[files]\nstorage = {:?}\n",
             self.data_dir.display().to_string(),
             self.listen,
             mask(&self.database_url).unwrap_or_else(|| self.database_url()),
@@ -347,6 +360,7 @@ impl Config {
             self.mail_quota.address_per_day,
             self.mail_quota.visitor_address_per_hour,
             self.mail_quota.recipient_per_hour,
+            self.keep_mail_files_days,
             self.trust_forwarded_for,
             if self.log_format == LogFormat::Json {
                 "json"

@@ -72,6 +72,11 @@ pub fn context(config: &Config, store: Store) -> Context {
             open_node_creation: config.open_node_creation,
             max_upload_bytes: config.max_upload_mb * 1024 * 1024,
             mail_quota: config.mail_quota,
+            mail_dir: config
+                .smtp_url
+                .is_none()
+                .then(|| config.data_dir.join("mail")),
+            keep_mail_files_days: config.keep_mail_files_days,
             ..Settings::default()
         },
     )
@@ -249,6 +254,11 @@ async fn prune_periodically(ctx: Context, stop: impl std::future::Future<Output 
             Ok(n) if n > 0 => tracing::info!(reminders = n, "reminded members of commitments due"),
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "sending commitment reminders failed"),
+        }
+        match operations::prune_mail_files(&ctx).await {
+            Ok(n) if n > 0 => tracing::info!(files = n, "removed old mail files"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error, "removing old mail files failed"),
         }
         if let Err(error) = operations::prune_change_log(&ctx).await {
             tracing::warn!(error = %error, "pruning the search change log failed");

@@ -70,3 +70,11 @@ pub(crate) fn migration_lock(backend: Backend) -> Option<&'static str> {
         Backend::Postgres => Some("SELECT pg_advisory_xact_lock(7243001)"),
     }
 }
+
+/// The statement that empties the write-ahead log into the database file (SQLite only).
+pub(crate) fn checkpoint(backend: Backend) -> Option<&'static str> {
+    match backend {
+        Backend::Sqlite => Some("PRAGMA wal_checkpoint(TRUNCATE)"),
+        Backend::Postgres => None,
+    }
+}

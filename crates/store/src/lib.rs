@@ -182,6 +182,8 @@ fn sqlite_pool(max: u32) -> AnyPoolOptions {
                 conn.execute("PRAGMA journal_mode = WAL").await?;
                 conn.execute("PRAGMA synchronous = FULL").await?;
                 conn.execute("PRAGMA foreign_keys = ON").await?;
+                // A deleted row is overwritten in the file, not left in a free page.
+                conn.execute("PRAGMA secure_delete = ON").await?;
                 conn.execute("PRAGMA busy_timeout = 10000").await?;
                 // Reads share the operating system's page cache through a memory map instead
                 // of each connection warming its own small cache.

@@ -136,13 +136,24 @@ impl Store {
     }
 
     /// Marks as failed the imports still running that have not moved since `before` (their
-    /// process stopped); returns how many. Importing the file again sends only the rest.
-    pub async fn fail_stale_imports(&self, before: Timestamp) -> StoreResult<u64> {
-        let done = sqlx::query("UPDATE roster_imports SET status = 'failed' WHERE status = 'running' AND updated_at < $1")
-            .bind(before.unix_ms())
-            .execute(&self.write)
-            .await
-            .describe("failing stale imports")?;
+    /// process stopped), and the checked ones nobody ran since `checked_before`; their files
+    /// (names and addresses) are deleted. Returns how many. Importing the file again sends only
+    /// the rest.
+    pub async fn fail_stale_imports(
+        &self,
+        before: Timestamp,
+        checked_before: Timestamp,
+    ) -> StoreResult<u64> {
+        let done = sqlx::query(
+            "UPDATE roster_imports SET status = 'failed', content = ''
+             WHERE (status = 'running' AND updated_at < $1)
+                OR (status = 'checked' AND updated_at < $2)",
+        )
+        .bind(before.unix_ms())
+        .bind(checked_before.unix_ms())
+        .execute(&self.write)
+        .await
+        .describe("failing stale imports")?;
         Ok(done.rows_affected())
     }
 
@@ -159,7 +170,8 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Records an import's progress and, when given, its final status.
+    /// Records an import's progress and, when given, its final status — then its file (names
+    /// and addresses) is deleted: an import that ended keeps only its counts.
     pub async fn record_import_progress(
         &self,
         id: &str,
@@ -169,7 +181,9 @@ impl Store {
     ) -> StoreResult<()> {
         sqlx::query(
             "UPDATE roster_imports SET processed_rows = processed_rows + $2, invited = invited + $3,
-                merged = merged + $4, rejected = rejected + $5, status = COALESCE($6, status), updated_at = $7
+                merged = merged + $4, rejected = rejected + $5, status = COALESCE($6, status),
+                updated_at = $7,
+                content = CASE WHEN COALESCE($6, '') = '' THEN content ELSE '' END
              WHERE import_id = $1",
         )
         .bind(id)

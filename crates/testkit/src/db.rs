@@ -127,6 +127,59 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// Every `table.column` of the database with text holding `needle` (to prove something is
+    /// gone from everywhere, whatever table a later feature adds).
+    pub async fn columns_holding(&self, needle: &str) -> Vec<String> {
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&self.url)
+            .await
+            .expect("connecting to the test database");
+        let columns: Vec<(String, String)> = if on_postgres() {
+            sqlx::query_as(
+                "SELECT table_name::TEXT, column_name::TEXT FROM information_schema.columns
+                 WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'bytea')",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .expect("listing columns")
+        } else {
+            sqlx::query_as(
+                "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+                 WHERE m.type = 'table'",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .expect("listing columns")
+        };
+        let mut found = Vec::new();
+        for (table, column) in columns {
+            let sql = format!(
+                "SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE $1"
+            );
+            let n: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+                .bind(format!("%{needle}%"))
+                .fetch_one(&mut conn)
+                .await
+                .unwrap_or(0);
+            if n > 0 {
+                found.push(format!("{table}.{column}"));
+            }
+        }
+        let _ = conn.close().await;
+        found
+    }
+
+    /// The SQLite database's files (the database and its write-ahead log), `None` on
+    /// PostgreSQL.
+    pub fn sqlite_files(&self) -> Option<Vec<std::path::PathBuf>> {
+        match &self.cleanup {
+            Cleanup::Sqlite(dir) => Some(vec![dir.join("praxis.db"), dir.join("praxis.db-wal")]),
+            Cleanup::Postgres { .. } => None,
+        }
+    }
+}
+
 /// The URL with its database name replaced.
 fn with_database(url: &str, database: &str) -> String {
     let (base, query) = url

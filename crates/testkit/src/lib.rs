@@ -44,7 +44,8 @@ pub struct TestApp {
     mailer: Mailer,
     sent: Arc<Mutex<Vec<OutboxMessage>>>,
     delivered: Mutex<usize>,
-    _db: TestDb,
+    /// The database (to look into it).
+    pub db: TestDb,
     server: tokio::task::JoinHandle<()>,
 }
 
@@ -107,7 +108,7 @@ impl TestApp {
             mailer: Mailer::Memory(sent.clone()),
             sent,
             delivered: Mutex::new(0),
-            _db: db,
+            db,
             server,
         }
     }
@@ -155,6 +156,12 @@ impl TestApp {
     /// Creates a verified member directly (no mail), with a unique address.
     pub async fn create_member(&self, display_name: &str) -> TestMember {
         let email = format!("{}@example.org", uuid::Uuid::now_v7().simple());
+        self.create_member_with_email(&email, display_name).await
+    }
+
+    /// Creates a verified member directly (no mail) with this address.
+    pub async fn create_member_with_email(&self, email: &str, display_name: &str) -> TestMember {
+        let email = email.to_owned();
         let password = "correct horse battery staple".to_owned();
         let (id, _) = praxis_app::accounts::create_account(
             &self.ctx,

@@ -473,11 +473,23 @@ impl Store {
                 .await
                 .describe("finding a member to delete")?;
         let email = email.ok_or(StoreError::NotFound)?;
-        sqlx::query("DELETE FROM outbox WHERE recipient = $1")
-            .bind(&email)
-            .execute(&mut *tx)
-            .await
-            .describe("deleting queued mail")?;
+        // Whatever names their address goes too: queued mail and requests, invitations
+        // stewards and trainers sent them, roster files waiting to be imported.
+        for sql in [
+            "DELETE FROM outbox WHERE recipient = $1",
+            "DELETE FROM account_requests WHERE email = $1",
+            "DELETE FROM node_invitations WHERE email = $1",
+            "DELETE FROM workshop_invitations WHERE email = $1",
+            "UPDATE roster_imports SET content = '', status = CASE WHEN status = 'checked'
+                THEN 'failed' ELSE status END
+             WHERE content LIKE '%' || $1 || '%'",
+        ] {
+            sqlx::query(sql)
+                .bind(&email)
+                .execute(&mut *tx)
+                .await
+                .describe("deleting what names a deleted address")?;
+        }
         // Sessions, tokens, links, practices and tags go with the member (ON DELETE CASCADE).
         sqlx::query("DELETE FROM members WHERE member_id = $1")
             .bind(id.to_string())
@@ -491,7 +503,21 @@ impl Store {
             Timestamp::from_unix_ms(crate::now_ms()),
         )
         .await?;
-        tx.commit().await.describe("committing a deletion")
+        tx.commit().await.describe("committing a deletion")?;
+        self.forget_deleted_bytes().await
+    }
+
+    /// On SQLite, moves the write-ahead log into the database file and empties it, so deleted
+    /// rows (overwritten there: `secure_delete` is on) leave no copy on disk. Nothing to do on
+    /// PostgreSQL, whose vacuum reclaims them.
+    pub async fn forget_deleted_bytes(&self) -> StoreResult<()> {
+        if let Some(sql) = dialect::checkpoint(self.backend) {
+            sqlx::query(sql)
+                .execute(&self.write)
+                .await
+                .describe("checkpointing the log")?;
+        }
+        Ok(())
     }
 
     /// How many members the instance has.

@@ -161,3 +161,120 @@ async fn mail_still_queued_to_a_deleted_member_is_not_sent() {
 
     assert!(app.deliver_mail().await.is_empty());
 }
+
+/// A deleted account leaves nothing behind: its address and what it wrote for itself are in
+/// no table (invitations and roster files that named it included), not in the search index,
+/// not in a mail file, and — on SQLite — not in the database's files on disk.
+#[tokio::test]
+async fn a_deleted_account_leaves_its_canary_nowhere() {
+    let mail_dir = std::env::temp_dir().join(format!("praxis-mail-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&mail_dir).unwrap();
+    let app = TestApp::spawn_with(praxis_app::Settings {
+        login_policy: praxis_testkit::fast_login_policy(),
+        mail_dir: Some(mail_dir.clone()),
+        ..praxis_app::Settings::default()
+    })
+    .await;
+    let admin = app.create_member("Admin").await;
+    let canary = "zqcanary7x";
+    let leaving = app
+        .create_member_with_email(&format!("{canary}@example.org"), "Leaving")
+        .await;
+    let m = app.signed_in(&leaving).await;
+    let profile = m
+        .api("PATCH", "/api/v1/me/profile", None, Some(json!({"display_name": format!("Name {canary}"), "bio": format!("Bio {canary}"), "visibility": "public"})))
+        .await;
+    assert_eq!(profile.status, StatusCode::OK, "{}", profile.body);
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    m.api(
+        "POST",
+        "/api/v1/one-on-ones",
+        None,
+        Some(
+            json!({"with_name": format!("Sam {canary}"), "met_on": today, "values_heard": canary}),
+        ),
+    )
+    .await;
+    m.api("POST", "/api/v1/narratives", None, Some(json!({"kind": "self", "title": format!("Story {canary}"), "challenge": canary, "choice": "c", "outcome": "o"})))
+        .await;
+    // A steward invited the address and checked a roster that names it.
+    let a = app.signed_in(&admin).await;
+    a.api("POST", "/api/v1/nodes", None, Some(json!({"name": "Circle", "slug": "circle", "kind": "values", "visibility": "public", "join_policy": "open"})))
+        .await;
+    let invited = a
+        .api(
+            "POST",
+            "/api/v1/nodes/circle/invitations",
+            None,
+            Some(json!({"emails": [leaving.email]})),
+        )
+        .await;
+    assert!(invited.status.is_success(), "{}", invited.body);
+    let checked = a
+        .api_raw(
+            "POST",
+            "/api/v1/nodes/circle/imports",
+            "text/csv",
+            &format!("email\n{}\n", leaving.email),
+        )
+        .await;
+    assert!(checked.status.is_success(), "{}", checked.body);
+    std::fs::write(
+        mail_dir.join("an-old-message.eml"),
+        format!("To: {}\r\nSubject: hello\r\n\r\nHi\r\n", leaving.email),
+    )
+    .unwrap();
+    app.search_sync().await;
+    assert!(
+        a.get(&format!("/api/v1/search?q={canary}")).await.json()["total"].as_u64() > Some(0),
+        "the canary is searchable before"
+    );
+    let before = app.db.columns_holding(canary).await;
+    for column in [
+        "members.email",
+        "members.bio",
+        "node_invitations.email",
+        "roster_imports.content",
+        "one_on_ones.values_heard",
+        "narrative_versions.challenge",
+    ] {
+        assert!(
+            before.iter().any(|c| c == column),
+            "{column} not in {before:?}"
+        );
+    }
+
+    let deleted = m
+        .post_form(
+            "/settings/delete",
+            &[("delete_password", &leaving.password)],
+        )
+        .await;
+
+    assert_eq!(deleted.status, StatusCode::OK);
+    app.deliver_mail().await;
+    app.search_sync().await;
+    assert_eq!(
+        app.db.columns_holding(canary).await,
+        Vec::<String>::new(),
+        "columns still holding the canary"
+    );
+    assert_eq!(
+        a.get(&format!("/api/v1/search?q={canary}")).await.json()["total"],
+        0
+    );
+    assert!(
+        !mail_dir.join("an-old-message.eml").exists(),
+        "a mail file to the address is kept"
+    );
+    if let Some(files) = app.db.sqlite_files() {
+        for file in files {
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            assert!(
+                !bytes.windows(canary.len()).any(|w| w == canary.as_bytes()),
+                "{} still holds the canary",
+                file.display()
+            );
+        }
+    }
+}

@@ -83,7 +83,7 @@ async fn an_import_that_stopped_moving_is_marked_failed() {
         .create_node(node, None, &fields, steward.id, at(0))
         .await
         .unwrap();
-    for id in ["stalled", "moving"] {
+    for id in ["stalled", "moving", "forgotten"] {
         let new = NewImport {
             id,
             node,
@@ -93,22 +93,43 @@ async fn an_import_that_stopped_moving_is_marked_failed() {
             total_rows: 1,
         };
         db.store.create_import(&new, at(0)).await.unwrap();
-        db.store.start_import(id, at(0)).await.unwrap();
+        if id != "forgotten" {
+            db.store.start_import(id, at(0)).await.unwrap();
+        }
     }
     db.store
         .record_import_progress("moving", ImportProgress::default(), None, at(900))
         .await
         .unwrap();
 
-    let failed = db.store.fail_stale_imports(at(600)).await.unwrap();
+    let failed = db.store.fail_stale_imports(at(600), at(600)).await.unwrap();
 
-    assert_eq!(failed, 1);
-    assert_eq!(
-        db.store.get_import(node, "stalled").await.unwrap().status,
-        "failed"
+    assert_eq!(failed, 2);
+    for id in ["stalled", "forgotten"] {
+        let import = db.store.get_import(node, id).await.unwrap();
+        assert_eq!(import.status, "failed", "{id}");
+        assert!(
+            import.content.is_empty(),
+            "{id}: the file (names, addresses) is kept"
+        );
+    }
+    let moving = db.store.get_import(node, "moving").await.unwrap();
+    assert_eq!(moving.status, "running");
+    assert!(
+        !moving.content.is_empty(),
+        "a running import keeps its file until it ends"
     );
-    assert_eq!(
-        db.store.get_import(node, "moving").await.unwrap().status,
-        "running"
+    db.store
+        .record_import_progress("moving", ImportProgress::default(), Some("done"), at(1000))
+        .await
+        .unwrap();
+    assert!(
+        db.store
+            .get_import(node, "moving")
+            .await
+            .unwrap()
+            .content
+            .is_empty(),
+        "an import that ended keeps only its counts"
     );
 }
